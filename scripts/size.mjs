@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// First-load JavaScript budget.
+//   node scripts/size.mjs           print the table
+//   node scripts/size.mjs --check   also exit 1 when over budget or when chart code is on first load
+// Reads <outDir>/index.html (outDir = env APP_OUT_DIR, default dist). "First load" means what the
+// browser fetches for index.html: <script type="module" src> plus <link rel="modulepreload" href>
+// (Vite emits static imports of the entry as modulepreload links; static imports inside those files
+// are followed too, in case modulepreload is off). Lazy chunks (import()) are not counted.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_BYTES = 100 * 1024;
+const check = process.argv.slice(2).includes('--check');
+const outDir = resolve(process.env.APP_OUT_DIR ?? 'dist');
+const indexPath = join(outDir, 'index.html');
+
+/** Strings that betray Chart.js in a (minified) bundle. */
+const CHART_MARKERS = [
+  { label: '"chart.js"', re: /(?<![\w/.-])chart\.js(?![\w-])/i }, // banner / specifier, not a chunk file name
+  { label: 'Chart.register', re: /\bChart\.register\b/ },
+  { label: 'RadialLinearScale', re: /\bRadialLinearScale\b/ },
+  { label: 'BarController', re: /\bBarController\b/ },
+  { label: 'Chart.js error text', re: /Failed to create chart: can't acquire context|Canvas is already in use\. Chart with ID/ },
+];
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+/** Path for messages: relative to the working directory when inside it. */
+function show(path) {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
+function fail(message) {
+  console.error(`size: ${message}`);
+  process.exit(1);
+}
+
+if (!existsSync(indexPath)) fail(`${show(indexPath)} not found: run \`npm run build\` first.`);
+const html = readFileSync(indexPath, 'utf8');
+
+/** Attributes of every <script> and <link> start tag, in document order. */
+function tags(source) {
+  const found = [];
+  for (const m of source.matchAll(/<(script|link)\b([^>]*)>/gi)) {
+    const attrs = new Map();
+    for (const a of (m[2] ?? '').matchAll(/([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+      attrs.set(a[1].toLowerCase(), a[2] ?? a[3] ?? a[4] ?? '');
+    }
+    found.push({ name: (m[1] ?? '').toLowerCase(), attrs });
+  }
+  return found;
+}
+
+/** Maps a URL from index.html to a file in outDir; null for external URLs. */
+function toFile(url) {
+  if (/^(?:[a-z][a-z\d+.-]*:)?\/\//i.test(url) || url.startsWith('data:')) return null;
+  const path = decodeURIComponent(url.split(/[?#]/)[0] ?? '').replace(/^\.?\//, '');
+  return join(outDir, path);
+}
+
+const jsUrls = [];
+const cssUrls = [];
+for (const { name, attrs } of tags(html)) {
+  const rel = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/);
+  if (name === 'script' && attrs.get('type') === 'module' && attrs.get('src')) jsUrls.push(attrs.get('src'));
+  else if (name === 'link' && rel.includes('modulepreload') && attrs.get('href')) jsUrls.push(attrs.get('href'));
+  else if (name === 'link' && rel.includes('stylesheet') && attrs.get('href')) cssUrls.push(attrs.get('href'));
+}
+
+/** Relative specifiers of static `import … from "./x.js"` / `export … from` / `import "./x.js"` (not import()). */
+function staticImports(code) {
+  const specs = [];
+  const re = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'](\.{1,2}\/[^"'\s]+\.js)["']/g;
+  for (const m of code.matchAll(re)) if (m[1]) specs.push(m[1]);
+  return specs;
+}
+
+/**
+ * Measures the given files. With followImports, also adds JS files that those files import
+ * statically (normally already listed as modulepreload; this catches build.modulePreload: false).
+ */
+function measure(urls, { followImports }) {
+  const rows = [];
+  const seen = new Set();
+  const queue = urls.map((url) => ({ file: toFile(url), url, from: 'index.html' }));
+  while (queue.length > 0) {
+    const { file, url, from } = queue.shift();
+    if (file === null || seen.has(file)) continue;
+    seen.add(file);
+    if (!existsSync(file)) fail(`${url} is referenced by ${from} but ${show(file)} does not exist.`);
+    const content = readFileSync(file);
+    rows.push({ file, url, content, raw: content.length, gzip: gzipSync(content, { level: 9 }).length });
+    if (followImports) {
+      for (const spec of staticImports(content.toString('utf8'))) {
+        queue.push({ file: resolve(dirname(file), spec), url: spec, from: show(file) });
+      }
+    }
+  }
+  return rows;
+}
+
+function printTable(title, rows) {
+  const names = rows.map((r) => relative(outDir, r.file));
+  const width = Math.max(title.length, ...names.map((n) => n.length));
+  console.log(`${title.padEnd(width)}  ${'raw B'.padStart(9)}  ${'gzip B'.padStart(9)}`);
+  rows.forEach((r, i) => console.log(`${(names[i] ?? '').padEnd(width)}  ${String(r.raw).padStart(9)}  ${String(r.gzip).padStart(9)}`));
+  const raw = rows.reduce((s, r) => s + r.raw, 0);
+  const gzip = rows.reduce((s, r) => s + r.gzip, 0);
+  console.log(`${'total'.padEnd(width)}  ${String(raw).padStart(9)}  ${String(gzip).padStart(9)}`);
+  return gzip;
+}
+
+const js = measure(jsUrls, { followImports: true });
+const css = measure(cssUrls, { followImports: false });
+if (js.length === 0) fail(`no <script type="module" src> or modulepreload found in ${show(indexPath)}.`);
+
+console.log(`First-load assets of ${show(indexPath)} (gzip -9)\n`);
+const jsGzip = printTable('first-load JS', js);
+console.log('');
+const cssGzip = css.length > 0 ? printTable('first-load CSS', css) : 0;
+if (css.length > 0) console.log('');
+
+// Information only: every JS file in assets/, lazy chunks included.
+const assetsDir = join(outDir, 'assets');
+let allRaw = 0;
+let allGzip = 0;
+let allCount = 0;
+if (existsSync(assetsDir)) {
+  for (const name of readdirSync(assetsDir)) {
+    const file = join(assetsDir, name);
+    if (!name.endsWith('.js') || !statSync(file).isFile()) continue;
+    const content = readFileSync(file);
+    allRaw += content.length;
+    allGzip += gzipSync(content, { level: 9 }).length;
+    allCount += 1;
+  }
+}
+
+console.log(`first-load CSS: ${kb(cssGzip)} KB gzip (information)`);
+console.log(`all JS in assets/: ${allCount} files, ${kb(allRaw)} KB raw, ${kb(allGzip)} KB gzip (information)`);
+console.log(`first-load JS: ${kb(jsGzip)} KB gzip (budget ${BUDGET_BYTES / 1024} KB)`);
+
+const problems = [];
+if (jsGzip > BUDGET_BYTES) {
+  problems.push(`first-load JS is ${kb(jsGzip)} KB gzip (${jsGzip} B), over the ${BUDGET_BYTES / 1024} KB (${BUDGET_BYTES} B) budget.`);
+}
+for (const row of js) {
+  const text = row.content.toString('utf8');
+  const hits = CHART_MARKERS.filter((m) => m.re.test(text)).map((m) => m.label);
+  if (hits.length > 0) {
+    problems.push(`${relative(outDir, row.file)} is loaded on first visit but contains chart code (${hits.join(', ')}); load the chart with a dynamic import().`);
+  }
+}
+
+if (problems.length > 0) {
+  for (const p of problems) console.error(`${check ? 'FAIL' : 'WARN'}: ${p}`);
+  if (check) process.exit(1);
+} else if (check) {
+  console.log('size check passed');
+}

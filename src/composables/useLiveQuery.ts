@@ -1,0 +1,52 @@
+import { onScopeDispose, ref, shallowRef, watch, type Ref, type WatchSource } from 'vue';
+import { liveQuery } from '@/db';
+
+export interface LiveQuery<T> {
+  /** The latest result, `undefined` until the first one arrives. */
+  readonly data: Ref<T | undefined>;
+  readonly error: Ref<unknown>;
+  readonly loading: Ref<boolean>;
+}
+
+/**
+ * Subscribes to a Dexie live query and re-runs it whenever the tables it read change (in this tab
+ * or another). With `source`, the query is re-subscribed when that changes (for example a route id).
+ * The subscription ends with the component or store scope.
+ */
+export function useLiveQuery<T, S = undefined>(
+  querier: (value: S) => Promise<T>,
+  source?: WatchSource<S>,
+): LiveQuery<T> {
+  const data = shallowRef<T>();
+  const error = shallowRef<unknown>();
+  const loading = ref(true);
+  let unsubscribe: (() => void) | undefined;
+
+  function subscribe(value: S): void {
+    unsubscribe?.();
+    loading.value = true;
+    const subscription = liveQuery(() => querier(value)).subscribe({
+      next: (result) => {
+        data.value = result;
+        error.value = undefined;
+        loading.value = false;
+      },
+      error: (failure: unknown) => {
+        error.value = failure;
+        loading.value = false;
+      },
+    });
+    unsubscribe = () => {
+      subscription.unsubscribe();
+    };
+  }
+
+  if (source === undefined) subscribe(undefined as S);
+  else watch(source, (value) => {
+    data.value = undefined;
+    subscribe(value);
+  }, { immediate: true });
+
+  onScopeDispose(() => unsubscribe?.());
+  return { data, error, loading };
+}

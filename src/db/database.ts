@@ -1,0 +1,69 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Answer, Centre, GoalReflection, Round } from '@/domain/types';
+
+export interface Setting {
+  key: string;
+  value: string;
+}
+
+export const DATABASE_NAME = 'familjecentral';
+
+/**
+ * Schema history. Never edit a published version: add a new one with an upgrade function, and a
+ * test in tests/unit/db/migrations.test.ts that opens a database created by the version before.
+ */
+export const SCHEMA_V1 = {
+  centres: 'id, name',
+  rounds: 'id, centreId',
+  answers: 'id, roundId, &[roundId+itemId]',
+  reflections: 'id, roundId, &[roundId+goalId]',
+} as const;
+
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  centres: 'id, name, updatedAt',
+  rounds: 'id, centreId, [centreId+date], updatedAt',
+  settings: 'key',
+} as const;
+
+export class AppDatabase extends Dexie {
+  centres!: EntityTable<Centre, 'id'>;
+  rounds!: EntityTable<Round, 'id'>;
+  answers!: EntityTable<Answer, 'id'>;
+  reflections!: EntityTable<GoalReflection, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    // v2: settings table, indexes for merge by updatedAt; v1 answers could lack a note and v1
+    // rounds a status, which every reader now relies on.
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table<Partial<Answer>>('answers')
+          .toCollection()
+          .modify((answer) => {
+            answer.note ??= '';
+            if (answer.value === undefined) answer.value = null;
+          });
+        await tx
+          .table<Partial<Round>>('rounds')
+          .toCollection()
+          .modify((round) => {
+            round.status ??= 'in-progress';
+            round.participants ??= [];
+          });
+        await tx
+          .table<Partial<GoalReflection>>('reflections')
+          .toCollection()
+          .modify((reflection) => {
+            reflection.note ??= '';
+            reflection.notRelevant ??= false;
+          });
+      });
+  }
+}
+
+export const db = new AppDatabase();

@@ -1,0 +1,200 @@
+import { newId, nowIso } from '@/domain/ids';
+import { compareRoundsNewestFirst, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
+import type { Answer, AnswerValue, Centre, GoalReflection, Round, RoundPosition, RoundStatus } from '@/domain/types';
+import { db as defaultDb, type AppDatabase } from './database';
+
+export interface RoundOverview {
+  round: Round;
+  answers: Answer[];
+  reflections: GoalReflection[];
+}
+
+/**
+ * The intent methods every other layer uses. Each write is one Dexie transaction, so a crash or a
+ * closed tab leaves either the old or the new state, never half of it.
+ */
+export function createRepository(db: AppDatabase) {
+  const visible = <T extends { deletedAt?: string }>(record: T | undefined): T | undefined =>
+    record && !record.deletedAt ? record : undefined;
+
+  async function touchRound(roundId: string, now: string, position?: RoundPosition): Promise<void> {
+    const changes: Partial<Round> = { updatedAt: now };
+    if (position) changes.position = position;
+    await db.rounds.update(roundId, changes);
+  }
+
+  async function purgeRound(roundId: string): Promise<void> {
+    await db.answers.where('roundId').equals(roundId).delete();
+    await db.reflections.where('roundId').equals(roundId).delete();
+    await db.rounds.delete(roundId);
+  }
+
+  return {
+    async listCentres(): Promise<Centre[]> {
+      const centres = await db.centres.toArray();
+      return centres.filter((c) => !c.deletedAt).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    },
+
+    async getCentre(id: string): Promise<Centre | undefined> {
+      return visible(await db.centres.get(id));
+    },
+
+    async addCentre(centre: Centre): Promise<void> {
+      await db.centres.add(centre);
+    },
+
+    async updateCentre(id: string, input: CentreInput): Promise<void> {
+      await db.centres.update(id, { ...normalizeCentre(input), updatedAt: nowIso() });
+    },
+
+    /** Hides the centre and everything in it until it is restored or purged. */
+    async softDeleteCentre(id: string): Promise<void> {
+      const now = nowIso();
+      await db.centres.update(id, { deletedAt: now, updatedAt: now });
+    },
+
+    async restoreCentre(id: string): Promise<void> {
+      await db.transaction('rw', db.centres, async () => {
+        const centre = await db.centres.get(id);
+        if (!centre) return;
+        const { deletedAt: _removed, ...rest } = centre;
+        await db.centres.put({ ...rest, updatedAt: nowIso() });
+      });
+    },
+
+    async listRounds(centreId: string): Promise<Round[]> {
+      const rounds = await db.rounds.where('centreId').equals(centreId).toArray();
+      return rounds.filter((r) => !r.deletedAt).sort(compareRoundsNewestFirst);
+    },
+
+    /** The centre's rounds with what is needed to show their progress, in one read. */
+    async listRoundOverviews(centreId: string): Promise<RoundOverview[]> {
+      const rounds = (await db.rounds.where('centreId').equals(centreId).toArray())
+        .filter((r) => !r.deletedAt)
+        .sort(compareRoundsNewestFirst);
+      const ids = rounds.map((r) => r.id);
+      const [answers, reflections] = await Promise.all([
+        db.answers.where('roundId').anyOf(ids).toArray(),
+        db.reflections.where('roundId').anyOf(ids).toArray(),
+      ]);
+      return rounds.map((round) => ({
+        round,
+        answers: answers.filter((a) => a.roundId === round.id),
+        reflections: reflections.filter((r) => r.roundId === round.id),
+      }));
+    },
+
+    async getRound(id: string): Promise<Round | undefined> {
+      const round = visible(await db.rounds.get(id));
+      if (!round) return undefined;
+      const centre = await db.centres.get(round.centreId);
+      return visible(centre) ? round : undefined;
+    },
+
+    async addRound(round: Round): Promise<void> {
+      await db.rounds.add(round);
+    },
+
+    async updateRound(id: string, input: RoundInput): Promise<void> {
+      await db.rounds.update(id, { ...normalizeRound(input), updatedAt: nowIso() });
+    },
+
+    async setRoundStatus(id: string, status: RoundStatus): Promise<void> {
+      const now = nowIso();
+      await db.transaction('rw', db.rounds, async () => {
+        const round = await db.rounds.get(id);
+        if (!round) return;
+        const { completedAt: _previous, ...rest } = round;
+        await db.rounds.put(status === 'complete' ? { ...rest, status, completedAt: now, updatedAt: now } : { ...rest, status, updatedAt: now });
+      });
+    },
+
+    async softDeleteRound(id: string): Promise<void> {
+      const now = nowIso();
+      await db.rounds.update(id, { deletedAt: now, updatedAt: now });
+    },
+
+    async restoreRound(id: string): Promise<void> {
+      await db.transaction('rw', db.rounds, async () => {
+        const round = await db.rounds.get(id);
+        if (!round) return;
+        const { deletedAt: _removed, ...rest } = round;
+        await db.rounds.put({ ...rest, updatedAt: nowIso() });
+      });
+    },
+
+    /** Removes soft-deleted records for good, with everything that belongs to them. */
+    async purgeDeleted(): Promise<void> {
+      await db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections], async () => {
+        const centres = (await db.centres.toArray()).filter((c) => c.deletedAt);
+        for (const centre of centres) {
+          const rounds = await db.rounds.where('centreId').equals(centre.id).toArray();
+          for (const round of rounds) await purgeRound(round.id);
+          await db.centres.delete(centre.id);
+        }
+        const rounds = (await db.rounds.toArray()).filter((r) => r.deletedAt);
+        for (const round of rounds) await purgeRound(round.id);
+      });
+    },
+
+    async listAnswers(roundId: string): Promise<Answer[]> {
+      return db.answers.where('roundId').equals(roundId).toArray();
+    },
+
+    async listReflections(roundId: string): Promise<GoalReflection[]> {
+      return db.reflections.where('roundId').equals(roundId).toArray();
+    },
+
+    /** Sets the rating and/or the note of one item, and remembers it as where the group is. */
+    async saveAnswer(
+      roundId: string,
+      goalId: string,
+      itemId: string,
+      change: { value?: AnswerValue | null; note?: string },
+    ): Promise<void> {
+      const now = nowIso();
+      await db.transaction('rw', db.answers, db.rounds, async () => {
+        const existing = await db.answers.where({ roundId, itemId }).first();
+        const answer: Answer = existing ?? { id: newId(), roundId, itemId, value: null, note: '', updatedAt: now };
+        await db.answers.put({
+          ...answer,
+          value: change.value === undefined ? answer.value : change.value,
+          note: change.note ?? answer.note,
+          updatedAt: now,
+        });
+        await touchRound(roundId, now, { goalId, itemId });
+      });
+    },
+
+    async saveReflection(roundId: string, goalId: string, change: { note?: string; notRelevant?: boolean }): Promise<void> {
+      const now = nowIso();
+      await db.transaction('rw', db.reflections, db.rounds, async () => {
+        const existing = await db.reflections.where({ roundId, goalId }).first();
+        const reflection: GoalReflection = existing ?? { id: newId(), roundId, goalId, notRelevant: false, note: '', updatedAt: now };
+        await db.reflections.put({
+          ...reflection,
+          note: change.note ?? reflection.note,
+          notRelevant: change.notRelevant ?? reflection.notRelevant,
+          updatedAt: now,
+        });
+        await touchRound(roundId, now, { goalId });
+      });
+    },
+
+    async savePosition(roundId: string, position: RoundPosition): Promise<void> {
+      await db.rounds.update(roundId, { position });
+    },
+
+    async getSetting(key: string): Promise<string | undefined> {
+      return (await db.settings.get(key))?.value;
+    },
+
+    async setSetting(key: string, value: string): Promise<void> {
+      await db.settings.put({ key, value });
+    },
+  };
+}
+
+export type Repository = ReturnType<typeof createRepository>;
+
+export const repository = createRepository(defaultDb);

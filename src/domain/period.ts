@@ -1,0 +1,26 @@
+/**
+ * Swedish working years are split in terms: VT (vårtermin, January–June) and HT (hösttermin,
+ * July–December). Check-ins are due by 15 May and 15 October, one per term.
+ */
+export function periodForDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-\d{2}/.exec(isoDate);
+  if (!match) return '';
+  const year = match[1] ?? '';
+  const month = Number(match[2]);
+  return `${month <= 6 ? 'VT' : 'HT'} ${year}`;
+}
+
+/** Today's date as YYYY-MM-DD in local time (not UTC: a meeting at 00:30 belongs to that day). */
+export function todayIsoDate(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().startsWith(value);
+}

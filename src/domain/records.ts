@@ -1,0 +1,85 @@
+import { newId, nowIso } from './ids';
+import { isIsoDate } from './period';
+import type { BaseService, Centre, CoLocation, Instrument, Participant, Round } from './types';
+
+export interface CentreInput {
+  name: string;
+  municipality: string;
+  district: string;
+  services: BaseService[];
+  otherServices: string;
+  coLocation: CoLocation;
+}
+
+export interface RoundInput {
+  title: string;
+  date: string;
+  period: string;
+  participants: Participant[];
+}
+
+/** Field → message key suffix; the UI translates. Empty when the input is valid. */
+export type FieldErrors<T> = Partial<Record<keyof T, 'required' | 'invalidDate'>>;
+
+export function validateCentre(input: CentreInput): FieldErrors<CentreInput> {
+  const errors: FieldErrors<CentreInput> = {};
+  if (!input.name.trim()) errors.name = 'required';
+  return errors;
+}
+
+export function validateRound(input: RoundInput): FieldErrors<RoundInput> {
+  const errors: FieldErrors<RoundInput> = {};
+  if (!input.title.trim()) errors.title = 'required';
+  if (!isIsoDate(input.date)) errors.date = 'invalidDate';
+  if (!input.period.trim()) errors.period = 'required';
+  return errors;
+}
+
+export function createCentre(input: CentreInput, now: string = nowIso()): Centre {
+  return { id: newId(), ...normalizeCentre(input), createdAt: now, updatedAt: now };
+}
+
+export function normalizeCentre(input: CentreInput): CentreInput {
+  return {
+    name: input.name.trim(),
+    municipality: input.municipality.trim(),
+    district: input.district.trim(),
+    services: [...new Set(input.services)],
+    otherServices: input.otherServices.trim(),
+    coLocation: input.coLocation,
+  };
+}
+
+export function normalizeRound(input: RoundInput): RoundInput {
+  return {
+    title: input.title.trim(),
+    date: input.date,
+    period: input.period.trim(),
+    // A participant row left empty is a row the group added and did not use.
+    participants: input.participants
+      .map((p) => ({ id: p.id, name: p.name.trim(), role: p.role.trim() }))
+      .filter((p) => p.name !== '' || p.role !== ''),
+  };
+}
+
+export function createRound(centreId: string, input: RoundInput, instrument: Instrument, now: string = nowIso()): Round {
+  return {
+    id: newId(),
+    centreId,
+    ...normalizeRound(input),
+    instrumentId: instrument.id,
+    instrumentVersion: instrument.version,
+    status: 'in-progress',
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function newParticipant(): Participant {
+  return { id: newId(), name: '', role: '' };
+}
+
+/** Newest meeting first; rounds on the same day by creation time. */
+export function compareRoundsNewestFirst(a: Round, b: Round): number {
+  return b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);
+}

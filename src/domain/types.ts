@@ -1,0 +1,119 @@
+/**
+ * The contract between the layers. Everything here is plain data: no Vue, no Dexie.
+ * Instrument types describe the versioned instrument file; record types describe what a
+ * working group stores (and, later, exports). Every stored record carries a UUID and `updatedAt`
+ * so that exports from several devices can be merged.
+ */
+
+export const LOCALES = ['sv', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A text in every supported language. */
+export type LocalizedText = Readonly<Record<Locale, string>>;
+
+export interface ScaleLevel {
+  readonly value: number;
+  readonly label: LocalizedText;
+  readonly description: LocalizedText;
+}
+
+export interface InstrumentItem {
+  readonly id: string;
+  readonly statement: LocalizedText;
+  readonly help?: LocalizedText;
+  /** Item-specific descriptor per scale step, in scale order. */
+  readonly levels?: readonly LocalizedText[];
+}
+
+export interface InstrumentGoal {
+  readonly id: string;
+  readonly number: number;
+  readonly title: LocalizedText;
+  readonly description: LocalizedText;
+  readonly items: readonly InstrumentItem[];
+}
+
+export interface Instrument {
+  readonly id: string;
+  readonly version: string;
+  readonly title: LocalizedText;
+  readonly description: LocalizedText;
+  readonly scale: { readonly levels: readonly ScaleLevel[] };
+  readonly goals: readonly InstrumentGoal[];
+}
+
+/** A rating on the scale, or one of the two ways of not rating an item. */
+export type AnswerValue = number | 'dont-know' | 'not-relevant';
+
+export const BASE_SERVICES = ['bmm', 'bvc', 'openPreschool', 'socialServices'] as const;
+export type BaseService = (typeof BASE_SERVICES)[number];
+
+export const CO_LOCATION = ['co-located', 'near', 'separate'] as const;
+export type CoLocation = (typeof CO_LOCATION)[number];
+
+export interface Centre {
+  readonly id: string;
+  name: string;
+  municipality: string;
+  district: string;
+  services: BaseService[];
+  otherServices: string;
+  coLocation: CoLocation;
+  createdAt: string;
+  updatedAt: string;
+  /** Set while a deletion can still be undone; such records are hidden everywhere. */
+  deletedAt?: string;
+}
+
+export interface Participant {
+  readonly id: string;
+  name: string;
+  /** A base service, or free text for other actors and roles. */
+  role: string;
+}
+
+export type RoundStatus = 'in-progress' | 'complete';
+
+export interface RoundPosition {
+  goalId: string;
+  itemId?: string;
+}
+
+export interface Round {
+  readonly id: string;
+  readonly centreId: string;
+  title: string;
+  /** ISO date (YYYY-MM-DD) of the meeting. */
+  date: string;
+  /** Free text such as "VT 2026" or "HT 2026". */
+  period: string;
+  participants: Participant[];
+  instrumentId: string;
+  instrumentVersion: string;
+  status: RoundStatus;
+  completedAt?: string;
+  /** Where the group was last working, so that it can resume exactly there. */
+  position?: RoundPosition;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt?: string;
+}
+
+export interface Answer {
+  readonly id: string;
+  readonly roundId: string;
+  readonly itemId: string;
+  value: AnswerValue | null;
+  note: string;
+  updatedAt: string;
+}
+
+/** Per round and goal: the reflection note and whether the goal is relevant this round. */
+export interface GoalReflection {
+  readonly id: string;
+  readonly roundId: string;
+  readonly goalId: string;
+  notRelevant: boolean;
+  note: string;
+  updatedAt: string;
+}

@@ -1,0 +1,75 @@
+import { computed, readonly, ref } from 'vue';
+import { LOCALES, type Locale, type LocalizedText } from '@/domain/types';
+import { en } from './en';
+import { sv } from './sv';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatTime,
+  interpolate,
+  lookup,
+  pluralize,
+} from './translate';
+import type { MessageParams, MessagePath, MessageTree } from './types';
+
+export type MessageKey = MessagePath<typeof sv>;
+
+const catalogues: Record<Locale, MessageTree> = { sv, en };
+const STORAGE_KEY = 'fc.locale';
+
+function initialLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored && (LOCALES as readonly string[]).includes(stored)) return stored as Locale;
+  } catch {
+    // Storage can be blocked (private mode); Swedish is the default.
+  }
+  return 'sv';
+}
+
+const current = ref<Locale>(initialLocale());
+
+function applyToDocument(locale: Locale): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
+applyToDocument(current.value);
+
+export function setLocale(locale: Locale): void {
+  current.value = locale;
+  applyToDocument(locale);
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembered, but the switch still works for this visit.
+  }
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = lookup(catalogues[locale], key) ?? lookup(catalogues.sv, key) ?? key;
+  return interpolate(locale, template, params);
+}
+
+/** The app's i18n: reactive on the locale, so templates re-render when the language changes. */
+export function useI18n() {
+  return {
+    locale: readonly(current),
+    setLocale,
+    t: (key: MessageKey, params?: MessageParams): string => translate(current.value, key, params),
+    /** Plural message `one|other`; `{count}` is available as a parameter. */
+    tn: (key: MessageKey, count: number, params?: MessageParams): string =>
+      interpolate(current.value, pluralize(current.value, lookup(catalogues[current.value], key) ?? key, count), {
+        count,
+        ...params,
+      }),
+    text: (value: LocalizedText): string => value[current.value],
+    number: (value: number, fractionDigits?: number): string => formatNumber(current.value, value, fractionDigits),
+    percent: (fraction: number): string => formatPercent(current.value, fraction),
+    date: (isoDate: string): string => formatDate(current.value, isoDate),
+    time: (date: Date): string => formatTime(current.value, date),
+    dateTime: (iso: string): string => formatDateTime(current.value, iso),
+  };
+}
+
+export const currentLocale = computed(() => current.value);

@@ -1,0 +1,70 @@
+import type { Locale } from '@/domain/types';
+import type { MessageParams, MessageTree } from './types';
+
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
+    numberFormats.set(locale, format);
+  }
+  return format;
+}
+
+export function formatNumber(locale: Locale, value: number, fractionDigits?: number): string {
+  if (fractionDigits === undefined) return numberFormat(locale).format(value);
+  return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+export function lookup(catalogue: MessageTree, path: string): string | undefined {
+  let node: string | MessageTree | undefined = catalogue;
+  for (const part of path.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** Replaces `{name}` with the parameter; numbers are formatted for the locale (decimal comma in Swedish). */
+export function interpolate(locale: Locale, template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+/** Picks the `one|other` form by the locale's plural rules. */
+export function pluralize(locale: Locale, template: string, count: number): string {
+  const [one, other] = template.split('|');
+  if (other === undefined) return template;
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count) === 'one' ? (one ?? other) : other;
+}
+
+export function formatDate(locale: Locale, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (!y || !m || !d) return isoDate;
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long' }).format(new Date(y, m - 1, d));
+}
+
+export function formatTime(locale: Locale, date: Date): string {
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+export function formatDateTime(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatPercent(locale: Locale, fraction: number): string {
+  return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}

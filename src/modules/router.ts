@@ -1,0 +1,58 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import CentrePickerView from '@/views/CentrePickerView.vue';
+
+/** Only the first screen is in the entry chunk; every other view loads when it is first opened. */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'centres', component: CentrePickerView },
+  { path: '/about', name: 'about', component: () => import('@/views/AboutView.vue') },
+  { path: '/centres/new', name: 'centre-new', component: () => import('@/views/CentreFormView.vue') },
+  {
+    path: '/centres/:centreId',
+    name: 'centre',
+    component: () => import('@/views/CentreView.vue'),
+    props: true,
+  },
+  {
+    path: '/centres/:centreId/edit',
+    name: 'centre-edit',
+    component: () => import('@/views/CentreFormView.vue'),
+    props: true,
+  },
+  {
+    path: '/centres/:centreId/rounds/new',
+    name: 'round-new',
+    component: () => import('@/views/RoundFormView.vue'),
+    props: true,
+  },
+  {
+    path: '/centres/:centreId/rounds/:roundId/edit',
+    name: 'round-edit',
+    component: () => import('@/views/RoundFormView.vue'),
+    props: true,
+  },
+  {
+    path: '/centres/:centreId/rounds/:roundId',
+    name: 'round',
+    component: () => import('@/views/QuestionnaireView.vue'),
+    props: true,
+  },
+  {
+    path: '/centres/:centreId/rounds/:roundId/goals/:goalId',
+    name: 'goal',
+    component: () => import('@/views/QuestionnaireView.vue'),
+    props: true,
+  },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
+];
+
+export function createAppRouter() {
+  return createRouter({
+    history: createWebHistory(import.meta.env.BASE_URL),
+    routes,
+    scrollBehavior(to, _from, saved) {
+      if (saved) return saved;
+      if (to.hash) return { el: to.hash, top: 16 };
+      return { top: 0 };
+    },
+  });
+}

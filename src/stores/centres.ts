@@ -1,0 +1,43 @@
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { computed } from 'vue';
+import { repository } from '@/db';
+import { createCentre, type CentreInput } from '@/domain/records';
+import type { Centre } from '@/domain/types';
+import { useLiveQuery } from '@/composables/useLiveQuery';
+import { currentLocale, translate } from '@/i18n';
+import { useSaveStatusStore } from './saveStatus';
+import { useUndoStore } from './undo';
+
+export const useCentresStore = defineStore('centres', () => {
+  const { data, loading } = useLiveQuery(() => repository.listCentres());
+  const centres = computed<Centre[]>(() => data.value ?? []);
+
+  async function create(input: CentreInput): Promise<Centre> {
+    const centre = createCentre(input);
+    await useSaveStatusStore().track(() => repository.addCentre(centre));
+    return centre;
+  }
+
+  async function update(id: string, input: CentreInput): Promise<void> {
+    await useSaveStatusStore().track(() => repository.updateCentre(id, input));
+  }
+
+  /** Hides the centre at once and offers undo; it is removed for good when the offer ends. */
+  async function remove(centre: Centre): Promise<void> {
+    const save = useSaveStatusStore();
+    await save.track(() => repository.softDeleteCentre(centre.id));
+    await useUndoStore().offer(
+      translate(currentLocale.value, 'undo.centreDeleted', { name: centre.name }),
+      () => save.track(() => repository.restoreCentre(centre.id)),
+      () => save.track(() => repository.purgeDeleted()),
+    );
+  }
+
+  async function purgeDeleted(): Promise<void> {
+    await repository.purgeDeleted();
+  }
+
+  return { centres, loading, create, update, remove, purgeDeleted };
+});
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCentresStore, import.meta.hot));

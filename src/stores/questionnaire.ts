@@ -1,0 +1,78 @@
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { repository } from '@/db';
+import { answersByItem, reflectionsByGoal, resumePosition, roundProgress, firstUnanswered } from '@/domain/progress';
+import type { AnswerValue, RoundPosition } from '@/domain/types';
+import { useLiveQuery } from '@/composables/useLiveQuery';
+import { useInstrumentStore } from './instrument';
+import { useSaveStatusStore } from './saveStatus';
+
+/** The round being answered: its answers and reflections live from the database, plus progress. */
+export const useQuestionnaireStore = defineStore('questionnaire', () => {
+  const roundId = ref<string>();
+
+  const roundQuery = useLiveQuery(async (id) => (id ? repository.getRound(id) : undefined), roundId);
+  const answersQuery = useLiveQuery(async (id) => (id ? repository.listAnswers(id) : []), roundId);
+  const reflectionsQuery = useLiveQuery(async (id) => (id ? repository.listReflections(id) : []), roundId);
+
+  const round = computed(() => roundQuery.data.value);
+  const answers = computed(() => answersByItem(answersQuery.data.value ?? []));
+  const reflections = computed(() => reflectionsByGoal(reflectionsQuery.data.value ?? []));
+  const loaded = computed(
+    () => !roundQuery.loading.value && !answersQuery.loading.value && !reflectionsQuery.loading.value,
+  );
+
+  const instrument = computed(() => useInstrumentStore().instrument);
+  const progress = computed(() => {
+    const current = instrument.value;
+    return current ? roundProgress(current, answers.value, reflections.value) : undefined;
+  });
+
+  function open(id: string): void {
+    roundId.value = id;
+  }
+
+  function resumeAt(): RoundPosition | undefined {
+    const current = instrument.value;
+    return current ? resumePosition(current, round.value?.position, answers.value, reflections.value) : undefined;
+  }
+
+  function nextUnanswered(): RoundPosition | undefined {
+    const current = instrument.value;
+    return current ? firstUnanswered(current, answers.value, reflections.value) : undefined;
+  }
+
+  function write(action: (id: string) => Promise<void>): Promise<void> {
+    const id = roundId.value;
+    if (!id) return Promise.resolve();
+    return useSaveStatusStore().track(() => action(id));
+  }
+
+  const setAnswer = (goalId: string, itemId: string, value: AnswerValue | null) =>
+    write((id) => repository.saveAnswer(id, goalId, itemId, { value }));
+  const setNote = (goalId: string, itemId: string, note: string) =>
+    write((id) => repository.saveAnswer(id, goalId, itemId, { note }));
+  const setReflection = (goalId: string, note: string) => write((id) => repository.saveReflection(id, goalId, { note }));
+  const setGoalNotRelevant = (goalId: string, notRelevant: boolean) =>
+    write((id) => repository.saveReflection(id, goalId, { notRelevant }));
+  const rememberPosition = (position: RoundPosition) => write((id) => repository.savePosition(id, position));
+
+  return {
+    roundId,
+    round,
+    answers,
+    reflections,
+    loaded,
+    progress,
+    open,
+    resumeAt,
+    nextUnanswered,
+    setAnswer,
+    setNote,
+    setReflection,
+    setGoalNotRelevant,
+    rememberPosition,
+  };
+});
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useQuestionnaireStore, import.meta.hot));
