@@ -2,12 +2,11 @@
 // Renders the app icons from one SVG motif with headless Chromium (playwright-core).
 //   node scripts/make-icons.mjs
 // Writes public/favicon.svg and public/icons/{icon-192,icon-512,icon-maskable-512,apple-touch-icon}.png.
-// Chromium is found like tests/e2e/support/browser.ts does: CHROMIUM_PATH, /usr/bin/chromium,
-// /usr/bin/chromium-browser, else the binary shipped in @sparticuz/chromium.
-import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, resolveChromium } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const publicDir = join(root, 'public');
@@ -16,39 +15,6 @@ const iconsDir = join(publicDir, 'icons');
 const TEAL = '#1f5f5b';
 const PAPER = '#f7f5f0';
 const WARM = '#e39b4a'; // the child: a warm accent so the motif reads as "family", not "people"
-
-// Same flags as tests/e2e/support/browser.ts (chromiumArgs).
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-function isExecutable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function resolveChromium() {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new Error(`CHROMIUM_PATH "${fromEnv}" is not an executable file`);
-    return fromEnv;
-  }
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (isExecutable(candidate)) return candidate;
-  }
-  const { default: sparticuz } = await import('@sparticuz/chromium');
-  return sparticuz.executablePath();
-}
 
 /**
  * The motif on a 512×512 canvas: a house outline sheltering two adults and a child.

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Timings of the working group's journey in real Chromium against the production build (dist/).
+//   npm run build && npm run bench
+// Prints figures only: time on a shared CI machine is too noisy to fail on.
+// Measured in the page with performance.now(), so Playwright's own round trips are not counted.
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { chromiumArgs, resolveChromium } from './chromium.mjs';
+
+const PORT = 4190;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const RUNS = 5;
+
+if (!existsSync('dist/index.html')) {
+  console.error('No production build: run `npm run build` first.');
+  process.exit(1);
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+const server = await preview({
+  configFile: false,
+  logLevel: 'silent',
+  build: { outDir: 'dist' },
+  preview: { host: '127.0.0.1', port: PORT, strictPort: true },
+});
+const browser = await chromium.launch({ executablePath: await resolveChromium(), args: chromiumArgs });
+
+try {
+  const results = [];
+
+  // 1. First visit: navigation start to the first screen's heading, empty cache, no service worker.
+  const firstScreen = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN}/`);
+    await page.locator('h1').waitFor();
+    firstScreen.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  results.push(['first screen, cold (navigation → heading)', median(firstScreen)]);
+
+  // 2. One tap to a committed IndexedDB write, then answering a whole instrument.
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}/`);
+  await page.getByRole('link', { name: 'Lägg till familjecentral' }).click();
+  await page.getByLabel('Namn').fill('Bench');
+  await page.getByRole('button', { name: 'Skapa familjecentral' }).click();
+  await page.getByRole('link', { name: 'Starta ny omgång' }).click();
+  await page.getByLabel('Rubrik').fill('Bench');
+  await page.getByRole('button', { name: 'Starta omgången' }).click();
+  await page.locator('article[data-item-id]').first().waitFor();
+
+  const tapTimes = [];
+  const goals = await page.locator('nav.goal-nav a').count();
+  for (let g = 0; g < goals; g++) {
+    await page.locator('nav.goal-nav a').nth(g).click();
+    await page.locator(`h2.goal-heading`).filter({ hasText: `${g + 1}:` }).waitFor();
+    const items = await page.locator('article[data-item-id]').count();
+    for (let i = 0; i < items; i++) {
+      const ms = await page.evaluate(
+        (index) =>
+          new Promise((resolve) => {
+            const status = document.querySelector('[data-testid="save-status"]');
+            const radio = document.querySelectorAll('article[data-item-id]')[index].querySelectorAll('input[type="radio"]')[(index % 4)];
+            let sawSaving = false;
+            const start = performance.now();
+            const observer = new MutationObserver(() => {
+              if (status.classList.contains('save-status--saving')) sawSaving = true;
+              else if (sawSaving && status.classList.contains('save-status--saved')) {
+                observer.disconnect();
+                resolve(performance.now() - start);
+              }
+            });
+            observer.observe(status, { attributes: true, subtree: true, childList: true, characterData: true });
+            radio.click();
+          }),
+        i,
+      );
+      tapTimes.push(ms);
+    }
+  }
+  results.push([`tap → saved (median of ${tapTimes.length} answers)`, median(tapTimes)]);
+  results.push(['tap → saved (slowest)', Math.max(...tapTimes)]);
+
+  // 3. Reopening a fully answered round: navigation to the last statement card on screen.
+  const roundUrl = page.url().split('/goals/')[0];
+  const reopen = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${ORIGIN}/`);
+    await page.locator('h1').waitFor();
+    const start = await page.evaluate(() => performance.now());
+    await page.evaluate((url) => {
+      history.pushState({}, '', url);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, new URL(roundUrl).pathname);
+    await page.locator('article[data-item-id]').last().waitFor();
+    reopen.push((await page.evaluate(() => performance.now())) - start);
+  }
+  results.push(['open a fully answered round (in-app navigation)', median(reopen)]);
+  await context.close();
+
+  console.log(`Chromium ${browser.version()}, ${RUNS} runs where repeated\n`);
+  for (const [label, ms] of results) console.log(`${label.padEnd(52)} ${fmt(ms)}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
