@@ -50,6 +50,7 @@ export const en: MessageSchema<typeof sv> = {
     delete: 'Delete',
   },
   storage: {
+    unavailable: 'The storage on this device cannot be opened, so nothing can be saved: {reason}. Check that the browser allows storage for this site and is not in private mode.',
     heading: 'Storage on this device',
     persistent: 'Persistent storage: the browser will not delete the answers to free up space.',
     notPersistent: 'Storage is not persistent: the browser may delete the answers if the device runs low on space. Export regularly.',

@@ -47,6 +47,7 @@ export const sv = {
     delete: 'Ta bort',
   },
   storage: {
+    unavailable: 'Lagringen på enheten kan inte öppnas, så inget kan sparas: {reason}. Kontrollera att webbläsaren tillåter lagring för den här sidan och att den inte är i privat läge.',
     heading: 'Lagring på enheten',
     persistent: 'Beständig lagring: webbläsaren raderar inte svaren för att frigöra utrymme.',
     notPersistent: 'Inte beständig lagring: webbläsaren kan radera svaren om enheten får ont om utrymme. Exportera regelbundet.',

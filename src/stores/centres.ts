@@ -9,8 +9,14 @@ import { useSaveStatusStore } from './saveStatus';
 import { useUndoStore } from './undo';
 
 export const useCentresStore = defineStore('centres', () => {
-  const { data, loading } = useLiveQuery(() => repository.listCentres());
+  const { data, loading, error: queryError } = useLiveQuery(() => repository.listCentres());
   const centres = computed<Centre[]>(() => data.value ?? []);
+  /** Set when the device's storage cannot be opened at all (blocked, full, private mode). */
+  const error = computed(() => {
+    const failure = queryError.value;
+    if (failure === undefined) return undefined;
+    return failure instanceof Error ? failure.message || failure.name : String(failure);
+  });
 
   async function create(input: CentreInput): Promise<Centre> {
     const centre = createCentre(input);
@@ -37,7 +43,7 @@ export const useCentresStore = defineStore('centres', () => {
     await repository.purgeDeleted();
   }
 
-  return { centres, loading, create, update, remove, purgeDeleted };
+  return { centres, loading, error, create, update, remove, purgeDeleted };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCentresStore, import.meta.hot));
