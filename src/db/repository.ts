@@ -63,12 +63,14 @@ export function createRepository(db: AppDatabase) {
     },
 
     async listRounds(centreId: string): Promise<Round[]> {
+      if (!visible(await db.centres.get(centreId))) return [];
       const rounds = await db.rounds.where('centreId').equals(centreId).toArray();
       return rounds.filter((r) => !r.deletedAt).sort(compareRoundsNewestFirst);
     },
 
     /** The centre's rounds with what is needed to show their progress, in one read. */
     async listRoundOverviews(centreId: string): Promise<RoundOverview[]> {
+      if (!visible(await db.centres.get(centreId))) return [];
       const rounds = (await db.rounds.where('centreId').equals(centreId).toArray())
         .filter((r) => !r.deletedAt)
         .sort(compareRoundsNewestFirst);

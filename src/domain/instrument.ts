@@ -75,7 +75,10 @@ function semanticProblems(instrument: Instrument): InstrumentProblem[] {
       problems.push({ path: `scale.levels[${String(i)}].value`, message: 'scale values must increase' });
     }
   });
+  const numbers = new Set<number>();
   instrument.goals.forEach((goal, g) => {
+    if (numbers.has(goal.number)) problems.push({ path: `goals[${String(g)}].number`, message: `duplicate goal number ${String(goal.number)}` });
+    numbers.add(goal.number);
     if (seen.has(goal.id)) problems.push({ path: `goals[${String(g)}].id`, message: `duplicate id "${goal.id}"` });
     seen.add(goal.id);
     goal.items.forEach((item, i) => {

@@ -7,6 +7,7 @@ export function periodForDate(isoDate: string): string {
   if (!match) return '';
   const year = match[1] ?? '';
   const month = Number(match[2]);
+  if (month < 1 || month > 12) return '';
   return `${month <= 6 ? 'VT' : 'HT'} ${year}`;
 }
 

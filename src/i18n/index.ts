@@ -59,7 +59,7 @@ export function useI18n() {
     t: (key: MessageKey, params?: MessageParams): string => translate(current.value, key, params),
     /** Plural message `one|other`; `{count}` is available as a parameter. */
     tn: (key: MessageKey, count: number, params?: MessageParams): string =>
-      interpolate(current.value, pluralize(current.value, lookup(catalogues[current.value], key) ?? key, count), {
+      interpolate(current.value, pluralize(current.value, lookup(catalogues[current.value], key) ?? lookup(catalogues.sv, key) ?? key, count), {
         count,
         ...params,
       }),

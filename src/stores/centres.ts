@@ -15,7 +15,8 @@ export const useCentresStore = defineStore('centres', () => {
   const error = computed(() => {
     const failure = queryError.value;
     if (failure === undefined) return undefined;
-    return failure instanceof Error ? failure.message || failure.name : String(failure);
+    if (failure instanceof Error) return failure.message || failure.name;
+    return typeof failure === 'string' ? failure : 'IndexedDB';
   });
 
   async function create(input: CentreInput): Promise<Centre> {

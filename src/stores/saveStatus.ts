@@ -3,15 +3,23 @@ import { computed, ref, shallowRef } from 'vue';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
-/** One answer to "is everything saved?", fed by every write the app makes. */
+interface FailedWrite {
+  readonly write: () => Promise<unknown>;
+  readonly message: string;
+}
+
+/**
+ * One answer to "is everything saved?", fed by every write the app makes. A failed write stays
+ * failed until it succeeds itself: a later, unrelated success must not report it as saved.
+ */
 export const useSaveStatusStore = defineStore('saveStatus', () => {
   const pending = ref(0);
   const lastSavedAt = shallowRef<Date>();
-  const errorMessage = ref<string>();
-  const failedWrite = shallowRef<() => Promise<unknown>>();
+  const failures = shallowRef<readonly FailedWrite[]>([]);
 
+  const errorMessage = computed(() => failures.value[failures.value.length - 1]?.message);
   const state = computed<SaveState>(() => {
-    if (errorMessage.value !== undefined) return 'error';
+    if (failures.value.length > 0) return 'error';
     if (pending.value > 0) return 'saving';
     return lastSavedAt.value ? 'saved' : 'idle';
   });
@@ -22,21 +30,22 @@ export const useSaveStatusStore = defineStore('saveStatus', () => {
     try {
       const result = await write();
       lastSavedAt.value = new Date();
-      errorMessage.value = undefined;
-      failedWrite.value = undefined;
+      failures.value = failures.value.filter((failure) => failure.write !== write);
       return result;
     } catch (error) {
-      errorMessage.value = error instanceof Error && error.message ? error.message : '';
-      failedWrite.value = write;
+      const message = error instanceof Error && error.message ? error.message : '';
+      failures.value = [...failures.value.filter((failure) => failure.write !== write), { write, message }];
       throw error;
     } finally {
       pending.value -= 1;
     }
   }
 
+  /** Runs every failed write again, oldest first. */
   async function retry(): Promise<void> {
-    const write = failedWrite.value;
-    if (write) await track(write);
+    for (const failure of [...failures.value]) {
+      await track(failure.write).catch(() => undefined);
+    }
   }
 
   return { pending, lastSavedAt, errorMessage, state, track, retry };

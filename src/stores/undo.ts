@@ -15,32 +15,40 @@ export const useUndoStore = defineStore('undo', () => {
   const toast = shallowRef<UndoToast>();
   const busy = ref(false);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let undoing: UndoToast | undefined;
   let nextId = 1;
 
-  async function settle(): Promise<void> {
+  function stopTimer(): void {
     if (timer) clearTimeout(timer);
     timer = undefined;
+  }
+
+  /** Ends the current offer by committing it, unless it is being undone right now. */
+  async function settle(): Promise<void> {
+    stopTimer();
     const current = toast.value;
     toast.value = undefined;
-    if (current) await current.commit();
+    if (current && current !== undoing) await current.commit();
   }
 
   async function offer(message: string, undo: () => Promise<void>, commit: () => Promise<void>): Promise<void> {
     await settle();
     toast.value = { id: nextId++, message, undo, commit };
-    timer = setTimeout(() => void settle(), UNDO_TIMEOUT_MS);
+    // A failed commit is reported by the save status; the deletion is finished at the next start.
+    timer = setTimeout(() => void settle().catch(() => undefined), UNDO_TIMEOUT_MS);
   }
 
   async function undoLast(): Promise<void> {
     const current = toast.value;
     if (!current || busy.value) return;
-    if (timer) clearTimeout(timer);
-    timer = undefined;
+    stopTimer();
     busy.value = true;
+    undoing = current;
     try {
       await current.undo();
-      toast.value = undefined;
+      if (toast.value === current) toast.value = undefined;
     } finally {
+      undoing = undefined;
       busy.value = false;
     }
   }

@@ -1,0 +1,195 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppDatabase, SCHEMA_V1 } from '@/db/database';
+import { createRepository } from '@/db/repository';
+
+const names: string[] = [];
+
+afterEach(async () => {
+  await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
+});
+
+/** A database as version 1 of the app left it, with the records it wrote. */
+async function createV1Database(records: {
+  centres?: object[];
+  rounds?: object[];
+  answers?: object[];
+  reflections?: object[];
+}): Promise<string> {
+  const name = `migration-${crypto.randomUUID()}`;
+  names.push(name);
+  const old = new Dexie(name);
+  old.version(1).stores(SCHEMA_V1);
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    await old.table('centres').bulkAdd(records.centres ?? []);
+    await old.table('rounds').bulkAdd(records.rounds ?? []);
+    await old.table('answers').bulkAdd(records.answers ?? []);
+    await old.table('reflections').bulkAdd(records.reflections ?? []);
+  });
+  old.close();
+  return name;
+}
+
+const v1Centre = {
+  id: '0b7d3c1e-0000-4000-8000-000000000001',
+  name: 'Familjecentralen Fittja',
+  municipality: 'Botkyrka',
+  district: 'Fittja',
+  services: ['bvc'],
+  otherServices: '',
+  coLocation: 'near',
+  createdAt: '2025-09-01T08:00:00.000Z',
+  updatedAt: '2025-09-01T08:00:00.000Z',
+};
+
+/** v1 rounds had neither status nor participants. */
+const v1Round = {
+  id: '0b7d3c1e-0000-4000-8000-000000000002',
+  centreId: v1Centre.id,
+  title: 'Hösten 2025',
+  date: '2025-10-10',
+  period: 'HT 2025',
+  instrumentId: 'familjecentral-sjalvvardering',
+  instrumentVersion: '1.0.0',
+  createdAt: '2025-10-10T08:00:00.000Z',
+  updatedAt: '2025-10-10T09:00:00.000Z',
+};
+
+describe('upgrading a version 1 database', () => {
+  it('opens at version 2', async () => {
+    const name = await createV1Database({});
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['answers', 'centres', 'reflections', 'rounds', 'settings']);
+    db.close();
+  });
+
+  it('gives v1 rounds an in-progress status and an empty participant list, keeping the rest', async () => {
+    const name = await createV1Database({ centres: [v1Centre], rounds: [v1Round] });
+    const db = new AppDatabase(name);
+    expect(await db.rounds.get(v1Round.id)).toEqual({ ...v1Round, status: 'in-progress', participants: [] });
+    db.close();
+  });
+
+  it('keeps the status, participants and completion a v1 round already had', async () => {
+    const completed = {
+      ...v1Round,
+      status: 'complete',
+      completedAt: '2025-10-10T10:00:00.000Z',
+      participants: [{ id: 'p', name: 'Anna', role: 'BVC' }],
+    };
+    const name = await createV1Database({ centres: [v1Centre], rounds: [completed] });
+    const db = new AppDatabase(name);
+    expect(await db.rounds.get(v1Round.id)).toEqual(completed);
+    db.close();
+  });
+
+  it('gives v1 answers an empty note, and a missing value becomes null', async () => {
+    const name = await createV1Database({
+      centres: [v1Centre],
+      rounds: [v1Round],
+      answers: [
+        { id: 'a1', roundId: v1Round.id, itemId: 'g1-open-to-all', value: 3, updatedAt: '2025-10-10T08:30:00.000Z' },
+        { id: 'a2', roundId: v1Round.id, itemId: 'g1-information', updatedAt: '2025-10-10T08:31:00.000Z' },
+        { id: 'a3', roundId: v1Round.id, itemId: 'g1-advice-talks', value: 'dont-know', note: 'Finns', updatedAt: '2025-10-10T08:32:00.000Z' },
+      ],
+    });
+    const db = new AppDatabase(name);
+    const answers = await db.answers.orderBy('id').toArray();
+    expect(answers).toEqual([
+      { id: 'a1', roundId: v1Round.id, itemId: 'g1-open-to-all', value: 3, note: '', updatedAt: '2025-10-10T08:30:00.000Z' },
+      { id: 'a2', roundId: v1Round.id, itemId: 'g1-information', value: null, note: '', updatedAt: '2025-10-10T08:31:00.000Z' },
+      { id: 'a3', roundId: v1Round.id, itemId: 'g1-advice-talks', value: 'dont-know', note: 'Finns', updatedAt: '2025-10-10T08:32:00.000Z' },
+    ]);
+    db.close();
+  });
+
+  it('gives v1 reflections an empty note and marks their goals relevant', async () => {
+    const name = await createV1Database({
+      centres: [v1Centre],
+      rounds: [v1Round],
+      reflections: [
+        { id: 'r1', roundId: v1Round.id, goalId: 'goal-1', updatedAt: '2025-10-10T08:40:00.000Z' },
+        { id: 'r2', roundId: v1Round.id, goalId: 'goal-2', notRelevant: true, note: 'Senare', updatedAt: '2025-10-10T08:41:00.000Z' },
+      ],
+    });
+    const db = new AppDatabase(name);
+    expect(await db.reflections.orderBy('id').toArray()).toEqual([
+      { id: 'r1', roundId: v1Round.id, goalId: 'goal-1', notRelevant: false, note: '', updatedAt: '2025-10-10T08:40:00.000Z' },
+      { id: 'r2', roundId: v1Round.id, goalId: 'goal-2', notRelevant: true, note: 'Senare', updatedAt: '2025-10-10T08:41:00.000Z' },
+    ]);
+    db.close();
+  });
+
+  it('leaves the centres as they were', async () => {
+    const name = await createV1Database({ centres: [v1Centre] });
+    const db = new AppDatabase(name);
+    expect(await db.centres.toArray()).toEqual([v1Centre]);
+    db.close();
+  });
+
+  it('has a working settings table and the new indexes', async () => {
+    const name = await createV1Database({ centres: [v1Centre], rounds: [v1Round] });
+    const db = new AppDatabase(name);
+    await db.settings.put({ key: 'lastCentre', value: v1Centre.id });
+    expect(await db.settings.get('lastCentre')).toEqual({ key: 'lastCentre', value: v1Centre.id });
+    expect(await db.rounds.where('[centreId+date]').equals([v1Centre.id, '2025-10-10']).count()).toBe(1);
+    expect(await db.centres.where('updatedAt').above('2025-01-01').count()).toBe(1);
+    db.close();
+  });
+
+  it('works with the repository after the upgrade: the old round resumes and takes new answers', async () => {
+    const name = await createV1Database({
+      centres: [v1Centre],
+      rounds: [v1Round],
+      answers: [{ id: 'a1', roundId: v1Round.id, itemId: 'g1-open-to-all', value: 2, updatedAt: '2025-10-10T08:30:00.000Z' }],
+    });
+    const db = new AppDatabase(name);
+    const repo = createRepository(db);
+    expect(await repo.listCentres()).toHaveLength(1);
+    expect(await repo.getRound(v1Round.id)).toMatchObject({ status: 'in-progress', participants: [] });
+    await repo.saveAnswer(v1Round.id, 'goal-1', 'g1-open-to-all', { note: 'Efter uppgraderingen' });
+    expect(await repo.listAnswers(v1Round.id)).toMatchObject([{ id: 'a1', value: 2, note: 'Efter uppgraderingen' }]);
+    await repo.setRoundStatus(v1Round.id, 'complete');
+    expect((await repo.listRoundOverviews(v1Centre.id))[0]?.round.status).toBe('complete');
+    db.close();
+  });
+
+  it('still enforces one answer per round and item after the upgrade', async () => {
+    const name = await createV1Database({
+      centres: [v1Centre],
+      rounds: [v1Round],
+      answers: [{ id: 'a1', roundId: v1Round.id, itemId: 'g1-open-to-all', value: 2, updatedAt: '2025-10-10T08:30:00.000Z' }],
+    });
+    const db = new AppDatabase(name);
+    await expect(
+      db.answers.add({ id: 'a2', roundId: v1Round.id, itemId: 'g1-open-to-all', value: 1, note: '', updatedAt: '2026-01-01T00:00:00.000Z' }),
+    ).rejects.toThrow();
+    db.close();
+  });
+
+  it('upgrades only once: reopening changes nothing', async () => {
+    const name = await createV1Database({ centres: [v1Centre], rounds: [v1Round] });
+    const first = new AppDatabase(name);
+    await first.rounds.update(v1Round.id, { status: 'complete' });
+    first.close();
+    const second = new AppDatabase(name);
+    expect((await second.rounds.get(v1Round.id))?.status).toBe('complete');
+    second.close();
+  });
+});
+
+describe('a new database', () => {
+  it('starts at version 2 with every table empty', async () => {
+    const name = `fresh-${crypto.randomUUID()}`;
+    names.push(name);
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.rounds.count()).toBe(0);
+    expect(await db.settings.count()).toBe(0);
+    db.close();
+  });
+});

@@ -1,0 +1,493 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { UUID_PATTERN } from '@/domain/ids';
+import { createCentre, createRound } from '@/domain/records';
+import type { Centre, Round } from '@/domain/types';
+import { freshDatabase, type TestDatabase } from '../../fixtures/database';
+import { smallInstrument } from '../../fixtures/instruments';
+import { centreInput, ISO_TIMESTAMP, participant, roundInput } from '../../fixtures/records';
+
+let t: TestDatabase;
+
+/** Sets the clock (Date only: IndexedDB keeps its real timers). */
+function at(iso: string): void {
+  vi.setSystemTime(new Date(iso));
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  at('2026-03-10T09:00:00.000Z');
+  t = freshDatabase();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function addCentre(name = 'Familjecentralen Fittja'): Promise<Centre> {
+  const centre = createCentre(centreInput({ name }));
+  await t.repo.addCentre(centre);
+  return centre;
+}
+
+async function addRound(centre: Centre, overrides: Partial<Round> = {}): Promise<Round> {
+  const round = { ...createRound(centre.id, roundInput(), smallInstrument), ...overrides };
+  await t.repo.addRound(round);
+  return round;
+}
+
+async function counts(): Promise<Record<'centres' | 'rounds' | 'answers' | 'reflections', number>> {
+  return {
+    centres: await t.db.centres.count(),
+    rounds: await t.db.rounds.count(),
+    answers: await t.db.answers.count(),
+    reflections: await t.db.reflections.count(),
+  };
+}
+
+describe('centres', () => {
+  it('starts with no centres', async () => {
+    expect(await t.repo.listCentres()).toEqual([]);
+  });
+
+  it('stores a centre and reads it back as it was', async () => {
+    const centre = await addCentre();
+    expect(await t.repo.getCentre(centre.id)).toEqual(centre);
+    expect(await t.repo.listCentres()).toEqual([centre]);
+  });
+
+  it('lists centres by name in Swedish order, with Å, Ä and Ö after Z', async () => {
+    for (const name of ['Östermalm', 'Alby', 'Ängby', 'Zinkensdamm', 'Åkeshov', 'bagarmossen', 'Fittja']) {
+      await addCentre(name);
+    }
+    expect((await t.repo.listCentres()).map((c) => c.name)).toEqual([
+      'Alby',
+      'bagarmossen',
+      'Fittja',
+      'Zinkensdamm',
+      'Åkeshov',
+      'Ängby',
+      'Östermalm',
+    ]);
+  });
+
+  it('gives nothing for an unknown centre', async () => {
+    expect(await t.repo.getCentre('nope')).toBeUndefined();
+  });
+
+  it('refuses a second centre with the same id', async () => {
+    const centre = await addCentre();
+    await expect(t.repo.addCentre({ ...centre, name: 'Kopia' })).rejects.toThrow();
+    expect(await t.repo.listCentres()).toHaveLength(1);
+  });
+
+  it('updates the profile normalized and bumps updatedAt, keeping createdAt', async () => {
+    const centre = await addCentre();
+    at('2026-03-11T10:00:00.000Z');
+    await t.repo.updateCentre(centre.id, centreInput({ name: '  Nytt namn ', services: ['bvc', 'bvc'] }));
+    const updated = await t.repo.getCentre(centre.id);
+    expect(updated).toMatchObject({
+      id: centre.id,
+      name: 'Nytt namn',
+      services: ['bvc'],
+      createdAt: centre.createdAt,
+      updatedAt: '2026-03-11T10:00:00.000Z',
+    });
+  });
+});
+
+describe('deleting and restoring a centre', () => {
+  it('hides a soft-deleted centre from the list and from getCentre, but keeps it stored', async () => {
+    const kept = await addCentre('Alby');
+    const deleted = await addCentre('Fittja');
+    at('2026-03-10T09:05:00.000Z');
+    await t.repo.softDeleteCentre(deleted.id);
+    expect(await t.repo.listCentres()).toEqual([kept]);
+    expect(await t.repo.getCentre(deleted.id)).toBeUndefined();
+    expect(await t.db.centres.get(deleted.id)).toMatchObject({
+      deletedAt: '2026-03-10T09:05:00.000Z',
+      updatedAt: '2026-03-10T09:05:00.000Z',
+    });
+  });
+
+  it('hides the rounds of a deleted centre: getRound gives nothing', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    await t.repo.softDeleteCentre(centre.id);
+    expect(await t.repo.getRound(round.id)).toBeUndefined();
+  });
+
+  it('hides the rounds of a deleted centre from its round lists too', async () => {
+    const centre = await addCentre();
+    await addRound(centre);
+    await t.repo.softDeleteCentre(centre.id);
+    expect(await t.repo.listRounds(centre.id)).toEqual([]);
+    expect(await t.repo.listRoundOverviews(centre.id)).toEqual([]);
+  });
+
+  it('brings the centre and its rounds back on restore, without deletedAt', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    await t.repo.softDeleteCentre(centre.id);
+    at('2026-03-10T09:10:00.000Z');
+    await t.repo.restoreCentre(centre.id);
+    const restored = await t.repo.getCentre(centre.id);
+    expect(restored).toEqual({ ...centre, updatedAt: '2026-03-10T09:10:00.000Z' });
+    expect(restored).not.toHaveProperty('deletedAt');
+    expect(await t.repo.getRound(round.id)).toEqual(round);
+    expect(await t.repo.listCentres()).toHaveLength(1);
+  });
+
+  it('does nothing when restoring a centre that does not exist', async () => {
+    await expect(t.repo.restoreCentre('nope')).resolves.toBeUndefined();
+    expect(await t.db.centres.count()).toBe(0);
+  });
+
+  it('purges a deleted centre with all its rounds, answers and reflections, and nothing else', async () => {
+    const kept = await addCentre('Alby');
+    const keptRound = await addRound(kept);
+    await t.repo.saveAnswer(keptRound.id, 'goal-a', 'a-1', { value: 2 });
+    await t.repo.saveReflection(keptRound.id, 'goal-a', { note: 'Behålls' });
+
+    const doomed = await addCentre('Fittja');
+    const doomedRounds = [await addRound(doomed), await addRound(doomed)];
+    for (const round of doomedRounds) {
+      await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 3 });
+      await t.repo.saveAnswer(round.id, 'goal-b', 'b-1', { note: 'Anteckning' });
+      await t.repo.saveReflection(round.id, 'goal-b', { notRelevant: true });
+    }
+    expect(await counts()).toEqual({ centres: 2, rounds: 3, answers: 5, reflections: 3 });
+
+    await t.repo.softDeleteCentre(doomed.id);
+    await t.repo.purgeDeleted();
+
+    expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 1 });
+    expect(await t.db.centres.get(doomed.id)).toBeUndefined();
+    expect(await t.repo.listAnswers(keptRound.id)).toHaveLength(1);
+    expect(await t.repo.listReflections(keptRound.id)).toHaveLength(1);
+  });
+
+  it('purges nothing when nothing is deleted', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 1 });
+    await t.repo.purgeDeleted();
+    expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 0 });
+  });
+
+  it('cannot restore a centre after it has been purged', async () => {
+    const centre = await addCentre();
+    await t.repo.softDeleteCentre(centre.id);
+    await t.repo.purgeDeleted();
+    await t.repo.restoreCentre(centre.id);
+    expect(await t.repo.listCentres()).toEqual([]);
+  });
+});
+
+describe('rounds', () => {
+  it('lists the rounds of one centre only, newest meeting first', async () => {
+    const centre = await addCentre('Alby');
+    const other = await addCentre('Fittja');
+    await addRound(centre, { title: 'Vår', date: '2026-03-10' });
+    await addRound(centre, { title: 'Höst', date: '2026-10-01' });
+    await addRound(other, { title: 'Annan', date: '2026-05-01' });
+    expect((await t.repo.listRounds(centre.id)).map((r) => r.title)).toEqual(['Höst', 'Vår']);
+    expect((await t.repo.listRounds(other.id)).map((r) => r.title)).toEqual(['Annan']);
+    expect(await t.repo.listRounds('nope')).toEqual([]);
+  });
+
+  it('reads a round back as it was stored', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    expect(await t.repo.getRound(round.id)).toEqual(round);
+  });
+
+  it('gives nothing for an unknown round', async () => {
+    expect(await t.repo.getRound('nope')).toBeUndefined();
+  });
+
+  it('updates a round normalized, dropping empty participant rows, and bumps updatedAt', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    at('2026-03-12T12:00:00.000Z');
+    await t.repo.updateRound(
+      round.id,
+      roundInput({
+        title: ' Ny rubrik ',
+        participants: [participant('', '', 'empty'), participant(' Bo ', 'BMM', 'bo')],
+      }),
+    );
+    expect(await t.repo.getRound(round.id)).toMatchObject({
+      title: 'Ny rubrik',
+      participants: [{ id: 'bo', name: 'Bo', role: 'BMM' }],
+      updatedAt: '2026-03-12T12:00:00.000Z',
+      createdAt: round.createdAt,
+      instrumentVersion: round.instrumentVersion,
+    });
+  });
+
+  it('soft-deletes a round: hidden from lists and getRound, still stored', async () => {
+    const centre = await addCentre();
+    const kept = await addRound(centre, { title: 'Kvar' });
+    const deleted = await addRound(centre, { title: 'Borta' });
+    await t.repo.softDeleteRound(deleted.id);
+    expect((await t.repo.listRounds(centre.id)).map((r) => r.id)).toEqual([kept.id]);
+    expect((await t.repo.listRoundOverviews(centre.id)).map((o) => o.round.id)).toEqual([kept.id]);
+    expect(await t.repo.getRound(deleted.id)).toBeUndefined();
+    expect(await t.db.rounds.get(deleted.id)).toHaveProperty('deletedAt');
+  });
+
+  it('restores a soft-deleted round with its answers', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 4 });
+    await t.repo.softDeleteRound(round.id);
+    await t.repo.restoreRound(round.id);
+    const restored = await t.repo.getRound(round.id);
+    expect(restored).toBeDefined();
+    expect(restored).not.toHaveProperty('deletedAt');
+    expect(await t.repo.listAnswers(round.id)).toHaveLength(1);
+  });
+
+  it('does nothing when restoring a round that does not exist', async () => {
+    await expect(t.repo.restoreRound('nope')).resolves.toBeUndefined();
+    expect(await t.db.rounds.count()).toBe(0);
+  });
+
+  it('purges a deleted round with its answers and reflections, keeping the centre and other rounds', async () => {
+    const centre = await addCentre();
+    const kept = await addRound(centre);
+    const doomed = await addRound(centre);
+    await t.repo.saveAnswer(kept.id, 'goal-a', 'a-1', { value: 1 });
+    await t.repo.saveAnswer(doomed.id, 'goal-a', 'a-1', { value: 2 });
+    await t.repo.saveAnswer(doomed.id, 'goal-a', 'a-2', { value: 'dont-know' });
+    await t.repo.saveReflection(doomed.id, 'goal-a', { note: 'x' });
+    await t.repo.softDeleteRound(doomed.id);
+    await t.repo.purgeDeleted();
+    expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 0 });
+    expect(await t.db.rounds.get(doomed.id)).toBeUndefined();
+    expect(await t.repo.getRound(kept.id)).toBeDefined();
+  });
+
+  it('marks a round complete with completedAt, and reopening removes it', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    at('2026-03-10T11:30:00.000Z');
+    await t.repo.setRoundStatus(round.id, 'complete');
+    expect(await t.repo.getRound(round.id)).toMatchObject({
+      status: 'complete',
+      completedAt: '2026-03-10T11:30:00.000Z',
+      updatedAt: '2026-03-10T11:30:00.000Z',
+    });
+
+    at('2026-03-11T08:00:00.000Z');
+    await t.repo.setRoundStatus(round.id, 'in-progress');
+    const reopened = await t.repo.getRound(round.id);
+    expect(reopened).toMatchObject({ status: 'in-progress', updatedAt: '2026-03-11T08:00:00.000Z' });
+    expect(reopened).not.toHaveProperty('completedAt');
+  });
+
+  it('does nothing when setting the status of a round that does not exist', async () => {
+    await t.repo.setRoundStatus('nope', 'complete');
+    expect(await t.db.rounds.count()).toBe(0);
+  });
+});
+
+describe('answers', () => {
+  let centre: Centre;
+  let round: Round;
+  beforeEach(async () => {
+    centre = await addCentre();
+    round = await addRound(centre);
+  });
+
+  it('stores one answer record per round and item, however often it is saved', async () => {
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 1 });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2 });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 'dont-know' });
+    const answers = await t.repo.listAnswers(round.id);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatchObject({ roundId: round.id, itemId: 'a-1', value: 'dont-know', note: '' });
+  });
+
+  it('keeps the id of the answer when it is changed', async () => {
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 1 });
+    const [first] = await t.repo.listAnswers(round.id);
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 3 });
+    const [second] = await t.repo.listAnswers(round.id);
+    expect(second?.id).toBe(first?.id);
+  });
+
+  it('keeps both the value and the note when they are saved one after the other', async () => {
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 3 });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: 'Vi har en plan' });
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ value: 3, note: 'Vi har en plan' }]);
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 4 });
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ value: 4, note: 'Vi har en plan' }]);
+  });
+
+  it('keeps one record with both value and note when they are saved at the same moment', async () => {
+    await Promise.all([
+      t.repo.saveAnswer(round.id, 'goal-a', 'a-2', { value: 1 }),
+      t.repo.saveAnswer(round.id, 'goal-a', 'a-2', { note: 'Samtidigt' }),
+    ]);
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ itemId: 'a-2', value: 1, note: 'Samtidigt' }]);
+  });
+
+  it('starts a note-only answer without a value', async () => {
+    await t.repo.saveAnswer(round.id, 'goal-b', 'b-2', { note: 'Osäkra' });
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ itemId: 'b-2', value: null, note: 'Osäkra' }]);
+  });
+
+  it('clears a value with null but keeps the note', async () => {
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2, note: 'Anteckning' });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: null });
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ value: null, note: 'Anteckning' }]);
+  });
+
+  it('can empty a note', async () => {
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2, note: 'Anteckning' });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: '' });
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ value: 2, note: '' }]);
+  });
+
+  it('keeps the answers of different items and rounds apart', async () => {
+    const other = await addRound(centre);
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 1 });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-2', { value: 2 });
+    await t.repo.saveAnswer(other.id, 'goal-a', 'a-1', { value: 4 });
+    const mine = await t.repo.listAnswers(round.id);
+    expect(mine.map((a) => [a.itemId, a.value]).sort()).toEqual([
+      ['a-1', 1],
+      ['a-2', 2],
+    ]);
+    expect(await t.repo.listAnswers(other.id)).toMatchObject([{ itemId: 'a-1', value: 4 }]);
+  });
+
+  it('remembers the item as the round position and bumps round.updatedAt', async () => {
+    at('2026-03-10T10:15:00.000Z');
+    await t.repo.saveAnswer(round.id, 'goal-b', 'b-3', { value: 2 });
+    expect(await t.repo.getRound(round.id)).toMatchObject({
+      position: { goalId: 'goal-b', itemId: 'b-3' },
+      updatedAt: '2026-03-10T10:15:00.000Z',
+    });
+    expect((await t.repo.listAnswers(round.id))[0]?.updatedAt).toBe('2026-03-10T10:15:00.000Z');
+  });
+
+  it('stores answers with UUID ids and ISO timestamps', async () => {
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 1 });
+    const [answer] = await t.repo.listAnswers(round.id);
+    expect(answer?.id).toMatch(UUID_PATTERN);
+    expect(answer?.updatedAt).toMatch(ISO_TIMESTAMP);
+  });
+
+  it('saves the position without an answer', async () => {
+    await t.repo.savePosition(round.id, { goalId: 'goal-c' });
+    expect((await t.repo.getRound(round.id))?.position).toEqual({ goalId: 'goal-c' });
+    expect(await t.repo.listAnswers(round.id)).toEqual([]);
+  });
+});
+
+describe('reflections', () => {
+  let round: Round;
+  beforeEach(async () => {
+    round = await addRound(await addCentre());
+  });
+
+  it('stores one reflection per round and goal, keeping note and not-relevant together', async () => {
+    at('2026-03-10T10:00:00.000Z');
+    await t.repo.saveReflection(round.id, 'goal-b', { note: 'Vi behöver lokaler' });
+    at('2026-03-10T10:01:00.000Z');
+    await t.repo.saveReflection(round.id, 'goal-b', { notRelevant: true });
+    const reflections = await t.repo.listReflections(round.id);
+    expect(reflections).toHaveLength(1);
+    expect(reflections[0]).toMatchObject({
+      goalId: 'goal-b',
+      note: 'Vi behöver lokaler',
+      notRelevant: true,
+      updatedAt: '2026-03-10T10:01:00.000Z',
+    });
+    expect(reflections[0]?.id).toMatch(UUID_PATTERN);
+  });
+
+  it('starts as relevant with an empty note', async () => {
+    await t.repo.saveReflection(round.id, 'goal-a', {});
+    expect(await t.repo.listReflections(round.id)).toMatchObject([{ notRelevant: false, note: '' }]);
+  });
+
+  it('can mark a goal relevant again', async () => {
+    await t.repo.saveReflection(round.id, 'goal-a', { notRelevant: true });
+    await t.repo.saveReflection(round.id, 'goal-a', { notRelevant: false });
+    expect(await t.repo.listReflections(round.id)).toMatchObject([{ notRelevant: false }]);
+  });
+
+  it('remembers the goal as the round position and bumps round.updatedAt', async () => {
+    at('2026-03-10T12:00:00.000Z');
+    await t.repo.saveReflection(round.id, 'goal-c', { note: 'Klart' });
+    expect(await t.repo.getRound(round.id)).toMatchObject({
+      position: { goalId: 'goal-c' },
+      updatedAt: '2026-03-10T12:00:00.000Z',
+    });
+  });
+});
+
+describe('listRoundOverviews', () => {
+  it('gives each round of the centre with its own answers and reflections, newest first', async () => {
+    const centre = await addCentre();
+    const spring = await addRound(centre, { date: '2026-03-10' });
+    const autumn = await addRound(centre, { date: '2026-10-01' });
+    const empty = await addRound(centre, { date: '2025-10-01' });
+    const elsewhere = await addRound(await addCentre('Annan'));
+    await t.repo.saveAnswer(spring.id, 'goal-a', 'a-1', { value: 1 });
+    await t.repo.saveAnswer(spring.id, 'goal-a', 'a-2', { value: 2 });
+    await t.repo.saveAnswer(autumn.id, 'goal-a', 'a-1', { value: 3 });
+    await t.repo.saveReflection(autumn.id, 'goal-b', { notRelevant: true });
+    await t.repo.saveAnswer(elsewhere.id, 'goal-a', 'a-1', { value: 4 });
+
+    const overviews = await t.repo.listRoundOverviews(centre.id);
+    expect(overviews.map((o) => o.round.id)).toEqual([autumn.id, spring.id, empty.id]);
+    const [first, second, third] = overviews;
+    expect(first?.answers.map((a) => a.value)).toEqual([3]);
+    expect(first?.reflections.map((r) => r.goalId)).toEqual(['goal-b']);
+    expect(second?.answers.map((a) => a.value).sort()).toEqual([1, 2]);
+    expect(second?.reflections).toEqual([]);
+    expect(third).toMatchObject({ answers: [], reflections: [] });
+  });
+
+  it('is empty for a centre without rounds', async () => {
+    const centre = await addCentre();
+    expect(await t.repo.listRoundOverviews(centre.id)).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  it('stores, overwrites and reads settings by key', async () => {
+    expect(await t.repo.getSetting('lastCentre')).toBeUndefined();
+    await t.repo.setSetting('lastCentre', 'a');
+    await t.repo.setSetting('lastCentre', 'b');
+    expect(await t.repo.getSetting('lastCentre')).toBe('b');
+    expect(await t.db.settings.count()).toBe(1);
+  });
+});
+
+describe('every stored record is mergeable', () => {
+  it('has a UUID id and an ISO updatedAt', async () => {
+    vi.useRealTimers();
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 1 });
+    await t.repo.saveReflection(round.id, 'goal-a', { note: 'x' });
+    await t.repo.setRoundStatus(round.id, 'complete');
+    await t.repo.updateCentre(centre.id, centreInput());
+    const records = [
+      ...(await t.db.centres.toArray()),
+      ...(await t.db.rounds.toArray()),
+      ...(await t.db.answers.toArray()),
+      ...(await t.db.reflections.toArray()),
+    ];
+    expect(records).toHaveLength(4);
+    for (const record of records) {
+      expect(record.id).toMatch(UUID_PATTERN);
+      expect(record.updatedAt).toMatch(ISO_TIMESTAMP);
+    }
+  });
+});

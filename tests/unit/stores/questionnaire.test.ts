@@ -1,0 +1,105 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { repository } from '@/db';
+import { createCentre, createRound } from '@/domain/records';
+import type { Instrument, Round } from '@/domain/types';
+import { useInstrumentStore } from '@/stores/instrument';
+import { useQuestionnaireStore } from '@/stores/questionnaire';
+import { useSaveStatusStore } from '@/stores/saveStatus';
+import { emptyAppDatabase } from '../../fixtures/appDatabase';
+import { centreInput, roundInput } from '../../fixtures/records';
+
+let questionnaire: ReturnType<typeof useQuestionnaireStore>;
+let instrument: Instrument;
+let round: Round;
+
+beforeEach(async () => {
+  await emptyAppDatabase();
+  setActivePinia(createPinia());
+  const loaded = await useInstrumentStore().load();
+  if (!loaded) throw new Error('the default instrument did not load');
+  instrument = loaded;
+  const centre = createCentre(centreInput());
+  await repository.addCentre(centre);
+  round = createRound(centre.id, roundInput(), instrument);
+  await repository.addRound(round);
+  questionnaire = useQuestionnaireStore();
+});
+
+afterEach(() => {
+  questionnaire.$dispose();
+});
+
+async function openRound(): Promise<void> {
+  questionnaire.open(round.id);
+  await vi.waitFor(() => expect(questionnaire.loaded && questionnaire.round?.id === round.id).toBe(true));
+}
+
+describe('questionnaire store', () => {
+  it('opens a round with no answers: 0 of 35, resuming at the first item', async () => {
+    await openRound();
+    expect(questionnaire.progress).toMatchObject({ answered: 0, total: 35, complete: false });
+    expect(questionnaire.resumeAt()).toEqual({ goalId: 'goal-1', itemId: 'g1-open-to-all' });
+    expect(questionnaire.nextUnanswered()).toEqual({ goalId: 'goal-1', itemId: 'g1-open-to-all' });
+  });
+
+  it('saves an answer, counts it live and resumes where the group was', async () => {
+    await openRound();
+    await questionnaire.setAnswer('goal-2', 'g2-joint-activities', 3);
+    await vi.waitFor(() => expect(questionnaire.progress?.answered).toBe(1));
+    expect(questionnaire.answers.get('g2-joint-activities')?.value).toBe(3);
+    expect(useSaveStatusStore().state).toBe('saved');
+    await vi.waitFor(() => expect(questionnaire.round?.position).toEqual({ goalId: 'goal-2', itemId: 'g2-joint-activities' }));
+    expect(questionnaire.resumeAt()).toEqual({ goalId: 'goal-2', itemId: 'g2-joint-activities' });
+    expect(questionnaire.nextUnanswered()).toEqual({ goalId: 'goal-1', itemId: 'g1-open-to-all' });
+  });
+
+  it('keeps note and answer of an item together', async () => {
+    await openRound();
+    await questionnaire.setNote('goal-1', 'g1-information', 'Broschyr finns');
+    await questionnaire.setAnswer('goal-1', 'g1-information', 'dont-know');
+    await vi.waitFor(() =>
+      expect(questionnaire.answers.get('g1-information')).toMatchObject({ value: 'dont-know', note: 'Broschyr finns' }),
+    );
+  });
+
+  it('counts a goal marked not relevant as done and skips it when looking for the next item', async () => {
+    await openRound();
+    await questionnaire.setGoalNotRelevant('goal-1', true);
+    await vi.waitFor(() => expect(questionnaire.progress?.answered).toBe(7));
+    expect(questionnaire.progress?.goals[0]).toMatchObject({ skipped: true, complete: true });
+    expect(questionnaire.nextUnanswered()?.goalId).toBe('goal-2');
+    await questionnaire.setReflection('goal-1', 'Inte nu');
+    await vi.waitFor(() => expect(questionnaire.reflections.get('goal-1')).toMatchObject({ notRelevant: true, note: 'Inte nu' }));
+  });
+
+  it('remembers a position without answering', async () => {
+    await openRound();
+    await questionnaire.rememberPosition({ goalId: 'goal-4' });
+    await vi.waitFor(() => expect(questionnaire.round?.position).toEqual({ goalId: 'goal-4' }));
+    expect(questionnaire.resumeAt()).toEqual({ goalId: 'goal-4' });
+  });
+
+  it('switches to another round and shows only its answers', async () => {
+    await openRound();
+    await questionnaire.setAnswer('goal-1', 'g1-open-to-all', 4);
+    const other = createRound(round.centreId, roundInput({ title: 'Annan' }), instrument);
+    await repository.addRound(other);
+    questionnaire.open(other.id);
+    await vi.waitFor(() => expect(questionnaire.loaded && questionnaire.round?.id === other.id).toBe(true));
+    expect(questionnaire.answers.size).toBe(0);
+    expect(questionnaire.progress?.answered).toBe(0);
+  });
+
+  it('writes nothing before a round is opened', async () => {
+    await questionnaire.setAnswer('goal-1', 'g1-open-to-all', 2);
+    expect(await repository.listAnswers(round.id)).toEqual([]);
+    expect(useSaveStatusStore().state).toBe('idle');
+  });
+
+  it('has no round for an id that does not exist', async () => {
+    questionnaire.open('no-such-round');
+    await vi.waitFor(() => expect(questionnaire.loaded).toBe(true));
+    expect(questionnaire.round).toBeUndefined();
+  });
+});

@@ -1,0 +1,87 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { db, repository } from '@/db';
+import { createCentre } from '@/domain/records';
+import type { Centre } from '@/domain/types';
+import { useRoundsStore } from '@/stores/rounds';
+import { useSaveStatusStore } from '@/stores/saveStatus';
+import { useUndoStore } from '@/stores/undo';
+import { emptyAppDatabase } from '../../fixtures/appDatabase';
+import { smallInstrument } from '../../fixtures/instruments';
+import { centreInput, participant, roundInput } from '../../fixtures/records';
+
+let centre: Centre;
+
+beforeEach(async () => {
+  await emptyAppDatabase();
+  setActivePinia(createPinia());
+  centre = createCentre(centreInput());
+  await repository.addCentre(centre);
+});
+
+describe('rounds store', () => {
+  it('creates an in-progress round of the instrument, without the empty participant rows', async () => {
+    const rounds = useRoundsStore();
+    const round = await rounds.create(
+      centre.id,
+      roundInput({ participants: [participant('', '', 'empty'), participant('Anna', 'BVC', 'anna')] }),
+      smallInstrument,
+    );
+    expect(await repository.getRound(round.id)).toMatchObject({
+      centreId: centre.id,
+      status: 'in-progress',
+      instrumentId: 'small',
+      instrumentVersion: '2.1.0',
+      participants: [{ id: 'anna', name: 'Anna', role: 'BVC' }],
+    });
+    expect(useSaveStatusStore().state).toBe('saved');
+  });
+
+  it('updates, completes and reopens a round', async () => {
+    const rounds = useRoundsStore();
+    const round = await rounds.create(centre.id, roundInput(), smallInstrument);
+    await rounds.update(round.id, roundInput({ title: 'Ny rubrik' }));
+    await rounds.setStatus(round.id, 'complete');
+    expect(await repository.getRound(round.id)).toMatchObject({ title: 'Ny rubrik', status: 'complete' });
+    await rounds.setStatus(round.id, 'in-progress');
+    expect(await repository.getRound(round.id)).not.toHaveProperty('completedAt');
+  });
+
+  it('removes a round with undo; undo restores it with its answers', async () => {
+    const rounds = useRoundsStore();
+    const round = await rounds.create(centre.id, roundInput({ title: 'Våren' }), smallInstrument);
+    await repository.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2 });
+    await rounds.remove(round);
+    expect(await repository.getRound(round.id)).toBeUndefined();
+    const undo = useUndoStore();
+    expect(undo.toast?.message).toBe('Omgången ”Våren” togs bort.');
+    await undo.undoLast();
+    expect(await repository.getRound(round.id)).toBeDefined();
+    expect(await repository.listAnswers(round.id)).toHaveLength(1);
+  });
+
+  it('purges the round and its answers when the undo offer ends', async () => {
+    const rounds = useRoundsStore();
+    const round = await rounds.create(centre.id, roundInput(), smallInstrument);
+    await repository.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2 });
+    await rounds.remove(round);
+    await useUndoStore().dismiss();
+    expect(await db.rounds.get(round.id)).toBeUndefined();
+    expect(await db.answers.count()).toBe(0);
+    expect(await repository.getCentre(centre.id)).toBeDefined();
+  });
+
+  it('shows the save error when the database refuses the round, and the caller gets the failure', async () => {
+    vi.spyOn(repository, 'addRound').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const rounds = useRoundsStore();
+    await expect(rounds.create(centre.id, roundInput(), smallInstrument)).rejects.toThrow('QuotaExceededError');
+    const save = useSaveStatusStore();
+    expect(save.state).toBe('error');
+    expect(save.errorMessage).toBe('QuotaExceededError');
+    expect(await db.rounds.count()).toBe(0);
+
+    await save.retry();
+    expect(save.state).toBe('saved');
+    expect(await db.rounds.count()).toBe(1);
+  });
+});
