@@ -106,6 +106,55 @@ try {
     reopen.push((await page.evaluate(() => performance.now())) - start);
   }
   results.push(['open a fully answered round (in-app navigation)', median(reopen)]);
+
+  // 4. Comparing 20 rounds: 19 more rounds are written straight into the app's database, then the
+  //    comparison view computes every score and draws all four charts.
+  const centreId = new URL(roundUrl).pathname.split('/')[2];
+  const allRoundIds = await page.evaluate(async (centre) => {
+    const open = indexedDB.open('familjecentral');
+    const database = await new Promise((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const read = database.transaction(['rounds', 'answers'], 'readonly');
+    const rounds = await new Promise((resolve) => {
+      const request = read.objectStore('rounds').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    const template = rounds.find((r) => r.centreId === centre);
+    const answers = await new Promise((resolve) => {
+      const request = read.objectStore('answers').index('roundId').getAll(template.id);
+      request.onsuccess = () => resolve(request.result);
+    });
+    const write = database.transaction(['rounds', 'answers'], 'readwrite');
+    const ids = [template.id];
+    for (let n = 1; n < 20; n++) {
+      const id = crypto.randomUUID();
+      ids.push(id);
+      const year = 2016 + Math.floor(n / 2);
+      write.objectStore('rounds').put({ ...template, id, title: `Omgång ${n}`, date: `${year}-${n % 2 ? '10' : '04'}-15`, period: `${n % 2 ? 'HT' : 'VT'} ${year}` });
+      for (const answer of answers) {
+        write.objectStore('answers').put({ ...answer, id: crypto.randomUUID(), roundId: id, value: 1 + ((n + answer.itemId.length) % 4) });
+      }
+    }
+    await new Promise((resolve) => (write.oncomplete = resolve));
+    database.close();
+    return ids;
+  }, centreId);
+  const compareTimes = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${ORIGIN}/`);
+    await page.locator('h1').waitFor();
+    const start = await page.evaluate(() => performance.now());
+    await page.evaluate((url) => {
+      history.pushState({}, '', url);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, `/centres/${centreId}/compare?rounds=${allRoundIds.join(',')}`);
+    await page.locator('canvas').nth(3).waitFor();
+    // Two frames after the last chart is attached, so that it has been drawn.
+    compareTimes.push(await page.evaluate((t0) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)))), start));
+  }
+  results.push(['compare 20 rounds: compute + render 4 charts', median(compareTimes)]);
   await context.close();
 
   console.log(`Chromium ${browser.version()}, ${RUNS} runs where repeated\n`);

@@ -3,6 +3,7 @@ import { LOCALES, type Locale, type LocalizedText } from '@/domain/types';
 import { en } from './en';
 import { sv } from './sv';
 import {
+  formatChange,
   formatDate,
   formatDateTime,
   formatNumber,
@@ -66,6 +67,11 @@ export function useI18n() {
     text: (value: LocalizedText): string => value[current.value],
     number: (value: number, fractionDigits?: number): string => formatNumber(current.value, value, fractionDigits),
     percent: (fraction: number): string => formatPercent(current.value, fraction),
+    /** A score for display: one decimal, decimal comma in Swedish; a dash for no score. */
+    score: (value: number | null | undefined): string =>
+      value === null || value === undefined ? '–' : formatNumber(current.value, value, 1),
+    /** A change with its sign and an arrow, so it reads without colour: "+0,4 ↑", "−0,3 ↓", "±0". */
+    change: (value: number | null | undefined): string => formatChange(current.value, value),
     date: (isoDate: string): string => formatDate(current.value, isoDate),
     time: (date: Date): string => formatTime(current.value, date),
     dateTime: (iso: string): string => formatDateTime(current.value, iso),

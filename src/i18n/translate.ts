@@ -68,3 +68,11 @@ export function formatDateTime(locale: Locale, iso: string): string {
 export function formatPercent(locale: Locale, fraction: number): string {
   return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
+
+export function formatChange(locale: Locale, value: number | null | undefined): string {
+  if (value === null || value === undefined) return '–';
+  const rounded = Math.round(value * 10) / 10;
+  if (rounded === 0) return '±0';
+  const text = formatNumber(locale, Math.abs(rounded), 1);
+  return rounded > 0 ? `+${text} ↑` : `−${text} ↓`;
+}

@@ -42,6 +42,25 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/QuestionnaireView.vue'),
     props: true,
   },
+  {
+    path: '/centres/:centreId/rounds/:roundId/results',
+    name: 'results',
+    component: () => import('@/views/RoundResultsView.vue'),
+    props: true,
+  },
+  {
+    path: '/centres/:centreId/compare',
+    name: 'compare',
+    component: () => import('@/views/CompareView.vue'),
+    props: true,
+  },
+  {
+    path: '/centres/:centreId/present',
+    name: 'present',
+    component: () => import('@/views/PresentationView.vue'),
+    props: true,
+    meta: { fullscreen: true },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ];
 

@@ -40,3 +40,62 @@ for (const viewport of viewports) {
     await shot('07-start-with-centre');
   });
 }
+
+/** Two rounds with every goal answered, so the results views have something to show. */
+async function seedTwoRounds(app: AppPage): Promise<void> {
+  const page = app.page;
+  await app.gotoStart();
+  await app.createCentre({
+    name: 'Familjecentralen Fittja',
+    municipality: 'Botkyrka',
+    services: ['Mödrahälsovård (BMM/MVC)', 'Barnhälsovård (BVC)', 'Öppen förskola', 'Socialtjänst (förebyggande)'],
+  });
+  const rounds = [
+    { title: 'Avstämning våren', date: '2026-05-10', base: 1 },
+    { title: 'Avstämning hösten', date: '2026-10-12', base: 2 },
+  ];
+  for (const round of rounds) {
+    await app.createRound(round.title, round.date);
+    for (let goal = 1; goal <= 5; goal++) {
+      await page.getByRole('link', { name: `Mål ${String(goal)}` }).first().click();
+      const count = await app.items().count();
+      for (let i = 0; i < count; i++) await app.answer(i, Math.min(4, round.base + ((i + goal) % 3)));
+      await page.getByLabel('Sammanfattning och reflektion för målet').fill(`Reflektion om mål ${String(goal)}: vi har börjat samarbeta tätare.`);
+      await page.getByLabel('Sammanfattning och reflektion för målet').blur();
+    }
+    await app.expectSaved();
+    await page.getByRole('link', { name: 'Familjecentralen Fittja' }).click();
+  }
+}
+
+test('screenshots of the results, the comparison and the presentation', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new AppPage(page);
+  await seedTwoRounds(app);
+  for (const viewport of [
+    { name: 'tablet-landscape', width: 1024, height: 768 },
+    { name: 'tablet-portrait', width: 768, height: 1024 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.getByTestId('round-list').getByRole('link', { name: 'Resultat' }).first().click();
+    await page.locator('canvas').first().waitFor();
+    await page.screenshot({ path: `screenshots/${viewport.name}-10-results.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Jämför omgångar' }).click();
+    await page.locator('canvas').nth(3).waitFor();
+    await page.screenshot({ path: `screenshots/${viewport.name}-11-compare.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Familjecentralen Fittja' }).click();
+  }
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByRole('link', { name: 'Jämför omgångar' }).click();
+  await page.getByRole('link', { name: 'Presentera' }).click();
+  await page.locator('canvas').first().waitFor();
+  await page.screenshot({ path: 'screenshots/projector-20-present-overview.png' });
+  await page.keyboard.press('ArrowRight');
+  await page.screenshot({ path: 'screenshots/projector-21-present-goal.png' });
+  await page.keyboard.press('h');
+  await page.screenshot({ path: 'screenshots/projector-22-present-hidden.png' });
+  await page.keyboard.press('h');
+  await page.keyboard.press('End');
+  await page.locator('canvas').first().waitFor();
+  await page.screenshot({ path: 'screenshots/projector-23-present-trend.png' });
+});
