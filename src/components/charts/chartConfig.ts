@@ -163,8 +163,9 @@ function heatmapConfig(request: ChartRequest & { kind: 'heatmap' }): ChartConfig
             heatColor((context.raw as HeatCell | undefined)?.v ?? null, request.scaleMin, request.scaleMax).background,
           borderColor: '#ffffff',
           borderWidth: 1,
-          width: ({ chart }) => (chart.chartArea.width || 0) / Math.max(1, columns.length) - 2,
-          height: ({ chart }) => (chart.chartArea.height || 0) / Math.max(1, rows.length) - 2,
+          // chartArea is not laid out yet on the first pass.
+          width: ({ chart }) => Math.max(0, ((chart.chartArea as { width: number } | undefined)?.width ?? 0) / Math.max(1, columns.length) - 2),
+          height: ({ chart }) => Math.max(0, ((chart.chartArea as { height: number } | undefined)?.height ?? 0) / Math.max(1, rows.length) - 2),
         },
       ],
     },
@@ -179,7 +180,11 @@ function heatmapConfig(request: ChartRequest & { kind: 'heatmap' }): ChartConfig
           offset: false,
           min: -0.5,
           max: columns.length - 0.5,
-          ticks: { stepSize: 1, color: TEXT, font: { size: fontSize(request, 13) }, callback: (value) => columns[Number(value)] ?? '' },
+          // Linear ticks would start at -0.5; one tick per column instead.
+          afterBuildTicks: (scale) => {
+            scale.ticks = columns.map((_label, index) => ({ value: index }));
+          },
+          ticks: { color: TEXT, font: { size: fontSize(request, 13) }, callback: (value) => columns[Number(value)] ?? '' },
           grid: { display: false },
         },
         y: {
@@ -188,7 +193,10 @@ function heatmapConfig(request: ChartRequest & { kind: 'heatmap' }): ChartConfig
           offset: false,
           min: -0.5,
           max: rows.length - 0.5,
-          ticks: { stepSize: 1, autoSkip: false, color: TEXT, font: { size: fontSize(request, 12) }, callback: (value) => shorten(rows[Number(value)] ?? '') },
+          afterBuildTicks: (scale) => {
+            scale.ticks = rows.map((_label, index) => ({ value: index }));
+          },
+          ticks: { autoSkip: false, color: TEXT, font: { size: fontSize(request, 12) }, callback: (value) => shorten(rows[Number(value)] ?? '') },
           grid: { display: false },
         },
       },

@@ -23,6 +23,13 @@ export function useResultCharts(comparison: Ref<Comparison | undefined>, instrum
     () => new Map((instrument.value?.goals ?? []).flatMap((goal) => goal.items.map((item) => [item.id, text(item.statement)] as const))),
   );
 
+  /** "2.3 Vi har …": the goal and item number make rows findable in a long heatmap. */
+  const numberedStatements = computed(() =>
+    (instrument.value?.goals ?? []).flatMap((goal) =>
+      goal.items.map((item, index) => `${String(goal.number)}.${String(index + 1)} ${text(item.statement)}`),
+    ),
+  );
+
   const common = computed<ChartCommon | undefined>(() => {
     const levels = instrument.value?.scale.levels;
     if (!levels || levels.length === 0) return undefined;
@@ -75,7 +82,7 @@ export function useResultCharts(comparison: Ref<Comparison | undefined>, instrum
           ...base,
           kind,
           categoryAxisTitle: t('results.round'),
-          data: heatmapData(current, [...statements.value.values()], labels.value),
+          data: heatmapData(current, numberedStatements.value, labels.value),
         };
     }
   }
