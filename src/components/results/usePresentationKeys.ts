@@ -43,7 +43,7 @@ export function presentationAction(event: Pick<KeyboardEvent, 'key' | 'shiftKey'
 
 export function usePresentationKeys(controls: PresentationControls): void {
   function onKey(event: KeyboardEvent): void {
-    const target = event.target as HTMLElement | null;
+    const target = event.target instanceof Element ? event.target : null;
     if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
     const action = presentationAction(event);
     if (!action) return;
