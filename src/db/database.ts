@@ -1,9 +1,19 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { ExportFile } from '@/domain/exchange/format';
 import type { Answer, Centre, GoalReflection, Round } from '@/domain/types';
 
 export interface Setting {
   key: string;
   value: string;
+}
+
+/** A centre's export file held in the coordinator's workspace, apart from the group's own data. */
+export interface WorkspaceEntry {
+  /** The centre's id: a newer file of the same centre replaces the older one. */
+  id: string;
+  fileName: string;
+  importedAt: string;
+  file: ExportFile;
 }
 
 export const DATABASE_NAME = 'familjecentral';
@@ -26,12 +36,18 @@ export const SCHEMA_V2 = {
   settings: 'key',
 } as const;
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  workspace: 'id',
+} as const;
+
 export class AppDatabase extends Dexie {
   centres!: EntityTable<Centre, 'id'>;
   rounds!: EntityTable<Round, 'id'>;
   answers!: EntityTable<Answer, 'id'>;
   reflections!: EntityTable<GoalReflection, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  workspace!: EntityTable<WorkspaceEntry, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -63,6 +79,8 @@ export class AppDatabase extends Dexie {
             reflection.notRelevant ??= false;
           });
       });
+    // v3: the coordinator's workspace of imported centre files.
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

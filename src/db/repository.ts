@@ -1,7 +1,9 @@
 import { newId, nowIso } from '@/domain/ids';
 import { compareRoundsNewestFirst, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
 import type { Answer, AnswerValue, Centre, GoalReflection, Round, RoundPosition, RoundStatus } from '@/domain/types';
-import { db as defaultDb, type AppDatabase } from './database';
+import { planImport, writesOf, type ImportPlan, type LocalRecords } from '@/domain/exchange/merge';
+import type { ExportFile, ExportSource } from '@/domain/exchange/format';
+import { db as defaultDb, type AppDatabase, type WorkspaceEntry } from './database';
 
 export interface RoundOverview {
   round: Round;
@@ -22,6 +24,18 @@ export function createRepository(db: AppDatabase) {
     if (position) changes.position = position;
     await db.rounds.update(roundId, changes);
   }
+
+  async function localRecordsFor(file: ExportFile): Promise<LocalRecords> {
+    const ids = file.rounds.map((round) => round.id);
+    const [centre, rounds, answers, reflections] = await Promise.all([
+      db.centres.get(file.centre.id),
+      db.rounds.bulkGet(ids),
+      db.answers.where('roundId').anyOf(ids).toArray(),
+      db.reflections.where('roundId').anyOf(ids).toArray(),
+    ]);
+    return { centre, rounds: rounds.filter((r): r is Round => r !== undefined), answers, reflections };
+  }
+
 
   async function purgeRound(roundId: string): Promise<void> {
     await db.answers.where('roundId').equals(roundId).delete();
@@ -187,6 +201,61 @@ export function createRepository(db: AppDatabase) {
       await db.rounds.update(roundId, { position });
     },
 
+    /** The centre and its visible rounds with their answers and reflections, for an export. */
+    async exportSource(centreId: string): Promise<ExportSource | undefined> {
+      return db.transaction('r', [db.centres, db.rounds, db.answers, db.reflections], async () => {
+        const centre = visible(await db.centres.get(centreId));
+        if (!centre) return undefined;
+        const rounds = (await db.rounds.where('centreId').equals(centreId).toArray()).filter((r) => !r.deletedAt);
+        const ids = rounds.map((r) => r.id);
+        const [answers, reflections] = await Promise.all([
+          db.answers.where('roundId').anyOf(ids).toArray(),
+          db.reflections.where('roundId').anyOf(ids).toArray(),
+        ]);
+        return { centre, rounds, answers, reflections };
+      });
+    },
+
+    localRecordsFor,
+
+    /** What an import would do, without writing. */
+    async previewImport(file: ExportFile): Promise<ImportPlan> {
+      return planImport(file, await localRecordsFor(file));
+    },
+
+    /**
+     * Imports a validated file in one transaction: the plan is made again inside it from what is
+     * stored at that moment, so either every write lands or none does, and nothing newer is lost.
+     */
+    async importFile(file: ExportFile): Promise<ImportPlan> {
+      return db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections], async () => {
+        const plan = planImport(file, await localRecordsFor(file));
+        const writes = writesOf(plan);
+        await db.centres.bulkPut(writes.centres);
+        await db.rounds.bulkPut(writes.rounds);
+        await db.answers.bulkPut(writes.answers);
+        await db.reflections.bulkPut(writes.reflections);
+        return plan;
+      });
+    },
+
+    async listWorkspace(): Promise<WorkspaceEntry[]> {
+      const entries = await db.workspace.toArray();
+      return entries.sort((a, b) => a.file.centre.name.localeCompare(b.file.centre.name, 'sv'));
+    },
+
+    async getWorkspaceEntry(id: string): Promise<WorkspaceEntry | undefined> {
+      return db.workspace.get(id);
+    },
+
+    async putWorkspaceEntries(entries: readonly WorkspaceEntry[]): Promise<void> {
+      await db.workspace.bulkPut([...entries]);
+    },
+
+    async removeWorkspaceEntry(id: string): Promise<void> {
+      await db.workspace.delete(id);
+    },
+
     async getSetting(key: string): Promise<string | undefined> {
       return (await db.settings.get(key))?.value;
     },
@@ -200,3 +269,5 @@ export function createRepository(db: AppDatabase) {
 export type Repository = ReturnType<typeof createRepository>;
 
 export const repository = createRepository(defaultDb);
+
+export type { WorkspaceEntry };

@@ -264,6 +264,12 @@ export const en: MessageSchema<typeof sv> = {
     notes: 'Reflection',
     slides: 'Slides',
   },
+  coordinator: {
+    heading: 'Coordinator’s comparison',
+  },
+  report: {
+    heading: 'Written check-in',
+  },
   errors: {
     required: 'Please fill in this field.',
     invalidDate: 'Enter a date, for example 2026-05-15.',

@@ -261,6 +261,12 @@ export const sv = {
     notes: 'Reflektion',
     slides: 'Bilder',
   },
+  coordinator: {
+    heading: 'Samordnarens jämförelse',
+  },
+  report: {
+    heading: 'Skriftlig avstämning',
+  },
   errors: {
     required: 'Fyll i fältet.',
     invalidDate: 'Ange ett datum, till exempel 2026-05-15.',

@@ -1,0 +1,73 @@
+import type { Answer, Centre, GoalReflection, Round } from '../types';
+
+/**
+ * The export file: one centre with its rounds, answers and reflections, as stored (UUIDs and
+ * `updatedAt` kept) so that files from several devices can be merged. Records are flat arrays that
+ * reference each other by id. Published as JSON Schema in public/schema/ and described in the README.
+ */
+export const EXPORT_FORMAT = 'familjecentral-export';
+export const EXPORT_FORMAT_VERSION = 1;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  formatVersion: typeof EXPORT_FORMAT_VERSION;
+  exportedAt: string;
+  app: { name: string; version: string };
+  /** The instrument versions the rounds were answered with. */
+  instruments: { id: string; version: string }[];
+  centre: ExportedCentre;
+  rounds: ExportedRound[];
+  answers: ExportedAnswer[];
+  reflections: ExportedReflection[];
+}
+
+export type ExportedCentre = Omit<Centre, 'deletedAt'>;
+export type ExportedRound = Omit<Round, 'deletedAt'>;
+export type ExportedAnswer = Answer;
+export type ExportedReflection = GoalReflection;
+
+export const APP_NAME = 'familjecentral-sjalvvardering';
+
+export interface ExportSource {
+  centre: Centre;
+  rounds: readonly Round[];
+  answers: readonly Answer[];
+  reflections: readonly GoalReflection[];
+}
+
+function withoutDeleted<T extends { deletedAt?: string }>(record: T): Omit<T, 'deletedAt'> {
+  const { deletedAt: _deleted, ...rest } = record;
+  return rest;
+}
+
+/** Builds the file for a centre, optionally only some of its rounds; soft-deleted rounds never leave. */
+export function buildExport(source: ExportSource, appVersion: string, exportedAt: string, roundIds?: readonly string[]): ExportFile {
+  const rounds = source.rounds
+    .filter((round) => !round.deletedAt && round.centreId === source.centre.id)
+    .filter((round) => roundIds === undefined || roundIds.includes(round.id))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const ids = new Set(rounds.map((round) => round.id));
+  const instruments = new Map(rounds.map((round) => [`${round.instrumentId}@${round.instrumentVersion}`, { id: round.instrumentId, version: round.instrumentVersion }]));
+  return {
+    format: EXPORT_FORMAT,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exportedAt,
+    app: { name: APP_NAME, version: appVersion },
+    instruments: [...instruments.values()],
+    centre: withoutDeleted(source.centre),
+    rounds: rounds.map((round) => withoutDeleted(round)),
+    answers: source.answers.filter((answer) => ids.has(answer.roundId)).sort((a, b) => a.roundId.localeCompare(b.roundId) || a.itemId.localeCompare(b.itemId)),
+    reflections: source.reflections
+      .filter((reflection) => ids.has(reflection.roundId))
+      .sort((a, b) => a.roundId.localeCompare(b.roundId) || a.goalId.localeCompare(b.goalId)),
+  };
+}
+
+/** "Familjecentralen Fittja – VT 2026 – 2026-05-15.json": centre, period(s) and date, safe on every OS. */
+export function exportFileName(file: Pick<ExportFile, 'centre' | 'rounds' | 'exportedAt'>, extension = 'json', suffix = ''): string {
+  const periods = [...new Set(file.rounds.map((round) => round.period).filter(Boolean))];
+  const period = periods.length === 0 ? '' : periods.length === 1 ? (periods[0] ?? '') : `${periods[0] ?? ''}–${periods[periods.length - 1] ?? ''}`;
+  const parts = [file.centre.name || 'familjecentral', period, file.exportedAt.slice(0, 10), suffix].filter(Boolean);
+  const safe = parts.join(' – ').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim();
+  return `${safe.slice(0, 150)}.${extension}`;
+}

@@ -1,0 +1,129 @@
+import type { Answer, Centre, GoalReflection, Round } from '../types';
+import type { ExportFile } from './format';
+
+/**
+ * Merging a file into what the device holds, record by record (matched by UUID; answers also by
+ * round and item, reflections by round and goal, since two devices may create the same answer):
+ * - not on the device → add;
+ * - the same content → skip (importing a file twice changes nothing);
+ * - the file's `updatedAt` is newer → update;
+ * - otherwise the device's version is kept and the difference is reported as a conflict.
+ * Planning is pure; the database applies a plan in one transaction.
+ */
+
+export type RecordKind = 'centre' | 'round' | 'answer' | 'reflection';
+export type MergeAction = 'add' | 'update' | 'skip';
+
+export interface PlannedRecord<T> {
+  readonly action: MergeAction;
+  /** The record to write (for `add`/`update`), under the id the device uses. */
+  readonly record: T;
+  readonly conflict: boolean;
+}
+
+export interface MergeConflict {
+  readonly kind: RecordKind;
+  readonly id: string;
+  /** What the record is, for the report: a centre or round title, or "round title / item id". */
+  readonly label: string;
+  readonly localUpdatedAt: string;
+  readonly incomingUpdatedAt: string;
+}
+
+export interface ImportPlan {
+  readonly centre: PlannedRecord<Centre>;
+  readonly rounds: readonly PlannedRecord<Round>[];
+  readonly answers: readonly PlannedRecord<Answer>[];
+  readonly reflections: readonly PlannedRecord<GoalReflection>[];
+  readonly counts: Readonly<Record<MergeAction, number>>;
+  readonly conflicts: readonly MergeConflict[];
+}
+
+export interface LocalRecords {
+  readonly centre: Centre | undefined;
+  readonly rounds: readonly Round[];
+  readonly answers: readonly Answer[];
+  readonly reflections: readonly GoalReflection[];
+}
+
+/** JSON with sorted keys, so that two records with the same content compare equal. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (item && typeof item === 'object' && !Array.isArray(item)) {
+      return Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+    }
+    return item;
+  });
+}
+
+/** Fields that are device state, not content: where the group last was, a pending deletion. */
+function content<T extends object>(record: T): Omit<T, 'position' | 'deletedAt' | 'id'> {
+  const { position: _position, deletedAt: _deleted, id: _id, ...rest } = record as T & { position?: unknown; deletedAt?: unknown; id?: unknown };
+  return rest;
+}
+
+function decide<T extends { id: string; updatedAt: string }>(
+  incoming: T,
+  local: T | undefined,
+  kind: RecordKind,
+  label: string,
+  conflicts: MergeConflict[],
+): PlannedRecord<T> {
+  if (!local) return { action: 'add', record: incoming, conflict: false };
+  // Written under the device's id, so a record created on two devices stays one record.
+  const record = { ...incoming, id: local.id };
+  const keepState = (local as { position?: unknown }).position;
+  const merged = keepState === undefined ? record : { ...record, position: keepState };
+  if (canonical(content(incoming)) === canonical(content(local))) return { action: 'skip', record: local, conflict: false };
+  if (incoming.updatedAt > local.updatedAt) return { action: 'update', record: merged, conflict: false };
+  conflicts.push({ kind, id: local.id, label, localUpdatedAt: local.updatedAt, incomingUpdatedAt: incoming.updatedAt });
+  return { action: 'skip', record: local, conflict: true };
+}
+
+export function planImport(file: ExportFile, local: LocalRecords): ImportPlan {
+  const conflicts: MergeConflict[] = [];
+  const centre = decide<Centre>(file.centre, local.centre, 'centre', file.centre.name, conflicts);
+
+  const localRounds = new Map(local.rounds.map((round) => [round.id, round]));
+  const rounds = file.rounds.map((round) => decide<Round>(round, localRounds.get(round.id), 'round', round.title, conflicts));
+  const titles = new Map(file.rounds.map((round) => [round.id, round.title]));
+
+  const answersById = new Map(local.answers.map((answer) => [answer.id, answer]));
+  const answersByPair = new Map(local.answers.map((answer) => [`${answer.roundId}/${answer.itemId}`, answer]));
+  const answers = file.answers.map((answer) =>
+    decide<Answer>(
+      answer,
+      answersById.get(answer.id) ?? answersByPair.get(`${answer.roundId}/${answer.itemId}`),
+      'answer',
+      `${titles.get(answer.roundId) ?? ''} / ${answer.itemId}`,
+      conflicts,
+    ),
+  );
+
+  const reflectionsById = new Map(local.reflections.map((reflection) => [reflection.id, reflection]));
+  const reflectionsByPair = new Map(local.reflections.map((reflection) => [`${reflection.roundId}/${reflection.goalId}`, reflection]));
+  const reflections = file.reflections.map((reflection) =>
+    decide<GoalReflection>(
+      reflection,
+      reflectionsById.get(reflection.id) ?? reflectionsByPair.get(`${reflection.roundId}/${reflection.goalId}`),
+      'reflection',
+      `${titles.get(reflection.roundId) ?? ''} / ${reflection.goalId}`,
+      conflicts,
+    ),
+  );
+
+  const counts: Record<MergeAction, number> = { add: 0, update: 0, skip: 0 };
+  for (const planned of [centre, ...rounds, ...answers, ...reflections]) counts[planned.action] += 1;
+  return { centre, rounds, answers, reflections, counts, conflicts };
+}
+
+/** The records a plan writes; an empty list means the import changes nothing. */
+export function writesOf(plan: ImportPlan): { centres: Centre[]; rounds: Round[]; answers: Answer[]; reflections: GoalReflection[] } {
+  const pick = <T>(records: readonly PlannedRecord<T>[]) => records.filter((p) => p.action !== 'skip').map((p) => p.record);
+  return {
+    centres: pick([plan.centre]),
+    rounds: pick(plan.rounds),
+    answers: pick(plan.answers),
+    reflections: pick(plan.reflections),
+  };
+}

@@ -1,0 +1,242 @@
+import * as v from 'valibot';
+import { UUID_PATTERN } from '../ids';
+import { isIsoDate } from '../period';
+import { BASE_SERVICES, CO_LOCATION, type Instrument } from '../types';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportFile } from './format';
+import { upgradeToCurrent } from './upgrade';
+
+/**
+ * Import validation: everything is checked before anything is written. The problems carry a code
+ * (the UI words it in the user's language) and the path of the field, like `rounds[2].date`.
+ * This module (and valibot with it) is loaded with the import feature, not on first visit.
+ */
+
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+export const MAX_TEXT = 10_000;
+export const MAX_NAME = 300;
+export const MAX_DEPTH = 12;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ImportProblemCode =
+  | 'tooLarge'
+  | 'notJson'
+  | 'notExport'
+  | 'unsupportedVersion'
+  | 'tooDeep'
+  | 'forbiddenKey'
+  | 'invalidField'
+  | 'duplicateId'
+  | 'unknownReference'
+  | 'unknownInstrument'
+  | 'unknownItem'
+  | 'invalidValue';
+
+export interface ImportProblem {
+  readonly code: ImportProblemCode;
+  /** Dotted path to the field; empty for the whole file. */
+  readonly path: string;
+  /** Extra detail for the message: the expected type, the id, the version. */
+  readonly detail?: string;
+}
+
+export type ImportParseResult = { ok: true; file: ExportFile; upgradedFrom?: number } | { ok: false; problems: ImportProblem[] };
+
+const uuid = v.pipe(v.string(), v.regex(UUID_PATTERN, 'a UUID'));
+const timestamp = v.pipe(v.string(), v.isoTimestamp('an ISO timestamp'));
+const isoDate = v.pipe(v.string(), v.check(isIsoDate, 'a date YYYY-MM-DD'));
+const name = v.pipe(v.string(), v.maxLength(MAX_NAME, `at most ${String(MAX_NAME)} characters`));
+const text = v.pipe(v.string(), v.maxLength(MAX_TEXT, `at most ${String(MAX_TEXT)} characters`));
+const stableId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens'), v.maxLength(100));
+
+const answerValue = v.nullable(v.union([v.pipe(v.number(), v.integer('a whole number')), v.picklist(['dont-know', 'not-relevant'])], 'a rating, "dont-know", "not-relevant" or null'));
+
+const centreSchema = v.strictObject({
+  id: uuid,
+  name: v.pipe(name, v.trim(), v.minLength(1, 'a name')),
+  municipality: name,
+  district: name,
+  services: v.pipe(v.array(v.picklist(BASE_SERVICES, `one of ${BASE_SERVICES.join(', ')}`)), v.maxLength(BASE_SERVICES.length)),
+  otherServices: name,
+  coLocation: v.picklist(CO_LOCATION, `one of ${CO_LOCATION.join(', ')}`),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const roundSchema = v.strictObject({
+  id: uuid,
+  centreId: uuid,
+  title: v.pipe(name, v.trim(), v.minLength(1, 'a title')),
+  date: isoDate,
+  period: v.pipe(v.string(), v.maxLength(50)),
+  participants: v.pipe(
+    v.array(v.strictObject({ id: uuid, name, role: name })),
+    v.maxLength(100, 'at most 100 participants'),
+  ),
+  instrumentId: stableId,
+  instrumentVersion: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'a version such as 1.0.0')),
+  status: v.picklist(['in-progress', 'complete'], 'in-progress or complete'),
+  completedAt: v.exactOptional(timestamp),
+  position: v.exactOptional(v.strictObject({ goalId: stableId, itemId: v.exactOptional(stableId) })),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const answerSchema = v.strictObject({
+  id: uuid,
+  roundId: uuid,
+  itemId: stableId,
+  value: answerValue,
+  note: text,
+  updatedAt: timestamp,
+});
+
+const reflectionSchema = v.strictObject({
+  id: uuid,
+  roundId: uuid,
+  goalId: stableId,
+  notRelevant: v.boolean('true or false'),
+  note: text,
+  updatedAt: timestamp,
+});
+
+const fileSchema = v.strictObject({
+  format: v.literal(EXPORT_FORMAT),
+  formatVersion: v.literal(EXPORT_FORMAT_VERSION),
+  exportedAt: timestamp,
+  app: v.strictObject({ name: name, version: v.pipe(v.string(), v.maxLength(50)) }),
+  instruments: v.pipe(v.array(v.strictObject({ id: stableId, version: v.pipe(v.string(), v.maxLength(50)) })), v.maxLength(50)),
+  centre: centreSchema,
+  rounds: v.pipe(v.array(roundSchema), v.maxLength(1000, 'at most 1000 rounds')),
+  answers: v.pipe(v.array(answerSchema), v.maxLength(200_000)),
+  reflections: v.pipe(v.array(reflectionSchema), v.maxLength(50_000)),
+});
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const step of issue.path ?? []) {
+    const key: unknown = step.key;
+    if (typeof key === 'number') out += `[${String(key)}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/** Walks parsed JSON once: refuses prototype keys and nesting deeper than any real export has. */
+function structuralProblems(value: unknown): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const stack: { node: unknown; path: string; depth: number }[] = [{ node: value, path: '', depth: 0 }];
+  while (stack.length > 0 && problems.length < 20) {
+    const { node, path, depth } = stack.pop() ?? { node: undefined, path: '', depth: 0 };
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > MAX_DEPTH) {
+      problems.push({ code: 'tooDeep', path });
+      continue;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((child, index) => stack.push({ node: child, path: `${path}[${String(index)}]`, depth: depth + 1 }));
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) {
+        problems.push({ code: 'forbiddenKey', path: childPath, detail: key });
+        continue;
+      }
+      stack.push({ node: (node as Record<string, unknown>)[key], path: childPath, depth: depth + 1 });
+    }
+  }
+  return problems;
+}
+
+/** Cross-record rules: unique ids, references inside the file, known instruments, items and ratings. */
+function consistencyProblems(file: ExportFile, instruments: readonly Instrument[]): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const seen = new Map<string, string>();
+  const unique = (id: string, path: string) => {
+    if (seen.has(id)) problems.push({ code: 'duplicateId', path, detail: id });
+    else seen.set(id, path);
+  };
+  unique(file.centre.id, 'centre.id');
+  const known = new Map(instruments.map((instrument) => [`${instrument.id}@${instrument.version}`, instrument]));
+  const roundInstrument = new Map<string, Instrument>();
+  file.rounds.forEach((round, index) => {
+    unique(round.id, `rounds[${String(index)}].id`);
+    round.participants.forEach((participant, p) => unique(participant.id, `rounds[${String(index)}].participants[${String(p)}].id`));
+    if (round.centreId !== file.centre.id) problems.push({ code: 'unknownReference', path: `rounds[${String(index)}].centreId`, detail: round.centreId });
+    const instrument = known.get(`${round.instrumentId}@${round.instrumentVersion}`);
+    if (!instrument) {
+      problems.push({ code: 'unknownInstrument', path: `rounds[${String(index)}].instrumentId`, detail: `${round.instrumentId} ${round.instrumentVersion}` });
+    } else roundInstrument.set(round.id, instrument);
+  });
+  const pairs = new Set<string>();
+  file.answers.forEach((answer, index) => {
+    const at = `answers[${String(index)}]`;
+    unique(answer.id, `${at}.id`);
+    const instrument = roundInstrument.get(answer.roundId);
+    if (!file.rounds.some((round) => round.id === answer.roundId)) {
+      problems.push({ code: 'unknownReference', path: `${at}.roundId`, detail: answer.roundId });
+      return;
+    }
+    const pair = `${answer.roundId}/${answer.itemId}`;
+    if (pairs.has(pair)) problems.push({ code: 'duplicateId', path: `${at}.itemId`, detail: pair });
+    pairs.add(pair);
+    if (!instrument) return;
+    if (!instrument.goals.some((goal) => goal.items.some((item) => item.id === answer.itemId))) {
+      problems.push({ code: 'unknownItem', path: `${at}.itemId`, detail: answer.itemId });
+    }
+    if (typeof answer.value === 'number' && !instrument.scale.levels.some((level) => level.value === answer.value)) {
+      problems.push({ code: 'invalidValue', path: `${at}.value`, detail: String(answer.value) });
+    }
+  });
+  const goalPairs = new Set<string>();
+  file.reflections.forEach((reflection, index) => {
+    const at = `reflections[${String(index)}]`;
+    unique(reflection.id, `${at}.id`);
+    const instrument = roundInstrument.get(reflection.roundId);
+    if (!file.rounds.some((round) => round.id === reflection.roundId)) {
+      problems.push({ code: 'unknownReference', path: `${at}.roundId`, detail: reflection.roundId });
+      return;
+    }
+    const pair = `${reflection.roundId}/${reflection.goalId}`;
+    if (goalPairs.has(pair)) problems.push({ code: 'duplicateId', path: `${at}.goalId`, detail: pair });
+    goalPairs.add(pair);
+    if (instrument && !instrument.goals.some((goal) => goal.id === reflection.goalId)) {
+      problems.push({ code: 'unknownItem', path: `${at}.goalId`, detail: reflection.goalId });
+    }
+  });
+  return problems.slice(0, 50);
+}
+
+/** Validates parsed JSON as an export file of any known format version. */
+export function parseExport(data: unknown, instruments: readonly Instrument[]): ImportParseResult {
+  const structural = structuralProblems(data);
+  if (structural.length > 0) return { ok: false, problems: structural };
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
+    return { ok: false, problems: [{ code: 'notExport', path: '' }] };
+  }
+  const upgraded = upgradeToCurrent(data as Record<string, unknown>);
+  if (!upgraded.ok) return { ok: false, problems: [{ code: 'unsupportedVersion', path: 'formatVersion', detail: upgraded.version }] };
+  const result = v.safeParse(fileSchema, upgraded.data);
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.issues.slice(0, 50).map((issue) => ({ code: 'invalidField' as const, path: pathOf(issue), detail: issue.expected && issue.expected !== 'never' ? issue.message : issue.message })),
+    };
+  }
+  const file = result.output;
+  const problems = consistencyProblems(file, instruments);
+  if (problems.length > 0) return { ok: false, problems };
+  return upgraded.from === EXPORT_FORMAT_VERSION ? { ok: true, file } : { ok: true, file, upgradedFrom: upgraded.from };
+}
+
+/** Validates a file's text: size first (before parsing), then JSON, then the export schema. */
+export function parseExportText(text: string, instruments: readonly Instrument[], byteLength = text.length): ImportParseResult {
+  if (byteLength > MAX_IMPORT_BYTES) return { ok: false, problems: [{ code: 'tooLarge', path: '', detail: String(byteLength) }] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [{ code: 'notJson', path: '', detail: error instanceof Error ? error.message : '' }] };
+  }
+  return parseExport(data, instruments);
+}

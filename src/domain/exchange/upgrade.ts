@@ -1,0 +1,24 @@
+import { EXPORT_FORMAT_VERSION } from './format';
+
+/**
+ * Upgrades of older export files, one step per format version: `UPGRADES[n]` turns a version-n file
+ * into a version n+1 file. Version 1 is the first published format, so there is no step yet; when
+ * the format changes, add the step here and a fixture of the old version in tests/fixtures/exports/.
+ */
+export const UPGRADES: Readonly<Record<number, (data: Record<string, unknown>) => Record<string, unknown>>> = {};
+
+export type UpgradeResult = { ok: true; data: Record<string, unknown>; from: number } | { ok: false; version: string };
+
+export function upgradeToCurrent(data: Record<string, unknown>, upgrades = UPGRADES, current = EXPORT_FORMAT_VERSION): UpgradeResult {
+  const version = data.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > current) {
+    return { ok: false, version: typeof version === 'number' || typeof version === 'string' ? String(version) : typeof version };
+  }
+  let upgraded = data;
+  for (let step = version; step < current; step++) {
+    const upgrade = upgrades[step];
+    if (!upgrade) return { ok: false, version: String(version) };
+    upgraded = { ...upgrade(upgraded), formatVersion: step + 1 };
+  }
+  return { ok: true, data: upgraded, from: version };
+}
