@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { exportFile } from './bench-data.mjs';
 import { chromiumArgs, resolveChromium } from './chromium.mjs';
 
 const PORT = 4190;
@@ -156,6 +157,63 @@ try {
   }
   results.push(['compare 20 rounds: compute + render 4 charts', median(compareTimes)]);
   await context.close();
+
+  // 5. Importing a 10 MB export (Playwright's own file transfer into the page is not counted:
+  //    the clock starts when the page has the file). (300 rounds with long notes) into an empty device.
+  const big = JSON.stringify(exportFile({ name: 'Bench 10 MB', rounds: 300, noteLength: 900 }));
+  const importContext = await browser.newContext({ serviceWorkers: 'block' });
+  const importPage = await importContext.newPage();
+  await importPage.goto(`${ORIGIN}/import`);
+  await importPage.evaluate(() => {
+    const input = document.querySelector('input[type="file"]');
+    input.addEventListener('change', () => (window.__benchPicked = performance.now()), { capture: true, once: true });
+  });
+  await importPage.locator('input[type="file"]').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+  await importPage.getByTestId('import-preview').waitFor({ timeout: 120_000 });
+  results.push([`import ${(Buffer.byteLength(big) / 1_048_576).toFixed(1)} MB: read + validate + preview`, await importPage.evaluate(() => performance.now() - window.__benchPicked)]);
+  let t0 = Date.now();
+  await importPage.getByRole('button', { name: 'Importera' }).click();
+  await importPage.getByTestId('import-done').waitFor({ timeout: 120_000 });
+  results.push(['import 10 MB: write 12,000 records (one transaction)', Date.now() - t0]);
+
+  // Baseline for the figure above: the same number of plain IndexedDB puts, no Dexie, one index.
+  const baseline = await importPage.evaluate(async () => {
+    const database = await new Promise((resolve) => {
+      const request = indexedDB.open('bench-baseline', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('a', { keyPath: 'id' }).createIndex('roundId', 'roundId');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const note = 'x'.repeat(900);
+    const start = performance.now();
+    const tx = database.transaction('a', 'readwrite');
+    for (let i = 0; i < 12_000; i++) tx.objectStore('a').put({ id: String(i), roundId: `r${i % 300}`, note });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    return performance.now() - start;
+  });
+  results.push(['baseline: 12,000 raw IndexedDB puts, this browser', baseline]);
+
+  // 6. The coordinator's comparison of 50 centres × 10 rounds.
+  const files = Array.from({ length: 50 }, (_, i) => exportFile({ name: `Familjecentral ${String(i + 1).padStart(2, '0')}`, rounds: 10 }));
+  await importPage.goto(`${ORIGIN}/coordinator`);
+  await importPage.getByLabel('Välj exportfiler').setInputFiles(
+    files.map((file, i) => ({ name: `centre-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })),
+  );
+  await importPage.getByTestId('import-report').locator(':scope > li').nth(49).waitFor({ timeout: 120_000 });
+  const coordinatorTimes = [];
+  for (let i = 0; i < RUNS; i++) {
+    await importPage.goto(`${ORIGIN}/`);
+    await importPage.locator('h1').waitFor();
+    const start = await importPage.evaluate(() => performance.now());
+    await importPage.evaluate(() => {
+      history.pushState({}, '', '/coordinator');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await importPage.getByTestId('centre-comparison').locator('tbody tr').nth(49).waitFor({ timeout: 60_000 });
+    await importPage.locator('canvas').first().waitFor();
+    coordinatorTimes.push(await importPage.evaluate((t) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t)))), start));
+  }
+  results.push(['coordinator: 50 centres × 10 rounds, table + charts', median(coordinatorTimes)]);
+  await importContext.close();
 
   console.log(`Chromium ${browser.version()}, ${RUNS} runs where repeated\n`);
   for (const [label, ms] of results) console.log(`${label.padEnd(52)} ${fmt(ms)}`);

@@ -1,9 +1,13 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { initialLocaleLoaded } from './i18n';
 import { createAppRouter } from './modules/router';
 import { installServiceWorker } from './modules/pwa';
 import './styles/main.css';
+
+// The first render is in the remembered language, never Swedish first and English a moment later.
+await initialLocaleLoaded();
 
 const app = createApp(App);
 app.use(createPinia());

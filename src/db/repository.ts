@@ -1,5 +1,5 @@
 import { newId, nowIso } from '@/domain/ids';
-import { compareRoundsNewestFirst, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
+import { compareRoundsNewestFirst, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
 import type { Answer, AnswerValue, Centre, GoalReflection, Round, RoundPosition, RoundStatus } from '@/domain/types';
 import { planImport, writesOf, type ImportPlan, type LocalRecords } from '@/domain/exchange/merge';
 import type { ExportFile, ExportSource } from '@/domain/exchange/format';
@@ -175,7 +175,7 @@ export function createRepository(db: AppDatabase) {
         await db.answers.put({
           ...answer,
           value: change.value === undefined ? answer.value : change.value,
-          note: change.note ?? answer.note,
+          note: change.note === undefined ? answer.note : change.note.slice(0, MAX_TEXT),
           updatedAt: now,
         });
         await touchRound(roundId, now, { goalId, itemId });
@@ -189,7 +189,7 @@ export function createRepository(db: AppDatabase) {
         const reflection: GoalReflection = existing ?? { id: newId(), roundId, goalId, notRelevant: false, note: '', updatedAt: now };
         await db.reflections.put({
           ...reflection,
-          note: change.note ?? reflection.note,
+          note: change.note === undefined ? reflection.note : change.note.slice(0, MAX_TEXT),
           notRelevant: change.notRelevant ?? reflection.notRelevant,
           updatedAt: now,
         });

@@ -18,20 +18,39 @@ export interface RoundInput {
   participants: Participant[];
 }
 
+/**
+ * Longest texts the app stores. The forms and note fields enforce them and the importer checks them,
+ * so every backup the app writes can be read back.
+ */
+export const MAX_NAME = 300;
+export const MAX_PERIOD = 50;
+export const MAX_TEXT = 10_000;
+
 /** Field → message key suffix; the UI translates. Empty when the input is valid. */
-export type FieldErrors<T> = Partial<Record<keyof T, 'required' | 'invalidDate'>>;
+export type FieldErrors<T> = Partial<Record<keyof T, 'required' | 'invalidDate' | 'tooLong'>>;
+
+function tooLong(value: string, max: number): boolean {
+  return value.trim().length > max;
+}
 
 export function validateCentre(input: CentreInput): FieldErrors<CentreInput> {
   const errors: FieldErrors<CentreInput> = {};
   if (!input.name.trim()) errors.name = 'required';
+  else if (tooLong(input.name, MAX_NAME)) errors.name = 'tooLong';
+  if (tooLong(input.municipality, MAX_NAME)) errors.municipality = 'tooLong';
+  if (tooLong(input.district, MAX_NAME)) errors.district = 'tooLong';
+  if (tooLong(input.otherServices, MAX_NAME)) errors.otherServices = 'tooLong';
   return errors;
 }
 
 export function validateRound(input: RoundInput): FieldErrors<RoundInput> {
   const errors: FieldErrors<RoundInput> = {};
   if (!input.title.trim()) errors.title = 'required';
+  else if (tooLong(input.title, MAX_NAME)) errors.title = 'tooLong';
   if (!isIsoDate(input.date)) errors.date = 'invalidDate';
   if (!input.period.trim()) errors.period = 'required';
+  else if (tooLong(input.period, MAX_PERIOD)) errors.period = 'tooLong';
+  if (input.participants.some((p) => tooLong(p.name, MAX_NAME) || tooLong(p.role, MAX_NAME))) errors.participants = 'tooLong';
   return errors;
 }
 

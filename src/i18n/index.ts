@@ -1,6 +1,5 @@
 import { computed, readonly, ref } from 'vue';
 import { LOCALES, type Locale, type LocalizedText } from '@/domain/types';
-import { en } from './en';
 import { sv } from './sv';
 import {
   formatChange,
@@ -17,7 +16,8 @@ import type { MessageParams, MessagePath, MessageTree } from './types';
 
 export type MessageKey = MessagePath<typeof sv>;
 
-const catalogues: Record<Locale, MessageTree> = { sv, en };
+/** Swedish ships with the app; English is fetched when it is first chosen (half the text on first load). */
+const catalogues: Partial<Record<Locale, MessageTree>> = { sv };
 const STORAGE_KEY = 'fc.locale';
 
 function initialLocale(): Locale {
@@ -37,7 +37,23 @@ function applyToDocument(locale: Locale): void {
 }
 applyToDocument(current.value);
 
+/** Loads a language's catalogue once; call before mounting so the first render is in that language. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (catalogues[locale]) return;
+  if (locale === 'en') catalogues.en = (await import('./en')).en;
+}
+
+export function initialLocaleLoaded(): Promise<void> {
+  return loadLocale(current.value);
+}
+
+/** Switches the language (at once when its catalogue is loaded, else when it arrives) and remembers it. */
 export function setLocale(locale: Locale): void {
+  if (catalogues[locale]) applyLocale(locale);
+  else void loadLocale(locale).then(() => applyLocale(locale));
+}
+
+function applyLocale(locale: Locale): void {
   current.value = locale;
   applyToDocument(locale);
   try {
@@ -48,7 +64,7 @@ export function setLocale(locale: Locale): void {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = lookup(catalogues[locale], key) ?? lookup(catalogues.sv, key) ?? key;
+  const template = lookup(catalogues[locale] ?? sv, key) ?? lookup(sv, key) ?? key;
   return interpolate(locale, template, params);
 }
 
@@ -60,7 +76,7 @@ export function useI18n() {
     t: (key: MessageKey, params?: MessageParams): string => translate(current.value, key, params),
     /** Plural message `one|other`; `{count}` is available as a parameter. */
     tn: (key: MessageKey, count: number, params?: MessageParams): string =>
-      interpolate(current.value, pluralize(current.value, lookup(catalogues[current.value], key) ?? lookup(catalogues.sv, key) ?? key, count), {
+      interpolate(current.value, pluralize(current.value, lookup(catalogues[current.value] ?? sv, key) ?? lookup(sv, key) ?? key, count), {
         count,
         ...params,
       }),

@@ -49,6 +49,12 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   {
+    path: '/centres/:centreId/rounds/:roundId/report',
+    name: 'report',
+    component: () => import('@/views/RoundReportView.vue'),
+    props: true,
+  },
+  {
     path: '/centres/:centreId/compare',
     name: 'compare',
     component: () => import('@/views/CompareView.vue'),
@@ -61,6 +67,8 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { fullscreen: true },
   },
+  { path: '/import', name: 'import', component: () => import('@/views/ImportView.vue') },
+  { path: '/coordinator', name: 'coordinator', component: () => import('@/views/CoordinatorView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ];
 

@@ -105,7 +105,8 @@ function barConfig(request: ChartRequest & { kind: 'bar' }): ChartConfiguration<
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: { x: categoryAxis(request), y: valueAxis(request) },
+      // Bars grow from 0, so that a mean of 1 ("not started") is still a visible bar.
+      scales: { x: categoryAxis(request), y: { ...valueAxis(request), min: 0 } },
       plugins: { legend: legend(request), tooltip: { callbacks: { label: tooltipLabel<'bar'>(request) } } },
     },
   };

@@ -99,7 +99,8 @@ export function summaryCsv(file: ExportFile, instrument: Instrument, locale: Loc
         round.date,
         goal.number,
         goal.title[locale],
-        score.mean,
+        // Always two decimals, as Excel users expect from a mean: "3,00", not "3".
+        score.mean === null ? null : formatDecimal(score.mean),
         score.rated,
         score.applicable,
         score.coverage === null ? null : Math.round(score.coverage * 100),

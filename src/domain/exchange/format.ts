@@ -28,6 +28,9 @@ export type ExportedReflection = GoalReflection;
 
 export const APP_NAME = 'familjecentral-sjalvvardering';
 
+/** Files above this are refused before they are parsed (a real export of years of rounds is a few MB). */
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+
 export interface ExportSource {
   centre: Centre;
   rounds: readonly Round[];
@@ -69,5 +72,6 @@ export function exportFileName(file: Pick<ExportFile, 'centre' | 'rounds' | 'exp
   const period = periods.length === 0 ? '' : periods.length === 1 ? (periods[0] ?? '') : `${periods[0] ?? ''}–${periods[periods.length - 1] ?? ''}`;
   const parts = [file.centre.name || 'familjecentral', period, file.exportedAt.slice(0, 10), suffix].filter(Boolean);
   const safe = parts.join(' – ').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim();
-  return `${safe.slice(0, 150)}.${extension}`;
+  // Cut by characters, not UTF-16 units, so an emoji is never split in half.
+  return `${Array.from(safe).slice(0, 150).join('').trim()}.${extension}`;
 }

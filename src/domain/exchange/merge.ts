@@ -56,9 +56,17 @@ export function canonical(value: unknown): string {
   });
 }
 
-/** Fields that are device state, not content: where the group last was, a pending deletion. */
-function content<T extends object>(record: T): Omit<T, 'position' | 'deletedAt' | 'id'> {
-  const { position: _position, deletedAt: _deleted, id: _id, ...rest } = record as T & { position?: unknown; deletedAt?: unknown; id?: unknown };
+/**
+ * What is compared: not device state (where the group last was, a pending deletion), not the id
+ * (matched already) and not `updatedAt` (the same content saved twice is not a conflict).
+ */
+function content<T extends object>(record: T): Omit<T, 'position' | 'deletedAt' | 'id' | 'updatedAt'> {
+  const { position: _position, deletedAt: _deleted, id: _id, updatedAt: _updated, ...rest } = record as T & {
+    position?: unknown;
+    deletedAt?: unknown;
+    id?: unknown;
+    updatedAt?: unknown;
+  };
   return rest;
 }
 

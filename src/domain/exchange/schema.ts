@@ -1,8 +1,11 @@
 import * as v from 'valibot';
 import { UUID_PATTERN } from '../ids';
 import { isIsoDate } from '../period';
+import { MAX_NAME, MAX_PERIOD, MAX_TEXT } from '../records';
 import { BASE_SERVICES, CO_LOCATION, type Instrument } from '../types';
-import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportFile } from './format';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES, type ExportFile } from './format';
+
+export { MAX_IMPORT_BYTES, MAX_NAME, MAX_TEXT };
 import { upgradeToCurrent } from './upgrade';
 
 /**
@@ -11,9 +14,6 @@ import { upgradeToCurrent } from './upgrade';
  * This module (and valibot with it) is loaded with the import feature, not on first visit.
  */
 
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
-export const MAX_TEXT = 10_000;
-export const MAX_NAME = 300;
 export const MAX_DEPTH = 12;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -31,33 +31,49 @@ export type ImportProblemCode =
   | 'unknownItem'
   | 'invalidValue';
 
+export type FieldFormat = 'uuid' | 'timestamp' | 'date' | 'id' | 'version' | 'integer';
+
+/** Why a field is invalid, in words the UI can translate. */
+export type FieldReason =
+  | { readonly kind: 'type'; readonly expected: string; readonly received: string }
+  | { readonly kind: 'notAllowed'; readonly received: string }
+  | { readonly kind: 'tooLong'; readonly max: number }
+  | { readonly kind: 'tooMany'; readonly max: number }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'format'; readonly format: FieldFormat }
+  | { readonly kind: 'unknownField' };
+
 export interface ImportProblem {
   readonly code: ImportProblemCode;
   /** Dotted path to the field; empty for the whole file. */
   readonly path: string;
-  /** Extra detail for the message: the expected type, the id, the version. */
+  /** Extra detail for the message: the id, the version, the size. */
   readonly detail?: string;
+  readonly reason?: FieldReason;
 }
 
 export type ImportParseResult = { ok: true; file: ExportFile; upgradedFrom?: number } | { ok: false; problems: ImportProblem[] };
 
-const uuid = v.pipe(v.string(), v.regex(UUID_PATTERN, 'a UUID'));
-const timestamp = v.pipe(v.string(), v.isoTimestamp('an ISO timestamp'));
-const isoDate = v.pipe(v.string(), v.check(isIsoDate, 'a date YYYY-MM-DD'));
-const name = v.pipe(v.string(), v.maxLength(MAX_NAME, `at most ${String(MAX_NAME)} characters`));
-const text = v.pipe(v.string(), v.maxLength(MAX_TEXT, `at most ${String(MAX_TEXT)} characters`));
-const stableId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lowercase letters, digits and hyphens'), v.maxLength(100));
+// Messages are format codes (see FieldFormat): the UI words them in the user's language.
+const uuid = v.pipe(v.string(), v.regex(UUID_PATTERN, 'uuid'));
+// Stored in one form (UTC with milliseconds), so that comparing two timestamps as text is comparing times.
+const timestamp = v.pipe(v.string(), v.isoTimestamp('timestamp'), v.transform((value) => new Date(value).toISOString()));
+const isoDate = v.pipe(v.string(), v.check(isIsoDate, 'date'));
+const name = v.pipe(v.string(), v.maxLength(MAX_NAME));
+const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const stableId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'id'), v.maxLength(100));
+const version = v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'version'));
 
-const answerValue = v.nullable(v.union([v.pipe(v.number(), v.integer('a whole number')), v.picklist(['dont-know', 'not-relevant'])], 'a rating, "dont-know", "not-relevant" or null'));
+const answerValue = v.nullable(v.union([v.pipe(v.number(), v.integer('integer')), v.picklist(['dont-know', 'not-relevant'])]));
 
 const centreSchema = v.strictObject({
   id: uuid,
-  name: v.pipe(name, v.trim(), v.minLength(1, 'a name')),
+  name: v.pipe(name, v.trim(), v.minLength(1)),
   municipality: name,
   district: name,
-  services: v.pipe(v.array(v.picklist(BASE_SERVICES, `one of ${BASE_SERVICES.join(', ')}`)), v.maxLength(BASE_SERVICES.length)),
+  services: v.pipe(v.array(v.picklist(BASE_SERVICES)), v.maxLength(BASE_SERVICES.length)),
   otherServices: name,
-  coLocation: v.picklist(CO_LOCATION, `one of ${CO_LOCATION.join(', ')}`),
+  coLocation: v.picklist(CO_LOCATION),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -65,16 +81,16 @@ const centreSchema = v.strictObject({
 const roundSchema = v.strictObject({
   id: uuid,
   centreId: uuid,
-  title: v.pipe(name, v.trim(), v.minLength(1, 'a title')),
+  title: v.pipe(name, v.trim(), v.minLength(1)),
   date: isoDate,
-  period: v.pipe(v.string(), v.maxLength(50)),
+  period: v.pipe(v.string(), v.maxLength(MAX_PERIOD)),
   participants: v.pipe(
     v.array(v.strictObject({ id: uuid, name, role: name })),
-    v.maxLength(100, 'at most 100 participants'),
+    v.maxLength(100),
   ),
   instrumentId: stableId,
-  instrumentVersion: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'a version such as 1.0.0')),
-  status: v.picklist(['in-progress', 'complete'], 'in-progress or complete'),
+  instrumentVersion: version,
+  status: v.picklist(['in-progress', 'complete']),
   completedAt: v.exactOptional(timestamp),
   position: v.exactOptional(v.strictObject({ goalId: stableId, itemId: v.exactOptional(stableId) })),
   createdAt: timestamp,
@@ -94,7 +110,7 @@ const reflectionSchema = v.strictObject({
   id: uuid,
   roundId: uuid,
   goalId: stableId,
-  notRelevant: v.boolean('true or false'),
+  notRelevant: v.boolean(),
   note: text,
   updatedAt: timestamp,
 });
@@ -106,10 +122,28 @@ const fileSchema = v.strictObject({
   app: v.strictObject({ name: name, version: v.pipe(v.string(), v.maxLength(50)) }),
   instruments: v.pipe(v.array(v.strictObject({ id: stableId, version: v.pipe(v.string(), v.maxLength(50)) })), v.maxLength(50)),
   centre: centreSchema,
-  rounds: v.pipe(v.array(roundSchema), v.maxLength(1000, 'at most 1000 rounds')),
+  rounds: v.pipe(v.array(roundSchema), v.maxLength(1000)),
   answers: v.pipe(v.array(answerSchema), v.maxLength(200_000)),
   reflections: v.pipe(v.array(reflectionSchema), v.maxLength(50_000)),
 });
+
+const FORMATS = new Set<string>(['uuid', 'timestamp', 'date', 'id', 'version', 'integer']);
+
+/** Turns a valibot issue into a reason the UI can put in the user's language. */
+export function reasonOf(issue: v.BaseIssue<unknown>): FieldReason {
+  if (FORMATS.has(issue.message)) return { kind: 'format', format: issue.message as FieldFormat };
+  const requirement: unknown = (issue as { requirement?: unknown }).requirement;
+  if (issue.type === 'max_length') {
+    const max = typeof requirement === 'number' ? requirement : 0;
+    return Array.isArray(issue.input) ? { kind: 'tooMany', max } : { kind: 'tooLong', max };
+  }
+  if (issue.type === 'min_length') return { kind: 'empty' };
+  if (issue.type === 'strict_object' && issue.expected === 'never') return { kind: 'unknownField' };
+  if (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'union') {
+    return { kind: 'notAllowed', received: issue.received };
+  }
+  return { kind: 'type', expected: issue.expected ?? '', received: issue.received };
+}
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
   let out = '';
@@ -220,7 +254,7 @@ export function parseExport(data: unknown, instruments: readonly Instrument[]): 
   if (!result.success) {
     return {
       ok: false,
-      problems: result.issues.slice(0, 50).map((issue) => ({ code: 'invalidField' as const, path: pathOf(issue), detail: issue.expected && issue.expected !== 'never' ? issue.message : issue.message })),
+      problems: result.issues.slice(0, 50).map((issue) => ({ code: 'invalidField' as const, path: pathOf(issue), reason: reasonOf(issue) })),
     };
   }
   const file = result.output;

@@ -57,12 +57,12 @@ const v1Round = {
 };
 
 describe('upgrading a version 1 database', () => {
-  it('opens at version 2', async () => {
+  it('opens at the newest version', async () => {
     const name = await createV1Database({});
     const db = new AppDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['answers', 'centres', 'reflections', 'rounds', 'settings']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['answers', 'centres', 'reflections', 'rounds', 'settings', 'workspace']);
     db.close();
   });
 
@@ -182,14 +182,97 @@ describe('upgrading a version 1 database', () => {
 });
 
 describe('a new database', () => {
-  it('starts at version 2 with every table empty', async () => {
+  it('starts at the newest version with every table empty', async () => {
     const name = `fresh-${crypto.randomUUID()}`;
     names.push(name);
     const db = new AppDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.rounds.count()).toBe(0);
     expect(await db.settings.count()).toBe(0);
+    db.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// v2 → v3: the coordinator's workspace table. (Imported here, at the end, with the v2 → v3 cases.)
+// ---------------------------------------------------------------------------------------------
+import { SCHEMA_V2 } from '@/db/database';
+import { buildExport } from '@/domain/exchange/format';
+
+/** A database as version 2 of the app left it: every table but the workspace. */
+async function createV2Database(records: { centres?: object[]; rounds?: object[]; answers?: object[]; reflections?: object[]; settings?: object[] }): Promise<string> {
+  const name = `migration-v2-${crypto.randomUUID()}`;
+  names.push(name);
+  const old = new Dexie(name);
+  old.version(2).stores(SCHEMA_V2);
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    await old.table('centres').bulkAdd(records.centres ?? []);
+    await old.table('rounds').bulkAdd(records.rounds ?? []);
+    await old.table('answers').bulkAdd(records.answers ?? []);
+    await old.table('reflections').bulkAdd(records.reflections ?? []);
+    await old.table('settings').bulkAdd(records.settings ?? []);
+  });
+  old.close();
+  return name;
+}
+
+describe('upgrading a version 2 database', () => {
+  const v2Round = { ...v1Round, status: 'complete', completedAt: '2025-10-10T10:00:00.000Z', participants: [{ id: 'p', name: 'Åsa', role: 'BVC' }] };
+  const v2Answers = [
+    { id: 'a1', roundId: v1Round.id, itemId: 'g1-open-to-all', value: 3, note: 'Öppet', updatedAt: '2025-10-10T08:30:00.000Z' },
+    { id: 'a2', roundId: v1Round.id, itemId: 'g1-information', value: null, note: '', updatedAt: '2025-10-10T08:31:00.000Z' },
+  ];
+  const v2Reflections = [{ id: 'r1', roundId: v1Round.id, goalId: 'goal-4', notRelevant: true, note: 'Senare', updatedAt: '2025-10-10T08:40:00.000Z' }];
+  const v2Settings = [{ key: `lastExport:${v1Centre.id}`, value: '2025-10-11T09:00:00.000Z' }];
+
+  it('opens at version 3 with a workspace table, every record and setting as it was', async () => {
+    const name = await createV2Database({ centres: [v1Centre], rounds: [v2Round], answers: v2Answers, reflections: v2Reflections, settings: v2Settings });
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['answers', 'centres', 'reflections', 'rounds', 'settings', 'workspace']);
+    expect(await db.centres.toArray()).toEqual([v1Centre]);
+    expect(await db.rounds.toArray()).toEqual([v2Round]);
+    expect(await db.answers.orderBy('id').toArray()).toEqual(v2Answers);
+    expect(await db.reflections.toArray()).toEqual(v2Reflections);
+    expect(await db.settings.toArray()).toEqual(v2Settings);
+    expect(await db.workspace.count()).toBe(0);
+    db.close();
+  });
+
+  it('has a working workspace table, apart from the group’s own data', async () => {
+    const name = await createV2Database({ centres: [v1Centre], rounds: [v2Round] });
+    const db = new AppDatabase(name);
+    const repo = createRepository(db);
+    const source = await repo.exportSource(v1Centre.id);
+    if (!source) throw new Error('no centre');
+    const file = buildExport(source, 'test', '2026-01-01T00:00:00.000Z');
+    await repo.putWorkspaceEntries([{ id: v1Centre.id, fileName: 'fittja.json', importedAt: '2026-01-02T00:00:00.000Z', file }]);
+    expect((await repo.listWorkspace()).map((entry) => entry.fileName)).toEqual(['fittja.json']);
+    expect(await repo.getWorkspaceEntry(v1Centre.id)).toMatchObject({ file: { centre: { name: v1Centre.name }, rounds: [{ id: v2Round.id }] } });
+    expect(await db.centres.count()).toBe(1);
+    await repo.removeWorkspaceEntry(v1Centre.id);
+    expect(await db.workspace.count()).toBe(0);
+    db.close();
+  });
+
+  it('keeps the unique index of answers: the v2 data is not upgraded again', async () => {
+    const name = await createV2Database({ centres: [v1Centre], rounds: [v2Round], answers: v2Answers });
+    const db = new AppDatabase(name);
+    await expect(db.answers.add({ id: 'a3', roundId: v1Round.id, itemId: 'g1-open-to-all', value: 1, note: '', updatedAt: '2026-01-01T00:00:00.000Z' })).rejects.toThrow();
+    expect(await db.answers.get('a2')).toEqual(v2Answers[1]);
+    db.close();
+  });
+
+  it('a database created by v1 goes all the way to version 3', async () => {
+    const name = await createV1Database({ centres: [v1Centre], rounds: [v1Round] });
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.rounds.get(v1Round.id)).toEqual({ ...v1Round, status: 'in-progress', participants: [] });
+    expect(await db.workspace.count()).toBe(0);
     db.close();
   });
 });

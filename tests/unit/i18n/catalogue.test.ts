@@ -266,6 +266,8 @@ describe('the language at start', () => {
     const i18n = await freshI18n();
     expect(i18n.currentLocale.value).toBe('en');
     expect(document.documentElement.lang).toBe('en');
+    // main.ts waits for this before mounting, so the first render is already in English.
+    await i18n.initialLocaleLoaded();
     expect(i18n.useI18n().t('app.loading')).toBe('Loading…');
   });
 

@@ -1,0 +1,80 @@
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { repository } from '@/db';
+import { answersCsv, summaryCsv, type CsvLabels } from '@/domain/exchange/csv';
+import { buildExport, exportFileName, MAX_IMPORT_BYTES, type ExportFile } from '@/domain/exchange/format';
+import type { ImportPlan } from '@/domain/exchange/merge';
+import type { ImportParseResult } from '@/domain/exchange/schema';
+import { nowIso } from '@/domain/ids';
+import { currentLocale, translate } from '@/i18n';
+import { useInstrumentStore } from './instrument';
+import { useSaveStatusStore } from './saveStatus';
+
+export const lastExportKey = (centreId: string) => `lastExport:${centreId}`;
+
+export interface ExportedText {
+  fileName: string;
+  content: string;
+  type: string;
+}
+
+function csvLabels(): CsvLabels {
+  const locale = currentLocale.value;
+  return {
+    headers: {
+      answers: translate(locale, 'exchange.csvHeaderAnswers').split(';'),
+      summary: translate(locale, 'exchange.csvHeaderSummary').split(';'),
+    },
+    dontKnow: translate(locale, 'questionnaire.dontKnow'),
+    notRelevant: translate(locale, 'questionnaire.notRelevant'),
+    yes: translate(locale, 'exchange.yes'),
+    no: translate(locale, 'exchange.no'),
+  };
+}
+
+/** Export, CSV and import of a centre's data; the files themselves are saved by the view. */
+export const useExchangeStore = defineStore('exchange', () => {
+  async function buildFile(centreId: string, roundIds?: readonly string[]): Promise<ExportFile | undefined> {
+    const source = await repository.exportSource(centreId);
+    return source ? buildExport(source, __APP_VERSION__, nowIso(), roundIds) : undefined;
+  }
+
+  /** The JSON export; remembers when this centre was last exported, for the backup reminder. */
+  async function exportJson(centreId: string, roundIds?: readonly string[]): Promise<ExportedText | undefined> {
+    const file = await buildFile(centreId, roundIds);
+    if (!file) return undefined;
+    // Only a whole-centre export counts as a backup for the reminder.
+    if (roundIds === undefined) await useSaveStatusStore().track(() => repository.setSetting(lastExportKey(centreId), file.exportedAt));
+    return { fileName: exportFileName(file), content: `${JSON.stringify(file, null, 2)}\n`, type: 'application/json' };
+  }
+
+  async function exportCsv(centreId: string, kind: 'answers' | 'summary'): Promise<ExportedText | undefined> {
+    const [file, instrument] = await Promise.all([buildFile(centreId), useInstrumentStore().load()]);
+    if (!file || !instrument) return undefined;
+    const locale = currentLocale.value;
+    const content = kind === 'answers' ? answersCsv(file, instrument, locale, csvLabels()) : summaryCsv(file, instrument, locale, csvLabels());
+    const suffix = translate(locale, kind === 'answers' ? 'exchange.csvAnswers' : 'exchange.csvSummary').split(' ')[0] ?? kind;
+    return { fileName: exportFileName(file, 'csv', suffix.toLowerCase()), content, type: 'text/csv;charset=utf-8' };
+  }
+
+  /** Validates a picked file; the validator (and valibot) is loaded only now. */
+  async function validate(file: File): Promise<ImportParseResult> {
+    const [{ parseExportText }, instrument] = await Promise.all([import('@/domain/exchange/schema'), useInstrumentStore().load()]);
+    // Measured before reading, so a 50 MB file is refused without being read into memory.
+    if (file.size > MAX_IMPORT_BYTES) {
+      return parseExportText('', instrument ? [instrument] : [], file.size);
+    }
+    return parseExportText(await file.text(), instrument ? [instrument] : [], file.size);
+  }
+
+  function preview(file: ExportFile): Promise<ImportPlan> {
+    return repository.previewImport(file);
+  }
+
+  function apply(file: ExportFile): Promise<ImportPlan> {
+    return useSaveStatusStore().track(() => repository.importFile(file));
+  }
+
+  return { exportJson, exportCsv, validate, preview, apply };
+});
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useExchangeStore, import.meta.hot));

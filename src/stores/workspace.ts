@@ -1,0 +1,111 @@
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { repository, type WorkspaceEntry } from '@/db';
+import { MAX_IMPORT_BYTES } from '@/domain/exchange/format';
+import type { ImportProblem } from '@/domain/exchange/schema';
+import { nowIso } from '@/domain/ids';
+import { useLiveQuery } from '@/composables/useLiveQuery';
+import { currentLocale, translate } from '@/i18n';
+import { useInstrumentStore } from './instrument';
+import { useSaveStatusStore } from './saveStatus';
+import { useUndoStore } from './undo';
+
+export type FileImportStatus = 'added' | 'replaced' | 'kept-newer' | 'invalid';
+
+export interface FileImportReport {
+  readonly fileName: string;
+  readonly status: FileImportStatus;
+  /** The centre in the file (valid files only). */
+  readonly centreName?: string;
+  /** Why the file could not be read (invalid files only). */
+  readonly problems?: readonly ImportProblem[];
+}
+
+/** Milliseconds of an ISO timestamp, so that "+02:00" and "Z" times compare by the moment they name. */
+function moment(iso: string): number {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? 0 : time;
+}
+
+/**
+ * The coordinator's workspace: export files of several centres, kept apart from the working
+ * group's own centres. One entry per centre; a newer file of the same centre replaces the older.
+ */
+export const useWorkspaceStore = defineStore('workspace', () => {
+  const { data, loading, error } = useLiveQuery(() => repository.listWorkspace());
+  const entries = computed<WorkspaceEntry[]>(() => data.value ?? []);
+  const importing = ref(false);
+
+  /**
+   * Reads, validates and stores the files of one pick. Every valid file is checked against what the
+   * workspace holds and against the other files of the pick: per centre the newest export wins, and
+   * on equal export times what is already there stays. All winners are written in one call.
+   */
+  async function importFiles(files: readonly File[]): Promise<FileImportReport[]> {
+    importing.value = true;
+    try {
+      const [{ parseExportText }, instrument] = await Promise.all([
+        import('@/domain/exchange/schema'),
+        useInstrumentStore().load(),
+      ]);
+      const instruments = instrument ? [instrument] : [];
+      const importedAt = nowIso();
+      const results: ({ kind: 'invalid'; problems: ImportProblem[] } | { kind: 'valid'; entry: WorkspaceEntry })[] = [];
+      for (const file of files) {
+        // A file over the limit is refused by its size, without reading it into memory.
+        const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
+        const parsed = parseExportText(text, instruments, file.size);
+        results.push(
+          parsed.ok
+            ? { kind: 'valid', entry: { id: parsed.file.centre.id, fileName: file.name, importedAt, file: parsed.file } }
+            : { kind: 'invalid', problems: parsed.problems },
+        );
+      }
+
+      const ids = [...new Set(results.flatMap((result) => (result.kind === 'valid' ? [result.entry.id] : [])))];
+      const existing = new Map<string, WorkspaceEntry>();
+      for (const id of ids) {
+        const entry = await repository.getWorkspaceEntry(id);
+        if (entry) existing.set(id, entry);
+      }
+      const winners = new Map<string, WorkspaceEntry>();
+      for (const result of results) {
+        if (result.kind !== 'valid') continue;
+        const { entry } = result;
+        const best = winners.get(entry.id) ?? existing.get(entry.id);
+        if (!best || moment(entry.file.exportedAt) > moment(best.file.exportedAt)) winners.set(entry.id, entry);
+      }
+
+      const toWrite = [...winners.values()];
+      if (toWrite.length > 0) await useSaveStatusStore().track(() => repository.putWorkspaceEntries(toWrite));
+
+      return results.map((result, index): FileImportReport => {
+        const fileName = files[index]?.name ?? '';
+        if (result.kind === 'invalid') return { fileName, status: 'invalid', problems: result.problems };
+        const { entry } = result;
+        const centreName = entry.file.centre.name;
+        if (winners.get(entry.id) !== entry) return { fileName, status: 'kept-newer', centreName };
+        return { fileName, status: existing.has(entry.id) ? 'replaced' : 'added', centreName };
+      });
+    } finally {
+      importing.value = false;
+    }
+  }
+
+  /** Removes a centre's file at once and offers undo, which puts the same entry back. */
+  async function remove(id: string): Promise<void> {
+    const entry = entries.value.find((candidate) => candidate.id === id) ?? (await repository.getWorkspaceEntry(id));
+    if (!entry) return;
+    const save = useSaveStatusStore();
+    await save.track(() => repository.removeWorkspaceEntry(id));
+    await useUndoStore().offer(
+      translate(currentLocale.value, 'coordinator.workspace.removed', { name: entry.file.centre.name }),
+      () => save.track(() => repository.putWorkspaceEntries([entry])),
+      () => Promise.resolve(),
+    );
+  }
+
+  return { entries, loading, error, importing, importFiles, remove };
+});
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useWorkspaceStore, import.meta.hot));

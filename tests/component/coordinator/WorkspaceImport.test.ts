@@ -1,0 +1,41 @@
+import { mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import WorkspaceImport from '@/components/coordinator/WorkspaceImport.vue';
+import type { FileImportReport } from '@/stores/workspace';
+
+const reports: FileImportReport[] = [
+  { fileName: 'alby.json', status: 'added', centreName: 'Alby' },
+  { fileName: 'fittja.json', status: 'replaced', centreName: 'Fittja' },
+  { fileName: 'alby-gammal.json', status: 'kept-newer', centreName: 'Alby' },
+  { fileName: 'trasig.json', status: 'invalid', problems: [{ code: 'notJson', path: '', detail: 'Unexpected token' }] },
+];
+
+describe('WorkspaceImport', () => {
+  it('has a labelled file input for several JSON files', () => {
+    const view = mount(WorkspaceImport, { props: { busy: false, reports: [] } });
+    const input = view.get('input[type="file"]');
+    expect(input.attributes('multiple')).toBeDefined();
+    expect(input.attributes('accept')).toBe('.json,application/json');
+    expect(view.get(`label[for="${input.attributes('id') ?? ''}"]`).text()).toBe('Välj exportfiler');
+    expect(view.find('[data-testid="import-report"]').exists()).toBe(false);
+  });
+
+  it('says it is reading while busy, and disables the input', () => {
+    const view = mount(WorkspaceImport, { props: { busy: true, reports } });
+    expect(view.text()).toContain('Läser filerna…');
+    expect(view.get('input').attributes('disabled')).toBeDefined();
+    expect(view.find('[data-testid="import-report"]').exists()).toBe(false);
+  });
+
+  it('reports every file: added, replaced, kept and invalid with its problems', () => {
+    const view = mount(WorkspaceImport, { props: { busy: false, reports } });
+    const items = view.findAll('[data-testid="import-report"] > li');
+    expect(items.map((item) => item.attributes('data-status'))).toEqual(['added', 'replaced', 'kept-newer', 'invalid']);
+    expect(items[0]?.text()).toContain('alby.json');
+    expect(items[0]?.text()).toContain('Tillagd: Alby.');
+    expect(items[1]?.text()).toContain('Uppdaterad: Fittja.');
+    expect(items[2]?.text()).toContain('arbetsytan har redan en lika ny eller nyare fil från Alby');
+    expect(items[3]?.text()).toContain('Filen kunde inte läsas och har inte importerats.');
+    expect(items[3]?.find('[data-testid="import-problems"]').exists()).toBe(true);
+  });
+});

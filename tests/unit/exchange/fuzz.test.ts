@@ -1,0 +1,470 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AppDatabase } from '@/db/database';
+import { createRepository, type Repository } from '@/db/repository';
+import { EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES, type ExportFile } from '@/domain/exchange/format';
+import { MAX_NAME, MAX_TEXT, parseExportText, type FieldReason, type ImportParseResult, type ImportProblemCode } from '@/domain/exchange/schema';
+import { parseInstrument } from '@/domain/instrument';
+import defaultInstrumentJson from '@/instrument/default-instrument.json';
+import { useExchangeStore } from '@/stores/exchange';
+import fixtureText from '../../fixtures/exports/export-v1.json?raw';
+import { deleteAt, getAt, setAt, type Json } from '../../fixtures/instruments';
+
+/**
+ * A seeded corpus of broken export files. Each one must be refused with a problem the UI knows how
+ * to word, at the place that is broken, and must leave the database exactly as it was when it goes
+ * through the route the app uses (validate, and only on success import).
+ */
+
+const instrument = parseInstrument(defaultInstrumentJson);
+const instruments = [instrument];
+
+const KNOWN_CODES = {
+  tooLarge: true,
+  notJson: true,
+  notExport: true,
+  unsupportedVersion: true,
+  tooDeep: true,
+  forbiddenKey: true,
+  invalidField: true,
+  duplicateId: true,
+  unknownReference: true,
+  unknownInstrument: true,
+  unknownItem: true,
+  invalidValue: true,
+} satisfies Record<ImportProblemCode, true>;
+const KNOWN_REASONS = { type: true, notAllowed: true, tooLong: true, tooMany: true, empty: true, format: true, unknownField: true } satisfies Record<FieldReason['kind'], true>;
+
+/** The current-version file the corpus is made from: the committed fixture, upgraded and validated. */
+const base: ExportFile = (() => {
+  const parsed = parseExportText(fixtureText, instruments);
+  if (!parsed.ok) throw new Error('the fixture does not parse');
+  return parsed.file;
+})();
+const baseText = JSON.stringify(base, null, 2);
+
+type Doc = { [key: string]: Json };
+type Step = string | number;
+
+function doc(): Doc {
+  return JSON.parse(baseText) as Doc;
+}
+
+/** A path as the validator writes it: `rounds[0].participants[1].id`. */
+function pathText(path: readonly Step[]): string {
+  let out = '';
+  for (const step of path) out += typeof step === 'number' ? `[${String(step)}]` : out ? `.${step}` : step;
+  return out;
+}
+
+function leaves(node: Json, path: Step[] = []): Step[][] {
+  if (node === null || typeof node !== 'object') return [path];
+  if (Array.isArray(node)) return node.flatMap((child, index) => leaves(child, [...path, index]));
+  return Object.entries(node).flatMap(([key, child]) => leaves(child, [...path, key]));
+}
+
+/** Paths of every object key (not array elements): the fields that can go missing. */
+function fieldPaths(node: Json, path: Step[] = []): Step[][] {
+  if (node === null || typeof node !== 'object') return [];
+  if (Array.isArray(node)) return node.flatMap((child, index) => fieldPaths(child, [...path, index]));
+  return Object.entries(node).flatMap(([key, child]) => [[...path, key], ...fieldPaths(child, [...path, key])]);
+}
+
+function kindOf(value: Json): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** mulberry32: a tiny seeded PRNG, so the corpus is the same on every run. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = mulberry32(20260515);
+const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+function pick<T>(values: readonly T[]): T {
+  const value = values[int(0, values.length - 1)];
+  if (value === undefined) throw new Error('empty');
+  return value;
+}
+
+interface Broken {
+  name: string;
+  text: string;
+  /** The problem that must be among those reported. */
+  code: ImportProblemCode;
+  /** Its exact path, where the mutation makes it knowable. */
+  path?: string;
+  /** Or the start of its path (deep nesting is reported where it gets too deep). */
+  pathPrefix?: string;
+  reason?: FieldReason;
+}
+
+const corpus: Broken[] = [];
+const seen = new Set<string>();
+/** Adds a broken file once: a random mutation that repeats an earlier one is dropped. */
+const add = (broken: Broken) => {
+  if (seen.has(broken.text)) return;
+  seen.add(broken.text);
+  corpus.push(broken);
+};
+const text = (data: Json) => JSON.stringify(data, null, 2);
+
+function mutated(path: Step[], value: Json): string {
+  const data = doc();
+  setAt(data, path, value);
+  return text(data);
+}
+
+/** A file with `marker` (a string value or key) replaced by raw JSON text, so that keys like __proto__ are real. */
+function withRaw(data: Json, marker: string, raw: string): string {
+  const out = text(data);
+  if (!out.includes(`"${marker}"`)) throw new Error(`no ${marker}`);
+  return out.replace(`"${marker}"`, raw);
+}
+
+function expectationFor(path: Step[]): Pick<Broken, 'code' | 'path'> {
+  const at = pathText(path);
+  if (at === 'format') return { code: 'notExport', path: '' };
+  if (at === 'formatVersion') return { code: 'unsupportedVersion', path: 'formatVersion' };
+  return { code: 'invalidField', path: at };
+}
+
+// 1. Truncated JSON at random offsets: any proper prefix of an object text is not JSON.
+const lastBrace = baseText.lastIndexOf('}');
+for (let i = 0; i < 40; i++) {
+  const offset = i === 0 ? 0 : int(1, lastBrace - 1);
+  add({ name: `truncated at ${String(offset)}`, text: baseText.slice(0, offset), code: 'notJson', path: '' });
+}
+
+// 2. Wrong types: a random leaf replaced by a value of another JSON type.
+const REPLACEMENTS: Json[] = [12345.5, 'ÅÄÖ <b>fel</b>', [1, 'x'], { x: 1 }, null, true];
+const allLeaves = leaves(doc());
+for (let i = 0; i < 60; i++) {
+  const path = pick(allLeaves);
+  const original = getAt(doc(), path);
+  const nullable = path[path.length - 1] === 'value';
+  const candidates = REPLACEMENTS.filter((value) => kindOf(value) !== kindOf(original) && !(nullable && value === null));
+  const replacement = pick(candidates);
+  add({ name: `${pathText(path)} = ${JSON.stringify(replacement)}`, text: mutated(path, replacement), ...expectationFor(path) });
+}
+
+// 3. Missing required fields.
+const OPTIONAL = new Set(['completedAt', 'position', 'itemId']);
+const required = fieldPaths(doc()).filter((path) => !OPTIONAL.has(String(path[path.length - 1])));
+for (let i = 0; i < 30; i++) {
+  const path = i === 0 ? ['format'] : i === 1 ? ['formatVersion'] : pick(required);
+  const data = doc();
+  deleteAt(data, path);
+  add({ name: `without ${pathText(path)}`, text: text(data), ...expectationFor(path) });
+}
+
+// 4. Wrong format versions.
+for (const version of [0, EXPORT_FORMAT_VERSION + 1, 99, '1', -1, 1.5, null, true, [1], {}, ''] satisfies Json[]) {
+  add({ name: `formatVersion ${JSON.stringify(version)}`, text: mutated(['formatVersion'], version), code: 'unsupportedVersion', path: 'formatVersion' });
+}
+add({ name: 'formatVersion 1e400 (Infinity)', text: baseText.replace(/"formatVersion": \d+/, '"formatVersion": 1e400'), code: 'unsupportedVersion', path: 'formatVersion' });
+
+// 5. Not an export: another format string, or not an object at all.
+for (const format of ['familjecentral-export ', 'Familjecentral-Export', '', 'familjecentral-export-v2', 'familjecentral-instrument', 'ＦＡＭＩＬＪＥＣＥＮＴＲＡＬ']) {
+  add({ name: `format ${JSON.stringify(format)}`, text: mutated(['format'], format), code: 'notExport', path: '' });
+}
+for (const raw of ['[]', '"familjecentral-export"', 'null', '42', 'true', `[${baseText}]`]) {
+  add({ name: `document ${raw.slice(0, 20)}`, text: raw, code: 'notExport', path: '' });
+}
+
+// 6. Huge strings, over MAX_NAME / MAX_TEXT and the short limits.
+const HUGE: [Step[], number][] = [
+  [['centre', 'name'], MAX_NAME],
+  [['centre', 'municipality'], MAX_NAME],
+  [['centre', 'district'], MAX_NAME],
+  [['centre', 'otherServices'], MAX_NAME],
+  [['rounds', 0, 'title'], MAX_NAME],
+  [['rounds', 1, 'participants', 0, 'name'], MAX_NAME],
+  [['rounds', 0, 'participants', 2, 'role'], MAX_NAME],
+  [['app', 'name'], MAX_NAME],
+  [['rounds', 1, 'period'], 50],
+  [['app', 'version'], 50],
+  [['instruments', 0, 'version'], 50],
+  [['answers', 7, 'note'], MAX_TEXT],
+  [['reflections', 2, 'note'], MAX_TEXT],
+];
+for (const [path, max] of HUGE) {
+  const value = pick(['x', 'å', '😀', ';"\n']).repeat(max + 1).slice(0, max + 1);
+  add({ name: `${pathText(path)} of ${String(max + 1)} characters`, text: mutated(path, value), code: 'invalidField', path: pathText(path), reason: { kind: 'tooLong', max } });
+}
+add({
+  name: 'rounds[0].instrumentId of 101 characters',
+  text: mutated(['rounds', 0, 'instrumentId'], `f${'a'.repeat(100)}`),
+  code: 'invalidField',
+  path: 'rounds[0].instrumentId',
+  reason: { kind: 'tooLong', max: 100 },
+});
+add({
+  name: '101 participants',
+  text: mutated(['rounds', 0, 'participants'], Array.from({ length: 101 }, (_, n) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name: '', role: '' }))),
+  code: 'invalidField',
+  path: 'rounds[0].participants',
+  reason: { kind: 'tooMany', max: 100 },
+});
+add({ name: 'five services', text: mutated(['centre', 'services'], ['bmm', 'bvc', 'bvc', 'openPreschool', 'socialServices']), code: 'invalidField', path: 'centre.services', reason: { kind: 'tooMany', max: 4 } });
+
+// 7. Deep nesting (5000 levels): refused, and no RangeError from a recursive walk.
+const DEEP_ARRAYS = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+const DEEP_OBJECTS = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+add({ name: '5000 nested arrays as the document', text: DEEP_ARRAYS, code: 'tooDeep', pathPrefix: '[0]' });
+add({ name: '5000 nested objects as the document', text: DEEP_OBJECTS, code: 'tooDeep', pathPrefix: 'a.a' });
+add({ name: '5000 nested arrays in a note', text: withRaw(((d) => (setAt(d, ['answers', 0, 'note'], '@DEEP@'), d))(doc()), '@DEEP@', DEEP_ARRAYS), code: 'tooDeep', pathPrefix: 'answers[0].note[0]' });
+add({ name: '5000 nested objects in a district', text: withRaw(((d) => (setAt(d, ['centre', 'district'], '@DEEP@'), d))(doc()), '@DEEP@', DEEP_OBJECTS), code: 'tooDeep', pathPrefix: 'centre.district.a' });
+add({ name: '5000 nested arrays in an unknown field', text: withRaw({ ...doc(), extra: '@DEEP@' }, '@DEEP@', DEEP_ARRAYS), code: 'tooDeep', pathPrefix: 'extra[0]' });
+
+// 8. Prototype keys at several depths, written as JSON text so that the key is real.
+const PLACES: Step[][] = [[], ['centre'], ['rounds', 0], ['rounds', 1, 'position'], ['rounds', 0, 'participants', 1], ['answers', 3], ['reflections', 0], ['app']];
+const PAYLOAD: Record<string, string> = {
+  __proto__: '{"polluted": true}',
+  constructor: '{"prototype": {"polluted": true}}',
+  prototype: '{"polluted": true}',
+};
+for (const key of Object.keys(PAYLOAD)) {
+  for (const place of PLACES) {
+    const data = doc();
+    const target = place.length === 0 ? data : getAt(data, place);
+    if (target === null || typeof target !== 'object' || Array.isArray(target)) throw new Error('not an object');
+    target['@KEY@'] = '@VALUE@';
+    const raw = withRaw(data, '@KEY@', `"${key}"`).replace('"@VALUE@"', PAYLOAD[key] ?? 'null');
+    add({ name: `${key} in ${pathText(place) || 'the document'}`, text: raw, code: 'forbiddenKey', path: pathText([...place, key]) });
+  }
+}
+add({ name: '__proto__ inside an unknown field', text: withRaw({ ...doc(), extra: { nested: '@P@' } }, '@P@', '{"__proto__": {"polluted": true}}'), code: 'forbiddenKey', path: 'extra.nested.__proto__' });
+add({ name: '__proto__ as the whole document', text: '{"__proto__": {"polluted": true}}', code: 'forbiddenKey', path: '__proto__' });
+
+// 9. Duplicated ids.
+function duplicate(name: string, from: Step[], to: Step[], path: string = pathText(to)): void {
+  const data = doc();
+  setAt(data, to, getAt(data, from));
+  add({ name, text: text(data), code: 'duplicateId', path });
+}
+duplicate('two rounds with one id', ['rounds', 0, 'id'], ['rounds', 1, 'id']);
+duplicate('a round with the centre id', ['centre', 'id'], ['rounds', 0, 'id']);
+duplicate('two answers with one id', ['answers', 0, 'id'], ['answers', 5, 'id']);
+duplicate('a reflection with an answer id', ['answers', 0, 'id'], ['reflections', 0, 'id']);
+duplicate('the same round and item twice', ['answers', 0, 'itemId'], ['answers', 1, 'itemId']);
+duplicate('the same round and goal twice', ['reflections', 0, 'goalId'], ['reflections', 1, 'goalId']);
+duplicate('a participant with the centre id', ['centre', 'id'], ['rounds', 0, 'participants', 0, 'id']);
+duplicate('two participants with one id', ['rounds', 0, 'participants', 0, 'id'], ['rounds', 0, 'participants', 1, 'id']);
+for (let i = 0; i < 4; i++) {
+  const j = int(0, base.answers.length - 2);
+  const k = int(j + 1, base.answers.length - 1);
+  duplicate(`answers ${String(j)} and ${String(k)} with one id`, ['answers', j, 'id'], ['answers', k, 'id']);
+}
+
+// 10. Dangling references.
+const STRANGER = '0f0e0d0c-0b0a-4908-8706-050403020100';
+for (const path of [['answers', 0, 'roundId'], ['answers', int(1, base.answers.length - 1), 'roundId'], ['reflections', 4, 'roundId'], ['rounds', 1, 'centreId'], ['rounds', 0, 'centreId']] satisfies Step[][]) {
+  add({ name: `${pathText(path)} points nowhere`, text: mutated(path, STRANGER), code: 'unknownReference', path: pathText(path) });
+}
+
+// 11. Unknown instrument id or version.
+for (const [field, value] of [['instrumentId', 'annat-instrument'], ['instrumentVersion', '2.0.0'], ['instrumentVersion', '0.9.0'], ['instrumentId', `${instrument.id}-v2`]] as const) {
+  const round = int(0, 1);
+  add({ name: `rounds[${String(round)}].${field} ${value}`, text: mutated(['rounds', round, field], value), code: 'unknownInstrument', path: `rounds[${String(round)}].instrumentId` });
+}
+
+// 12. Unknown item and goal ids.
+for (const itemId of ['g9-unknown', 'g1-open-to-all-old', 'goal-1']) {
+  const index = int(0, base.answers.length - 1);
+  add({ name: `answers[${String(index)}] on ${itemId}`, text: mutated(['answers', index, 'itemId'], itemId), code: 'unknownItem', path: `answers[${String(index)}].itemId` });
+}
+for (const goalId of ['goal-6', 'g1-open-to-all']) {
+  add({ name: `reflections[2] on ${goalId}`, text: mutated(['reflections', 2, 'goalId'], goalId), code: 'unknownItem', path: 'reflections[2].goalId' });
+}
+
+// 13. Ratings off the scale, or not whole steps.
+for (const value of [0, 5, -1, 100]) {
+  const index = int(0, base.answers.length - 1);
+  add({ name: `answers[${String(index)}].value ${String(value)}`, text: mutated(['answers', index, 'value'], value), code: 'invalidValue', path: `answers[${String(index)}].value` });
+}
+for (const value of [2.5, 3.7]) {
+  const index = int(0, base.answers.length - 1);
+  add({ name: `answers[${String(index)}].value ${String(value)}`, text: mutated(['answers', index, 'value'], value), code: 'invalidField', path: `answers[${String(index)}].value`, reason: { kind: 'format', format: 'integer' } });
+}
+add({ name: 'answers[2].value 1e400 (Infinity)', text: withRaw(((d) => (setAt(d, ['answers', 2, 'value'], '@INF@'), d))(doc()), '@INF@', '1e400'), code: 'invalidField', path: 'answers[2].value' });
+add({ name: 'answers[2].value "4"', text: mutated(['answers', 2, 'value'], '4'), code: 'invalidField', path: 'answers[2].value' });
+
+// 14. HTML and script in text fields that are invalid for another reason.
+const SCRIPT = '<script>alert(1)</script>';
+const IMG = '<img src=x onerror=alert(1)>';
+add({ name: 'a script note over MAX_TEXT', text: mutated(['answers', 1, 'note'], SCRIPT.repeat(Math.ceil(MAX_TEXT / SCRIPT.length) + 1)), code: 'invalidField', path: 'answers[1].note', reason: { kind: 'tooLong', max: MAX_TEXT } });
+add({ name: 'an img centre name over MAX_NAME', text: mutated(['centre', 'name'], IMG.repeat(Math.ceil(MAX_NAME / IMG.length) + 1)), code: 'invalidField', path: 'centre.name', reason: { kind: 'tooLong', max: MAX_NAME } });
+add({ name: 'a script rating', text: mutated(['answers', 0, 'value'], SCRIPT), code: 'invalidField', path: 'answers[0].value' });
+add({ name: 'a script status', text: mutated(['rounds', 0, 'status'], SCRIPT), code: 'invalidField', path: 'rounds[0].status' });
+add({ name: 'a script date', text: mutated(['rounds', 1, 'date'], SCRIPT), code: 'invalidField', path: 'rounds[1].date', reason: { kind: 'format', format: 'date' } });
+add({ name: 'a script item id', text: mutated(['answers', 6, 'itemId'], SCRIPT), code: 'invalidField', path: 'answers[6].itemId', reason: { kind: 'format', format: 'id' } });
+
+// 15. Fields the format does not have (a deletedAt must never sneak a hidden record in).
+for (const [place, key] of [[[], 'extra'], [['centre'], 'email'], [['rounds', 0], 'deletedAt'], [['answers', 0], 'score'], [['reflections', 1], 'html'], [['app'], 'build']] satisfies [Step[], string][]) {
+  add({ name: `unknown field ${pathText([...place, key])}`, text: mutated([...place, key], '2026-01-01T00:00:00.000Z'), code: 'invalidField', path: pathText([...place, key]), reason: { kind: 'unknownField' } });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Snapshot = Record<string, unknown[]>;
+
+async function snapshot(db: AppDatabase): Promise<Snapshot> {
+  const out: Snapshot = {};
+  for (const table of db.tables) {
+    const rows: unknown[] = await table.toArray();
+    out[table.name] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return out;
+}
+
+/** What the app does with a picked file: validate, and only when that succeeds, import. */
+async function importLikeTheApp(repo: Repository, content: string, bytes: number): Promise<ImportParseResult> {
+  const result = parseExportText(content, instruments, bytes);
+  if (result.ok) await repo.importFile(result.file);
+  return result;
+}
+
+function expectNotPolluted(): void {
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+  expect(Object.prototype.hasOwnProperty.call(Array.prototype, 'polluted')).toBe(false);
+}
+
+let db: AppDatabase;
+let repo: Repository;
+
+beforeAll(async () => {
+  db = new AppDatabase(`fuzz-${crypto.randomUUID()}`);
+  repo = createRepository(db);
+  // Another centre on the device: every wrongly accepted file would add records next to it.
+  const other = fixtureText.replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, (id) => `${id.startsWith('f') ? 'e' : 'f'}${id.slice(1)}`);
+  const parsed = parseExportText(other.replace('Familjecentralen Örby', 'Familjecentralen Alby'), instruments);
+  if (!parsed.ok) throw new Error('seed does not parse');
+  await repo.importFile(parsed.file);
+  await repo.setSetting('lastExport:other', '2026-01-01T00:00:00.000Z');
+});
+
+afterAll(async () => {
+  await db.delete();
+});
+
+describe('the corpus', () => {
+  it('has at least 200 broken files, each with a distinct content', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(corpus.map((broken) => broken.text)).size).toBe(corpus.length);
+    expect(corpus.some((broken) => broken.text === baseText)).toBe(false);
+  });
+
+  it('starts from a file that does import', () => {
+    expect(parseExportText(baseText, instruments).ok).toBe(true);
+  });
+});
+
+describe.each(corpus.map((broken, index) => ({ ...broken, label: `${String(index).padStart(3, '0')} ${broken.name}` })))('$label', (broken) => {
+  it('is refused with a known problem at the broken place, and leaves the database as it was', async () => {
+    const before = await snapshot(db);
+    // Never throws (no RangeError from deep nesting, no TypeError from odd shapes): it answers.
+    const result = await importLikeTheApp(repo, broken.text, new TextEncoder().encode(broken.text).length);
+    expectNotPolluted();
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) {
+      expect(Object.keys(KNOWN_CODES)).toContain(problem.code);
+      expect(typeof problem.path).toBe('string');
+      if (problem.code === 'invalidField') expect(Object.keys(KNOWN_REASONS)).toContain(problem.reason?.kind);
+    }
+    expect(problems.map((problem) => problem.code)).toContain(broken.code);
+    const same = problems.filter((problem) => problem.code === broken.code);
+    if (broken.path !== undefined) expect(same.map((problem) => problem.path)).toContain(broken.path);
+    if (broken.pathPrefix !== undefined) expect(same.some((problem) => problem.path.startsWith(broken.pathPrefix ?? ''))).toBe(true);
+    if (broken.reason !== undefined) expect(same).toContainEqual(expect.objectContaining({ path: broken.path, reason: broken.reason }));
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('files too large to read', () => {
+  it('a 50 MB file is refused by its size alone, before any parsing', async () => {
+    const before = await snapshot(db);
+    const size = 50 * 1024 * 1024;
+    const result = await importLikeTheApp(repo, '', size);
+    expect(result).toEqual({ ok: false, problems: [{ code: 'tooLarge', path: '', detail: String(size) }] });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a real 26 MB text is refused without being parsed', async () => {
+    const before = await snapshot(db);
+    const padding = 26 * 1024 * 1024;
+    const huge = `{"format":"familjecentral-export","padding":"${'x'.repeat(padding)}"}`;
+    const parse = vi.spyOn(JSON, 'parse');
+    const result = parseExportText(huge, instruments);
+    expect(parse).not.toHaveBeenCalled();
+    expect(result).toEqual({ ok: false, problems: [{ code: 'tooLarge', path: '', detail: String(huge.length) }] });
+    expect(huge.length).toBeGreaterThan(MAX_IMPORT_BYTES);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('the store measures a picked file before reading it: a 50 MB file is never read into memory', async () => {
+    setActivePinia(createPinia());
+    const read = vi.fn(() => Promise.resolve(''));
+    const file = { name: 'stor.json', size: 50 * 1024 * 1024, type: 'application/json', text: read } as unknown as File;
+    const result = await useExchangeStore().validate(file);
+    expect(result).toEqual({ ok: false, problems: [{ code: 'tooLarge', path: '', detail: String(50 * 1024 * 1024) }] });
+    expect(read).not.toHaveBeenCalled();
+  });
+});
+
+describe('HTML and script in a valid file are kept verbatim, as text', () => {
+  const hostile = {
+    name: '<b>Familjecentralen</b> <script>alert(1)</script>',
+    note: `${SCRIPT} & ${IMG} &amp; &lt;i&gt; "quoted" 'single' \u2028 😀`,
+    participant: '"><svg onload=alert(1)>',
+    period: '<i>VT</i> 2026',
+  };
+
+  function hostileFile(): string {
+    const data = doc();
+    setAt(data, ['centre', 'name'], hostile.name);
+    setAt(data, ['answers', 0, 'note'], hostile.note);
+    setAt(data, ['reflections', 0, 'note'], hostile.note);
+    setAt(data, ['rounds', 0, 'participants', 0, 'name'], hostile.participant);
+    setAt(data, ['rounds', 1, 'period'], hostile.period);
+    return text(data);
+  }
+
+  it('parses, and every text is exactly as written', () => {
+    const result = parseExportText(hostileFile(), instruments);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.file.centre.name).toBe(hostile.name);
+    expect(result.file.answers[0]?.note).toBe(hostile.note);
+    expect(result.file.reflections[0]?.note).toBe(hostile.note);
+    expect(result.file.rounds[0]?.participants[0]?.name).toBe(hostile.participant);
+    expect(result.file.rounds[1]?.period).toBe(hostile.period);
+  });
+
+  it('is stored and exported again verbatim', async () => {
+    const target = new AppDatabase(`fuzz-html-${crypto.randomUUID()}`);
+    try {
+      const targetRepo = createRepository(target);
+      const result = parseExportText(hostileFile(), instruments);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      await targetRepo.importFile(result.file);
+      expect((await target.centres.get(result.file.centre.id))?.name).toBe(hostile.name);
+      const answer = result.file.answers[0];
+      expect(answer && (await target.answers.get(answer.id))?.note).toBe(hostile.note);
+      const source = await targetRepo.exportSource(result.file.centre.id);
+      expect(source?.centre.name).toBe(hostile.name);
+      expect(source?.rounds.find((round) => round.id === result.file.rounds[1]?.id)?.period).toBe(hostile.period);
+    } finally {
+      await target.delete();
+    }
+  });
+});

@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES } from '@/domain/exchange/format';
+import { MAX_DEPTH, MAX_NAME, MAX_TEXT, parseExport, parseExportText, type ImportParseResult, type ImportProblem } from '@/domain/exchange/schema';
+import { UPGRADES, upgradeToCurrent } from '@/domain/exchange/upgrade';
+import { parseInstrument } from '@/domain/instrument';
+import defaultInstrumentJson from '@/instrument/default-instrument.json';
+import fixtureText from '../../fixtures/exports/export-v1.json?raw';
+import { deleteAt, getAt, setAt, type Json } from '../../fixtures/instruments';
+
+/**
+ * The import validator's messages: one problem code (and one field reason) at a time, each with the
+ * exact path the UI shows, like `rounds[0].date`. Every case starts from the committed version-1
+ * fixture and breaks one thing.
+ */
+
+const instrument = parseInstrument(defaultInstrumentJson);
+const instruments = [instrument];
+
+function fixture(): { [key: string]: Json } {
+  return JSON.parse(fixtureText) as { [key: string]: Json };
+}
+
+function parse(data: Json): ImportParseResult {
+  return parseExport(data, instruments);
+}
+
+function problemsOf(result: ImportParseResult): ImportProblem[] {
+  return result.ok ? [] : result.problems;
+}
+
+/** The file with one value changed. */
+function withValue(path: (string | number)[], value: Json): { [key: string]: Json } {
+  const data = fixture();
+  setAt(data, path, value);
+  return data;
+}
+
+describe('the fixture the cases start from', () => {
+  it('is valid, so every problem below comes from the one change', () => {
+    const result = parse(fixture());
+    expect(problemsOf(result)).toEqual([]);
+    expect(result).toMatchObject({ ok: true });
+    expect(result).not.toHaveProperty('upgradedFrom');
+  });
+
+  it('has the records the cases refer to', () => {
+    const data = fixture();
+    expect(getAt(data, ['answers', 4, 'itemId'])).toEqual(expect.any(String));
+    expect(getAt(data, ['rounds', 1, 'id'])).not.toBe(getAt(data, ['rounds', 0, 'id']));
+  });
+});
+
+describe('problem codes, each with its path', () => {
+  it('tooLarge: refused by size before parsing, with the size as detail', () => {
+    expect(parseExportText('not even json', instruments, MAX_IMPORT_BYTES + 1)).toEqual({
+      ok: false,
+      problems: [{ code: 'tooLarge', path: '', detail: String(MAX_IMPORT_BYTES + 1) }],
+    });
+    // Exactly at the limit is still read.
+    expect(problemsOf(parseExportText(fixtureText, instruments, MAX_IMPORT_BYTES))).toEqual([]);
+  });
+
+  it('notJson: the whole file, with the parser message as detail', () => {
+    const problems = problemsOf(parseExportText('{"format": "familjecentral-export",', instruments));
+    expect(problems).toEqual([{ code: 'notJson', path: '', detail: expect.any(String) as unknown }]);
+  });
+
+  it.each([
+    ['an array', []],
+    ['a string', 'familjecentral-export'],
+    ['null', null],
+    ['another format', { ...fixture(), format: 'familjecentral-instrument' }],
+    ['no format', { formatVersion: 1 }],
+  ] satisfies [string, Json][])('notExport: %s', (_name, data) => {
+    expect(problemsOf(parse(data))).toEqual([{ code: 'notExport', path: '' }]);
+  });
+
+  it('unsupportedVersion: a newer format version than this app knows, with the version as detail', () => {
+    const newer = EXPORT_FORMAT_VERSION + 1;
+    expect(problemsOf(parse(withValue(['formatVersion'], newer)))).toEqual([{ code: 'unsupportedVersion', path: 'formatVersion', detail: String(newer) }]);
+  });
+
+  it.each([
+    [0, '0'],
+    [-1, '-1'],
+    [1.5, '1.5'],
+    ['1', '1'],
+    [null, 'object'],
+  ] satisfies [Json, string][])('unsupportedVersion: formatVersion %j', (version, detail) => {
+    expect(problemsOf(parse(withValue(['formatVersion'], version)))).toEqual([{ code: 'unsupportedVersion', path: 'formatVersion', detail }]);
+  });
+
+  it('tooDeep: nesting deeper than MAX_DEPTH, at the first level too deep', () => {
+    let nested: Json = 'x';
+    for (let i = 0; i < MAX_DEPTH; i++) nested = [nested];
+    const problems = problemsOf(parse(withValue(['answers', 0, 'note'], nested)));
+    // root 0, answers 1, answers[0] 2, note 3: the first array deeper than MAX_DEPTH is the tenth.
+    expect(problems).toEqual([{ code: 'tooDeep', path: `answers[0].note${'[0]'.repeat(MAX_DEPTH - 2)}` }]);
+  });
+
+  it('tooDeep: nesting exactly at MAX_DEPTH is only a wrong type', () => {
+    let nested: Json = 'x';
+    for (let i = 0; i < MAX_DEPTH - 3; i++) nested = [nested];
+    expect(problemsOf(parse(withValue(['answers', 0, 'note'], nested)))).toEqual([
+      { code: 'invalidField', path: 'answers[0].note', reason: { kind: 'type', expected: 'string', received: 'Array' } },
+    ]);
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('forbiddenKey: %s, with the key as detail', (key) => {
+    const text = fixtureText.replace('"centre": {', `"centre": {"${key}": {"polluted": true},`);
+    expect(problemsOf(parseExportText(text, instruments))).toEqual([{ code: 'forbiddenKey', path: `centre.${key}`, detail: key }]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('duplicateId: a round with the id of another, at the second one', () => {
+    const data = fixture();
+    const id = getAt(data, ['rounds', 0, 'id']);
+    setAt(data, ['rounds', 1, 'id'], id);
+    expect(problemsOf(parse(data))).toContainEqual({ code: 'duplicateId', path: 'rounds[1].id', detail: id });
+  });
+
+  it('duplicateId: the same round and item answered twice, at the item of the second', () => {
+    const data = fixture();
+    const roundId = getAt(data, ['answers', 0, 'roundId']);
+    const itemId = getAt(data, ['answers', 0, 'itemId']);
+    if (typeof roundId !== 'string' || typeof itemId !== 'string') throw new Error('fixture');
+    expect(getAt(data, ['answers', 1, 'roundId'])).toBe(roundId);
+    setAt(data, ['answers', 1, 'itemId'], itemId);
+    expect(problemsOf(parse(data))).toEqual([{ code: 'duplicateId', path: 'answers[1].itemId', detail: `${roundId}/${itemId}` }]);
+  });
+
+  it('unknownReference: an answer of a round not in the file', () => {
+    const other = '0f0e0d0c-0b0a-4908-8706-050403020100';
+    expect(problemsOf(parse(withValue(['answers', 2, 'roundId'], other)))).toEqual([{ code: 'unknownReference', path: 'answers[2].roundId', detail: other }]);
+  });
+
+  it('unknownReference: a round of another centre', () => {
+    const other = '0f0e0d0c-0b0a-4908-8706-050403020100';
+    expect(problemsOf(parse(withValue(['rounds', 1, 'centreId'], other)))).toEqual([{ code: 'unknownReference', path: 'rounds[1].centreId', detail: other }]);
+  });
+
+  it('unknownInstrument: a version this app does not have, with id and version as detail', () => {
+    expect(problemsOf(parse(withValue(['rounds', 0, 'instrumentVersion'], '9.9.9')))).toEqual([
+      { code: 'unknownInstrument', path: 'rounds[0].instrumentId', detail: `${instrument.id} 9.9.9` },
+    ]);
+  });
+
+  it('unknownItem: an item the instrument does not have', () => {
+    expect(problemsOf(parse(withValue(['answers', 4, 'itemId'], 'g9-not-an-item')))).toEqual([{ code: 'unknownItem', path: 'answers[4].itemId', detail: 'g9-not-an-item' }]);
+  });
+
+  it('unknownItem: a reflection on a goal the instrument does not have', () => {
+    expect(problemsOf(parse(withValue(['reflections', 1, 'goalId'], 'goal-9')))).toEqual([{ code: 'unknownItem', path: 'reflections[1].goalId', detail: 'goal-9' }]);
+  });
+
+  it.each([0, 5, -1])('invalidValue: a rating of %i, off the scale', (value) => {
+    expect(problemsOf(parse(withValue(['answers', 3, 'value'], value)))).toEqual([{ code: 'invalidValue', path: 'answers[3].value', detail: String(value) }]);
+  });
+});
+
+describe('invalidField: the reason, in words the UI translates', () => {
+  it.each([
+    ['rounds[0].date', ['rounds', 0, 'date'], '2026-02-30', { kind: 'format', format: 'date' }],
+    ['rounds[1].date', ['rounds', 1, 'date'], '6 maj 2026', { kind: 'format', format: 'date' }],
+    ['centre.id', ['centre', 'id'], 'fittja', { kind: 'format', format: 'uuid' }],
+    ['exportedAt', ['exportedAt'], 'igår', { kind: 'format', format: 'timestamp' }],
+    ['rounds[0].instrumentId', ['rounds', 0, 'instrumentId'], 'Familjecentral Självvärdering', { kind: 'format', format: 'id' }],
+    ['rounds[0].instrumentVersion', ['rounds', 0, 'instrumentVersion'], '1.0', { kind: 'format', format: 'version' }],
+    ['answers[3].value', ['answers', 3, 'value'], 2.5, { kind: 'format', format: 'integer' }],
+    ['centre.name', ['centre', 'name'], '', { kind: 'empty' }],
+    ['rounds[0].title', ['rounds', 0, 'title'], '   ', { kind: 'empty' }],
+    ['answers[0].note', ['answers', 0, 'note'], 'x'.repeat(MAX_TEXT + 1), { kind: 'tooLong', max: MAX_TEXT }],
+    ['reflections[0].note', ['reflections', 0, 'note'], 'x'.repeat(MAX_TEXT + 1), { kind: 'tooLong', max: MAX_TEXT }],
+    ['centre.municipality', ['centre', 'municipality'], 'x'.repeat(MAX_NAME + 1), { kind: 'tooLong', max: MAX_NAME }],
+    ['centre.coLocation', ['centre', 'coLocation'], 'inside', { kind: 'notAllowed', received: '"inside"' }],
+    ['rounds[0].status', ['rounds', 0, 'status'], 'done', { kind: 'notAllowed', received: '"done"' }],
+    ['reflections[0].notRelevant', ['reflections', 0, 'notRelevant'], 'yes', { kind: 'type', expected: 'boolean', received: '"yes"' }],
+    ['rounds[0].participants', ['rounds', 0, 'participants'], 'Åsa, Märta', { kind: 'type', expected: 'Array', received: '"Åsa, Märta"' }],
+  ] satisfies [string, (string | number)[], Json, object][])('%s', (path, at, value, reason) => {
+    expect(problemsOf(parse(withValue(at, value)))).toEqual([{ code: 'invalidField', path, reason }]);
+  });
+
+  it('unknownField: a field the format does not have, at its own path', () => {
+    const problems = problemsOf(parse(withValue(['centre', 'email'], 'info@example.se')));
+    expect(problems).toEqual([{ code: 'invalidField', path: 'centre.email', reason: { kind: 'unknownField' } }]);
+  });
+
+  it('a missing field, at its own path', () => {
+    const data = fixture();
+    deleteAt(data, ['rounds', 1, 'title']);
+    expect(problemsOf(parse(data))).toEqual([{ code: 'invalidField', path: 'rounds[1].title', reason: expect.objectContaining({ kind: 'type', received: 'undefined' }) as unknown }]);
+  });
+
+  it('tooMany: more participants than any meeting has', () => {
+    const participants = Array.from({ length: 101 }, (_, index) => ({ id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, name: '', role: 'BVC' }));
+    expect(problemsOf(parse(withValue(['rounds', 0, 'participants'], participants)))).toEqual([
+      { code: 'invalidField', path: 'rounds[0].participants', reason: { kind: 'tooMany', max: 100 } },
+    ]);
+  });
+
+  it('reports every broken field at once, at most 50', () => {
+    const data = fixture();
+    const answers = getAt(data, ['answers']);
+    if (!Array.isArray(answers)) throw new Error('fixture');
+    answers.forEach((_answer, index) => setAt(data, ['answers', index, 'note'], 42));
+    const problems = problemsOf(parse(data));
+    expect(problems).toHaveLength(Math.min(50, answers.length));
+    expect(problems.map((p) => p.path)).toEqual(answers.slice(0, 50).map((_answer, index) => `answers[${String(index)}].note`));
+  });
+});
+
+describe('upgrading older format versions', () => {
+  const step1 = (data: Record<string, unknown>) => ({ ...data, renamed: data.old, old: undefined, steps: ['1→2'] });
+  const step2 = (data: Record<string, unknown>) => ({ ...data, steps: [...(data.steps as string[]), '2→3'] });
+
+  it('runs a v1 file through every step up to the current version, numbering each', () => {
+    const result = upgradeToCurrent({ format: EXPORT_FORMAT, formatVersion: 1, old: 'kept' }, { 1: step1, 2: step2 }, 3);
+    expect(result).toEqual({ ok: true, from: 1, data: { format: EXPORT_FORMAT, formatVersion: 3, renamed: 'kept', old: undefined, steps: ['1→2', '2→3'] } });
+  });
+
+  it('starts from the file version: a v2 file takes only the last step', () => {
+    expect(upgradeToCurrent({ formatVersion: 2, steps: [] }, { 1: step1, 2: step2 }, 3)).toEqual({ ok: true, from: 2, data: { formatVersion: 3, steps: ['2→3'] } });
+  });
+
+  it('leaves a current file as it is', () => {
+    const data = { formatVersion: 3, x: 1 };
+    expect(upgradeToCurrent(data, { 1: step1, 2: step2 }, 3)).toEqual({ ok: true, from: 3, data });
+  });
+
+  it('fails, naming the file version, when a step is missing', () => {
+    expect(upgradeToCurrent({ formatVersion: 1 }, { 2: step2 }, 3)).toEqual({ ok: false, version: '1' });
+    expect(upgradeToCurrent({ formatVersion: 1 }, { 1: step1 }, 3)).toEqual({ ok: false, version: '1' });
+  });
+
+  it.each([
+    [4, '4'],
+    [0, '0'],
+    [2.5, '2.5'],
+    ['2', '2'],
+    [undefined, 'undefined'],
+  ])('refuses formatVersion %j', (formatVersion, version) => {
+    expect(upgradeToCurrent({ formatVersion }, { 1: step1, 2: step2 }, 3)).toEqual({ ok: false, version });
+  });
+
+  it('the real table has a step from every published version to the current one', () => {
+    for (let version = 1; version < EXPORT_FORMAT_VERSION; version++) expect(UPGRADES[version]).toBeTypeOf('function');
+    expect(upgradeToCurrent({ formatVersion: EXPORT_FORMAT_VERSION })).toEqual({ ok: true, from: EXPORT_FORMAT_VERSION, data: { formatVersion: EXPORT_FORMAT_VERSION } });
+  });
+
+  it('a file newer than the current version is unsupportedVersion through parseExport', () => {
+    const newer = EXPORT_FORMAT_VERSION + 1;
+    expect(parse(withValue(['formatVersion'], newer))).toEqual({ ok: false, problems: [{ code: 'unsupportedVersion', path: 'formatVersion', detail: String(newer) }] });
+  });
+});
