@@ -164,6 +164,7 @@ try {
   const importContext = await browser.newContext({ serviceWorkers: 'block' });
   const importPage = await importContext.newPage();
   await importPage.goto(`${ORIGIN}/import`);
+  await importPage.locator('input[type="file"]').waitFor();
   await importPage.evaluate(() => {
     const input = document.querySelector('input[type="file"]');
     input.addEventListener('change', () => (window.__benchPicked = performance.now()), { capture: true, once: true });
