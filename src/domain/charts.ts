@@ -59,7 +59,7 @@ export interface ChartDataSpec<D> {
   datasets: D[];
 }
 
-function lineDataset(label: string, data: (number | null)[], index: number, fill: boolean): LineLikeDataset {
+export function lineDataset(label: string, data: (number | null)[], index: number, fill: boolean): LineLikeDataset {
   const style = seriesStyle(index);
   return {
     label,

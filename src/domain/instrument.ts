@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { issuePath } from './issuePath';
 import type { Instrument, InstrumentGoal, InstrumentItem, Locale, LocalizedText } from './types';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
@@ -56,13 +57,7 @@ export class InstrumentError extends Error {
 }
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
-  let out = '';
-  for (const step of issue.path ?? []) {
-    const key: unknown = step.key;
-    if (typeof key === 'number') out += `[${String(key)}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
+  return issuePath(issue.path);
 }
 
 /** Rules the schema cannot express: ids unique across the file, descriptors matching the scale. */

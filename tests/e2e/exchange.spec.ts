@@ -22,6 +22,8 @@ test('a centre exported in one browser is restored in another with the same data
   await app.expectSaved();
   await page.getByRole('link', { name: 'Resultat' }).click();
   const before = await goalTable(page);
+  await expect(page.locator('canvas')).toHaveCount(1);
+  const chartSummaryBefore = await page.locator('.chart-figure__summary').innerText();
   await page.getByRole('link', { name: 'Familjecentralen Export' }).click();
   await expect(page.getByTestId('backup-reminder')).toBeVisible();
 
@@ -61,6 +63,8 @@ test('a centre exported in one browser is restored in another with the same data
   await other.getByRole('link', { name: 'Öppna Familjecentralen Export' }).click();
   await other.getByRole('link', { name: 'Resultat' }).click();
   expect(await goalTable(other)).toEqual(before);
+  await expect(other.locator('canvas')).toHaveCount(1);
+  expect(await other.locator('.chart-figure__summary').innerText()).toBe(chartSummaryBefore);
   await other.getByRole('link', { name: 'Öppna' }).first().click();
   await expect(otherApp.item(0).getByLabel('Anteckning')).toHaveValue('Anteckning med "citat"; semikolon och <b>html</b>');
 

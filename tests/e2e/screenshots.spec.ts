@@ -99,3 +99,20 @@ test('screenshots of the results, the comparison and the presentation', async ({
   await page.locator('canvas').first().waitFor();
   await page.screenshot({ path: 'screenshots/projector-23-present-trend.png' });
 });
+
+test('screenshots of export, import, the written check-in and the coordinator', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new AppPage(page);
+  await seedTwoRounds(app);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByTestId('last-export').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'screenshots/tablet-landscape-30-export-panel.png' });
+  await page.getByTestId('round-list').getByRole('link', { name: 'Resultat' }).first().click();
+  await page.getByRole('link', { name: 'Skriftlig avstämning' }).click();
+  await page.locator('canvas').first().waitFor();
+  await page.screenshot({ path: 'screenshots/tablet-landscape-31-report.png', fullPage: true });
+  await page.goto('/import');
+  await page.screenshot({ path: 'screenshots/tablet-landscape-32-import.png' });
+  await page.goto('/coordinator');
+  await page.screenshot({ path: 'screenshots/tablet-landscape-33-coordinator-empty.png', fullPage: true });
+});

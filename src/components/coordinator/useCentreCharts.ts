@@ -1,30 +1,11 @@
-import { computed, type Ref } from 'vue';
-import type { ChartCommon } from '@/components/charts/chartConfig';
+import { ref, type Ref } from 'vue';
+import { useChartCommon } from '@/components/charts/useChartCommon';
 import type { Instrument } from '@/domain/types';
-import { useI18n } from '@/i18n';
 
 /** At most this many centres are drawn at once: more series than this cannot be told apart. */
 export const MAX_CHART_CENTRES = 8;
 
 /** The settings every coordinator chart shares, in the current language. */
 export function useCentreCharts(instrument: Ref<Instrument | undefined>) {
-  const { t, text, number } = useI18n();
-
-  const goalLabels = computed(() => (instrument.value?.goals ?? []).map((goal) => t('results.goalShort', { number: goal.number })));
-
-  const common = computed<ChartCommon | undefined>(() => {
-    const levels = instrument.value?.scale.levels;
-    if (!levels || levels.length === 0) return undefined;
-    return {
-      scaleLabels: Object.fromEntries(levels.map((level) => [level.value, t('results.scaleStep', { value: level.value, label: text(level.label) })])),
-      scaleMin: levels[0]?.value ?? 1,
-      scaleMax: levels[levels.length - 1]?.value ?? 4,
-      valueAxisTitle: t('results.valueAxis'),
-      categoryAxisTitle: t('results.goal'),
-      large: false,
-      format: (value: number) => number(value, 1),
-    };
-  });
-
-  return { goalLabels, common };
+  return useChartCommon(instrument, ref(false));
 }

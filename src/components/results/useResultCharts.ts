@@ -1,5 +1,6 @@
 import { computed, type Ref } from 'vue';
-import type { ChartCommon, ChartRequest } from '@/components/charts/chartConfig';
+import type { ChartRequest } from '@/components/charts/chartConfig';
+import { useChartCommon } from '@/components/charts/useChartCommon';
 import { groupedBarData, heatmapData, radarData, trendData } from '@/domain/charts';
 import type { Comparison, ScoredRound } from '@/domain/comparison';
 import type { Instrument } from '@/domain/types';
@@ -15,10 +16,10 @@ export function roundLabels(rounds: readonly ScoredRound[], formatDate: (iso: st
 
 /** Chart requests, text summaries and table rows for a comparison, in the current language. */
 export function useResultCharts(comparison: Ref<Comparison | undefined>, instrument: Ref<Instrument | undefined>, large: Ref<boolean>) {
-  const { t, text, score, number, date } = useI18n();
+  const { t, text, score, date } = useI18n();
 
   const labels = computed(() => roundLabels(comparison.value?.rounds ?? [], date));
-  const goalLabels = computed(() => (instrument.value?.goals ?? []).map((goal) => t('results.goalShort', { number: goal.number })));
+  const { goalLabels, common } = useChartCommon(instrument, large);
   const statements = computed(
     () => new Map((instrument.value?.goals ?? []).flatMap((goal) => goal.items.map((item) => [item.id, text(item.statement)] as const))),
   );
@@ -30,19 +31,6 @@ export function useResultCharts(comparison: Ref<Comparison | undefined>, instrum
     ),
   );
 
-  const common = computed<ChartCommon | undefined>(() => {
-    const levels = instrument.value?.scale.levels;
-    if (!levels || levels.length === 0) return undefined;
-    return {
-      scaleLabels: Object.fromEntries(levels.map((level) => [level.value, t('results.scaleStep', { value: level.value, label: text(level.label) })])),
-      scaleMin: levels[0]?.value ?? 1,
-      scaleMax: levels[levels.length - 1]?.value ?? 4,
-      valueAxisTitle: t('results.valueAxis'),
-      categoryAxisTitle: t('results.goal'),
-      large: large.value,
-      format: (value: number) => number(value, 1),
-    };
-  });
 
   /** "Mål 3: 2,1 → 2,8" for every goal. */
   const goalSummaries = computed(() =>

@@ -1,5 +1,5 @@
 import { series, type Series } from '../comparison';
-import { seriesStyle, type BarDataset, type ChartDataSpec, type LineLikeDataset } from '../charts';
+import { lineDataset, seriesStyle, type BarDataset, type ChartDataSpec, type LineLikeDataset } from '../charts';
 import { answersByItem, reflectionsByGoal } from '../progress';
 import { scoreRound, type RoundScores } from '../scoring';
 import { deriveStage, type StageResult } from '../stage';
@@ -271,22 +271,6 @@ export function centreBarData(rows: readonly CentreRow[], instrument: Instrument
         borderWidth: 1,
       };
     }),
-  };
-}
-
-function lineDataset(label: string, data: (number | null)[], index: number, fill: boolean): LineLikeDataset {
-  const style = seriesStyle(index);
-  return {
-    label,
-    data,
-    borderColor: style.color,
-    backgroundColor: fill ? style.fill : style.color,
-    pointBackgroundColor: style.color,
-    pointStyle: style.pointStyle,
-    pointRadius: 5,
-    borderDash: [...style.dash],
-    borderWidth: 3,
-    spanGaps: true,
   };
 }
 

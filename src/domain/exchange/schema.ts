@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { issuePath } from '../issuePath';
 import { UUID_PATTERN } from '../ids';
 import { isIsoDate } from '../period';
 import { MAX_NAME, MAX_PERIOD, MAX_TEXT } from '../records';
@@ -146,13 +147,7 @@ export function reasonOf(issue: v.BaseIssue<unknown>): FieldReason {
 }
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
-  let out = '';
-  for (const step of issue.path ?? []) {
-    const key: unknown = step.key;
-    if (typeof key === 'number') out += `[${String(key)}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
+  return issuePath(issue.path);
 }
 
 /** Walks parsed JSON once: refuses prototype keys and nesting deeper than any real export has. */
