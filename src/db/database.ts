@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ExportFile } from '@/domain/exchange/format';
-import type { Answer, Centre, GoalReflection, Round } from '@/domain/types';
+import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Round } from '@/domain/types';
 
 export interface Setting {
   key: string;
@@ -41,6 +41,12 @@ export const SCHEMA_V3 = {
   workspace: 'id',
 } as const;
 
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  actions: 'id, roundId, centreId',
+  ratings: 'id, roundId, &[roundId+itemId+participantId]',
+} as const;
+
 export class AppDatabase extends Dexie {
   centres!: EntityTable<Centre, 'id'>;
   rounds!: EntityTable<Round, 'id'>;
@@ -48,6 +54,8 @@ export class AppDatabase extends Dexie {
   reflections!: EntityTable<GoalReflection, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
   workspace!: EntityTable<WorkspaceEntry, 'id'>;
+  actions!: EntityTable<ActionItem, 'id'>;
+  ratings!: EntityTable<IndividualRating, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -81,6 +89,8 @@ export class AppDatabase extends Dexie {
       });
     // v3: the coordinator's workspace of imported centre files.
     this.version(3).stores(SCHEMA_V3);
+    // v4: action plans per goal and participants' individual ratings.
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -1,6 +1,6 @@
 import { newId, nowIso } from '@/domain/ids';
 import { compareRoundsNewestFirst, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
-import type { Answer, AnswerValue, Centre, GoalReflection, Round, RoundPosition, RoundStatus } from '@/domain/types';
+import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, IndividualRating, Round, RoundPosition, RoundStatus } from '@/domain/types';
 import { planImport, writesOf, type ImportPlan, type LocalRecords } from '@/domain/exchange/merge';
 import type { ExportFile, ExportSource } from '@/domain/exchange/format';
 import { db as defaultDb, type AppDatabase, type WorkspaceEntry } from './database';
@@ -27,17 +27,21 @@ export function createRepository(db: AppDatabase) {
 
   async function localRecordsFor(file: ExportFile): Promise<LocalRecords> {
     const ids = file.rounds.map((round) => round.id);
-    const [centre, rounds, answers, reflections] = await Promise.all([
+    const [centre, rounds, answers, reflections, actions, ratings] = await Promise.all([
       db.centres.get(file.centre.id),
       db.rounds.bulkGet(ids),
       db.answers.where('roundId').anyOf(ids).toArray(),
       db.reflections.where('roundId').anyOf(ids).toArray(),
+      db.actions.where('roundId').anyOf(ids).toArray(),
+      db.ratings.where('roundId').anyOf(ids).toArray(),
     ]);
-    return { centre, rounds: rounds.filter((r): r is Round => r !== undefined), answers, reflections };
+    return { centre, rounds: rounds.filter((r): r is Round => r !== undefined), answers, reflections, actions, ratings };
   }
 
 
   async function purgeRound(roundId: string): Promise<void> {
+    await db.actions.where('roundId').equals(roundId).delete();
+    await db.ratings.where('roundId').equals(roundId).delete();
     await db.answers.where('roundId').equals(roundId).delete();
     await db.reflections.where('roundId').equals(roundId).delete();
     await db.rounds.delete(roundId);
@@ -141,7 +145,7 @@ export function createRepository(db: AppDatabase) {
 
     /** Removes soft-deleted records for good, with everything that belongs to them. */
     async purgeDeleted(): Promise<void> {
-      await db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections], async () => {
+      await db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings], async () => {
         const centres = (await db.centres.toArray()).filter((c) => c.deletedAt);
         for (const centre of centres) {
           const rounds = await db.rounds.where('centreId').equals(centre.id).toArray();
@@ -203,16 +207,18 @@ export function createRepository(db: AppDatabase) {
 
     /** The centre and its visible rounds with their answers and reflections, for an export. */
     async exportSource(centreId: string): Promise<ExportSource | undefined> {
-      return db.transaction('r', [db.centres, db.rounds, db.answers, db.reflections], async () => {
+      return db.transaction('r', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings], async () => {
         const centre = visible(await db.centres.get(centreId));
         if (!centre) return undefined;
         const rounds = (await db.rounds.where('centreId').equals(centreId).toArray()).filter((r) => !r.deletedAt);
         const ids = rounds.map((r) => r.id);
-        const [answers, reflections] = await Promise.all([
+        const [answers, reflections, actions, ratings] = await Promise.all([
           db.answers.where('roundId').anyOf(ids).toArray(),
           db.reflections.where('roundId').anyOf(ids).toArray(),
+          db.actions.where('roundId').anyOf(ids).toArray(),
+          db.ratings.where('roundId').anyOf(ids).toArray(),
         ]);
-        return { centre, rounds, answers, reflections };
+        return { centre, rounds, answers, reflections, actions, ratings };
       });
     },
 
@@ -228,14 +234,58 @@ export function createRepository(db: AppDatabase) {
      * stored at that moment, so either every write lands or none does, and nothing newer is lost.
      */
     async importFile(file: ExportFile): Promise<ImportPlan> {
-      return db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections], async () => {
+      return db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings], async () => {
         const plan = planImport(file, await localRecordsFor(file));
         const writes = writesOf(plan);
         await db.centres.bulkPut(writes.centres);
         await db.rounds.bulkPut(writes.rounds);
         await db.answers.bulkPut(writes.answers);
         await db.reflections.bulkPut(writes.reflections);
+        await db.actions.bulkPut(writes.actions);
+        await db.ratings.bulkPut(writes.ratings);
         return plan;
+      });
+    },
+
+    /** A round's action plan, every goal, oldest first. */
+    async listActions(roundId: string): Promise<ActionItem[]> {
+      const actions = await db.actions.where('roundId').equals(roundId).toArray();
+      return actions.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    },
+
+    /** Every action of a centre, for carrying open ones forward into a new round. */
+    async listCentreActions(centreId: string): Promise<ActionItem[]> {
+      return db.actions.where('centreId').equals(centreId).toArray();
+    },
+
+    async putAction(action: ActionItem): Promise<void> {
+      await db.transaction('rw', db.actions, db.rounds, async () => {
+        await db.actions.put(action);
+        await db.rounds.update(action.roundId, { updatedAt: action.updatedAt });
+      });
+    },
+
+    /** Adds several actions at once (carrying forward), all or none. */
+    async addActions(actions: readonly ActionItem[]): Promise<void> {
+      await db.transaction('rw', db.actions, async () => {
+        await db.actions.bulkAdd([...actions]);
+      });
+    },
+
+    async deleteAction(id: string): Promise<void> {
+      await db.actions.delete(id);
+    },
+
+    async listRatings(roundId: string): Promise<IndividualRating[]> {
+      return db.ratings.where('roundId').equals(roundId).toArray();
+    },
+
+    /** Sets one participant's own rating of an item (one record per round, item and participant). */
+    async saveRating(roundId: string, itemId: string, participantId: string, value: AnswerValue | null): Promise<void> {
+      const now = nowIso();
+      await db.transaction('rw', db.ratings, async () => {
+        const existing = await db.ratings.where({ roundId, itemId, participantId }).first();
+        await db.ratings.put(existing ? { ...existing, value, updatedAt: now } : { id: newId(), roundId, itemId, participantId, value, updatedAt: now });
       });
     },
 

@@ -117,3 +117,36 @@ export interface GoalReflection {
   note: string;
   updatedAt: string;
 }
+
+export const ACTION_STATUSES = ['planned', 'ongoing', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** One action in a goal's action plan: what, who, by when, and how it is going. */
+export interface ActionItem {
+  readonly id: string;
+  readonly centreId: string;
+  /** The round the action was written in (or carried forward into). */
+  readonly roundId: string;
+  readonly goalId: string;
+  what: string;
+  /** A service or role. */
+  who: string;
+  /** ISO date, or '' when no date is set. */
+  due: string;
+  status: ActionStatus;
+  /** The action of the previous round this one continues, when it was carried forward. */
+  carriedFromId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One participant's own rating of an item, given before the group agrees on its consensus answer. */
+export interface IndividualRating {
+  readonly id: string;
+  readonly roundId: string;
+  readonly itemId: string;
+  /** A participant of the round. */
+  readonly participantId: string;
+  value: AnswerValue | null;
+  updatedAt: string;
+}

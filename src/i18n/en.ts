@@ -312,6 +312,8 @@ export const en: MessageSchema<typeof sv> = {
       round: 'Round',
       answer: 'Answer',
       reflection: 'Reflection',
+      action: 'Action',
+      rating: 'Individual rating',
     },
     problem: {
       tooLarge: 'The file is too large ({size}). The largest allowed size is {max}.',

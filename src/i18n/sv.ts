@@ -309,6 +309,8 @@ export const sv = {
       round: 'Omgång',
       answer: 'Svar',
       reflection: 'Reflektion',
+      action: 'Åtgärd',
+      rating: 'Individuell bedömning',
     },
     problem: {
       tooLarge: 'Filen är för stor ({size}). Största tillåtna storlek är {max}.',

@@ -1,4 +1,4 @@
-import type { Answer, Centre, GoalReflection, Round } from '../types';
+import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Round } from '../types';
 
 /**
  * The export file: one centre with its rounds, answers and reflections, as stored (UUIDs and
@@ -6,7 +6,8 @@ import type { Answer, Centre, GoalReflection, Round } from '../types';
  * reference each other by id. Published as JSON Schema in public/schema/ and described in the README.
  */
 export const EXPORT_FORMAT = 'familjecentral-export';
-export const EXPORT_FORMAT_VERSION = 1;
+/** 2 added action plans (`actions`) and individual ratings (`ratings`); version-1 files are upgraded on import. */
+export const EXPORT_FORMAT_VERSION = 2;
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -19,6 +20,8 @@ export interface ExportFile {
   rounds: ExportedRound[];
   answers: ExportedAnswer[];
   reflections: ExportedReflection[];
+  actions: ActionItem[];
+  ratings: IndividualRating[];
 }
 
 export type ExportedCentre = Omit<Centre, 'deletedAt'>;
@@ -36,6 +39,8 @@ export interface ExportSource {
   rounds: readonly Round[];
   answers: readonly Answer[];
   reflections: readonly GoalReflection[];
+  actions: readonly ActionItem[];
+  ratings: readonly IndividualRating[];
 }
 
 function withoutDeleted<T extends { deletedAt?: string }>(record: T): Omit<T, 'deletedAt'> {
@@ -63,6 +68,12 @@ export function buildExport(source: ExportSource, appVersion: string, exportedAt
     reflections: source.reflections
       .filter((reflection) => ids.has(reflection.roundId))
       .sort((a, b) => a.roundId.localeCompare(b.roundId) || a.goalId.localeCompare(b.goalId)),
+    actions: source.actions
+      .filter((action) => ids.has(action.roundId))
+      .sort((a, b) => a.roundId.localeCompare(b.roundId) || a.goalId.localeCompare(b.goalId) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+    ratings: source.ratings
+      .filter((rating) => ids.has(rating.roundId))
+      .sort((a, b) => a.roundId.localeCompare(b.roundId) || a.itemId.localeCompare(b.itemId) || a.participantId.localeCompare(b.participantId)),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Answer, Centre, GoalReflection, Round } from '../types';
+import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Round } from '../types';
 import type { ExportFile } from './format';
 
 /**
@@ -11,7 +11,7 @@ import type { ExportFile } from './format';
  * Planning is pure; the database applies a plan in one transaction.
  */
 
-export type RecordKind = 'centre' | 'round' | 'answer' | 'reflection';
+export type RecordKind = 'centre' | 'round' | 'answer' | 'reflection' | 'action' | 'rating';
 export type MergeAction = 'add' | 'update' | 'skip';
 
 export interface PlannedRecord<T> {
@@ -35,6 +35,8 @@ export interface ImportPlan {
   readonly rounds: readonly PlannedRecord<Round>[];
   readonly answers: readonly PlannedRecord<Answer>[];
   readonly reflections: readonly PlannedRecord<GoalReflection>[];
+  readonly actions: readonly PlannedRecord<ActionItem>[];
+  readonly ratings: readonly PlannedRecord<IndividualRating>[];
   readonly counts: Readonly<Record<MergeAction, number>>;
   readonly conflicts: readonly MergeConflict[];
 }
@@ -44,6 +46,8 @@ export interface LocalRecords {
   readonly rounds: readonly Round[];
   readonly answers: readonly Answer[];
   readonly reflections: readonly GoalReflection[];
+  readonly actions: readonly ActionItem[];
+  readonly ratings: readonly IndividualRating[];
 }
 
 /** JSON with sorted keys, so that two records with the same content compare equal. */
@@ -120,18 +124,45 @@ export function planImport(file: ExportFile, local: LocalRecords): ImportPlan {
     ),
   );
 
+  const localActions = new Map(local.actions.map((action) => [action.id, action]));
+  const actions = file.actions.map((action) =>
+    decide<ActionItem>(action, localActions.get(action.id), 'action', `${titles.get(action.roundId) ?? ''} / ${action.what}`, conflicts),
+  );
+
+  const ratingKey = (r: IndividualRating) => `${r.roundId}/${r.itemId}/${r.participantId}`;
+  const ratingsById = new Map(local.ratings.map((rating) => [rating.id, rating]));
+  const ratingsByKey = new Map(local.ratings.map((rating) => [ratingKey(rating), rating]));
+  const ratings = file.ratings.map((rating) =>
+    decide<IndividualRating>(
+      rating,
+      ratingsById.get(rating.id) ?? ratingsByKey.get(ratingKey(rating)),
+      'rating',
+      `${titles.get(rating.roundId) ?? ''} / ${rating.itemId}`,
+      conflicts,
+    ),
+  );
+
   const counts: Record<MergeAction, number> = { add: 0, update: 0, skip: 0 };
-  for (const planned of [centre, ...rounds, ...answers, ...reflections]) counts[planned.action] += 1;
-  return { centre, rounds, answers, reflections, counts, conflicts };
+  for (const planned of [centre, ...rounds, ...answers, ...reflections, ...actions, ...ratings]) counts[planned.action] += 1;
+  return { centre, rounds, answers, reflections, actions, ratings, counts, conflicts };
 }
 
 /** The records a plan writes; an empty list means the import changes nothing. */
-export function writesOf(plan: ImportPlan): { centres: Centre[]; rounds: Round[]; answers: Answer[]; reflections: GoalReflection[] } {
+export function writesOf(plan: ImportPlan): {
+  centres: Centre[];
+  rounds: Round[];
+  answers: Answer[];
+  reflections: GoalReflection[];
+  actions: ActionItem[];
+  ratings: IndividualRating[];
+} {
   const pick = <T>(records: readonly PlannedRecord<T>[]) => records.filter((p) => p.action !== 'skip').map((p) => p.record);
   return {
     centres: pick([plan.centre]),
     rounds: pick(plan.rounds),
     answers: pick(plan.answers),
     reflections: pick(plan.reflections),
+    actions: pick(plan.actions),
+    ratings: pick(plan.ratings),
   };
 }

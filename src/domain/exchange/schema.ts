@@ -3,7 +3,7 @@ import { issuePath } from '../issuePath';
 import { UUID_PATTERN } from '../ids';
 import { isIsoDate } from '../period';
 import { MAX_NAME, MAX_PERIOD, MAX_TEXT } from '../records';
-import { BASE_SERVICES, CO_LOCATION, type Instrument } from '../types';
+import { ACTION_STATUSES, BASE_SERVICES, CO_LOCATION, type Instrument } from '../types';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES, type ExportFile } from './format';
 
 export { MAX_IMPORT_BYTES, MAX_NAME, MAX_TEXT };
@@ -116,6 +116,29 @@ const reflectionSchema = v.strictObject({
   updatedAt: timestamp,
 });
 
+const actionSchema = v.strictObject({
+  id: uuid,
+  centreId: uuid,
+  roundId: uuid,
+  goalId: stableId,
+  what: v.pipe(text, v.trim(), v.minLength(1)),
+  who: name,
+  due: v.union([v.literal(''), isoDate]),
+  status: v.picklist(ACTION_STATUSES),
+  carriedFromId: v.exactOptional(uuid),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const ratingSchema = v.strictObject({
+  id: uuid,
+  roundId: uuid,
+  itemId: stableId,
+  participantId: uuid,
+  value: answerValue,
+  updatedAt: timestamp,
+});
+
 const fileSchema = v.strictObject({
   format: v.literal(EXPORT_FORMAT),
   formatVersion: v.literal(EXPORT_FORMAT_VERSION),
@@ -126,6 +149,8 @@ const fileSchema = v.strictObject({
   rounds: v.pipe(v.array(roundSchema), v.maxLength(1000)),
   answers: v.pipe(v.array(answerSchema), v.maxLength(200_000)),
   reflections: v.pipe(v.array(reflectionSchema), v.maxLength(50_000)),
+  actions: v.pipe(v.array(actionSchema), v.maxLength(50_000)),
+  ratings: v.pipe(v.array(ratingSchema), v.maxLength(500_000)),
 });
 
 const FORMATS = new Set<string>(['uuid', 'timestamp', 'date', 'id', 'version', 'integer']);
@@ -231,6 +256,44 @@ function consistencyProblems(file: ExportFile, instruments: readonly Instrument[
     goalPairs.add(pair);
     if (instrument && !instrument.goals.some((goal) => goal.id === reflection.goalId)) {
       problems.push({ code: 'unknownItem', path: `${at}.goalId`, detail: reflection.goalId });
+    }
+  });
+  const roundsById = new Map(file.rounds.map((round) => [round.id, round]));
+  file.actions.forEach((action, index) => {
+    const at = `actions[${String(index)}]`;
+    unique(action.id, `${at}.id`);
+    if (action.centreId !== file.centre.id) problems.push({ code: 'unknownReference', path: `${at}.centreId`, detail: action.centreId });
+    if (!roundsById.has(action.roundId)) {
+      problems.push({ code: 'unknownReference', path: `${at}.roundId`, detail: action.roundId });
+      return;
+    }
+    const instrument = roundInstrument.get(action.roundId);
+    if (instrument && !instrument.goals.some((goal) => goal.id === action.goalId)) {
+      problems.push({ code: 'unknownItem', path: `${at}.goalId`, detail: action.goalId });
+    }
+  });
+  const ratingKeys = new Set<string>();
+  file.ratings.forEach((rating, index) => {
+    const at = `ratings[${String(index)}]`;
+    unique(rating.id, `${at}.id`);
+    const round = roundsById.get(rating.roundId);
+    if (!round) {
+      problems.push({ code: 'unknownReference', path: `${at}.roundId`, detail: rating.roundId });
+      return;
+    }
+    if (!round.participants.some((participant) => participant.id === rating.participantId)) {
+      problems.push({ code: 'unknownReference', path: `${at}.participantId`, detail: rating.participantId });
+    }
+    const key = `${rating.roundId}/${rating.itemId}/${rating.participantId}`;
+    if (ratingKeys.has(key)) problems.push({ code: 'duplicateId', path: `${at}.participantId`, detail: key });
+    ratingKeys.add(key);
+    const instrument = roundInstrument.get(rating.roundId);
+    if (!instrument) return;
+    if (!instrument.goals.some((goal) => goal.items.some((item) => item.id === rating.itemId))) {
+      problems.push({ code: 'unknownItem', path: `${at}.itemId`, detail: rating.itemId });
+    }
+    if (typeof rating.value === 'number' && !instrument.scale.levels.some((level) => level.value === rating.value)) {
+      problems.push({ code: 'invalidValue', path: `${at}.value`, detail: String(rating.value) });
     }
   });
   return problems.slice(0, 50);

@@ -2,10 +2,13 @@ import { EXPORT_FORMAT_VERSION } from './format';
 
 /**
  * Upgrades of older export files, one step per format version: `UPGRADES[n]` turns a version-n file
- * into a version n+1 file. Version 1 is the first published format, so there is no step yet; when
- * the format changes, add the step here and a fixture of the old version in tests/fixtures/exports/.
+ * into a version n+1 file. When the format changes, add the step here and keep a fixture of the old
+ * version in tests/fixtures/exports/.
  */
-export const UPGRADES: Readonly<Record<number, (data: Record<string, unknown>) => Record<string, unknown>>> = {};
+export const UPGRADES: Readonly<Record<number, (data: Record<string, unknown>) => Record<string, unknown>>> = {
+  // 1 → 2: action plans and individual ratings did not exist yet.
+  1: (data) => ({ ...data, actions: [], ratings: [] }),
+};
 
 export type UpgradeResult = { ok: true; data: Record<string, unknown>; from: number } | { ok: false; version: string };
 
