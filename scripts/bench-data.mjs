@@ -20,7 +20,7 @@ export function exportFile({ name, rounds, noteLength = 0, exportedAt = '2026-11
   const centreId = uuid();
   const file = {
     format: 'familjecentral-export',
-    formatVersion: 1,
+    formatVersion: 2,
     exportedAt,
     app: { name: 'familjecentral-sjalvvardering', version: 'bench' },
     instruments: [{ id: instrument.id, version: instrument.version }],
@@ -28,6 +28,8 @@ export function exportFile({ name, rounds, noteLength = 0, exportedAt = '2026-11
     rounds: [],
     answers: [],
     reflections: [],
+    actions: [],
+    ratings: [],
   };
   for (let r = 0; r < rounds; r++) {
     const year = 2016 + Math.floor(r / 2);

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ExportFile } from '@/domain/exchange/format';
+import { upgradeToCurrent } from '@/domain/exchange/upgrade';
 import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Round } from '@/domain/types';
 
 export interface Setting {
@@ -89,8 +90,19 @@ export class AppDatabase extends Dexie {
       });
     // v3: the coordinator's workspace of imported centre files.
     this.version(3).stores(SCHEMA_V3);
-    // v4: action plans per goal and participants' individual ratings.
-    this.version(4).stores(SCHEMA_V4);
+    // v4: action plans per goal and participants' individual ratings. The workspace's files were
+    // stored in export format 1: upgraded like an imported file, so that each holds an ExportFile.
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        await tx
+          .table<{ file: Record<string, unknown> }>('workspace')
+          .toCollection()
+          .modify((entry) => {
+            const upgraded = upgradeToCurrent(entry.file);
+            if (upgraded.ok) entry.file = upgraded.data;
+          });
+      });
   }
 }
 

@@ -86,9 +86,12 @@ export function resumePosition(
       return itemExists ? stored : { goalId: goal.id };
     }
   }
+  const first = instrument.goals[0];
+  // A round nothing has been answered in opens at the top of the first goal, where the review of
+  // the previous round's actions is, not scrolled down to its first statement.
+  if (answers.size === 0) return first ? { goalId: first.id } : undefined;
   const unanswered = firstUnanswered(instrument, answers, reflections);
   if (unanswered) return unanswered;
-  const first = instrument.goals[0];
   return first ? { goalId: first.id } : undefined;
 }
 

@@ -43,6 +43,12 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   {
+    path: '/centres/:centreId/rounds/:roundId/goals/:goalId/individual',
+    name: 'individual',
+    component: () => import('@/views/IndividualRatingView.vue'),
+    props: true,
+  },
+  {
     path: '/centres/:centreId/rounds/:roundId/results',
     name: 'results',
     component: () => import('@/views/RoundResultsView.vue'),

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 import { CoordinatorPage } from './pages/CoordinatorPage';
 import { expectNoSeriousA11yViolations, waitForServiceWorker } from './support/fixtures';
-import { allItems, asUpload, exportFile } from './support/exportFiles';
+import { allItems, asUpload, asVersion1, exportFile } from './support/exportFiles';
 
 const ALL = ['bmm', 'bvc', 'openPreschool', 'socialServices'] as const;
 
@@ -15,7 +15,7 @@ const ALL = ['bmm', 'bvc', 'openPreschool', 'socialServices'] as const;
  *            goal 4 six 2s and "Vet inte" → 2,0 (6 of 7); goal 5 not relevant this round
  *            all goals (3 + 4 + 3,29 + 2) / 4 = 3,07 (3,1); change since HT 2025 +1,07 (+1,1 ↑)
  *            coverage 27 of 28 (96 %): goal 5 is left out; stage 4 (co-located, all services, goal 3 ≥ 3)
- * Fittja (all four services, near each other)
+ * Fittja (all four services, near each other) – a file of export format version 1, upgraded on import
  *   VT 2026: goal 1 2,3,2,3,2,3,2 → 17/7 = 2,43 (2,4); goals 2, 4, 5 all 3; goal 3 all 2
  *            all goals 13,43 / 5 = 2,69 (2,7); no earlier period → no change; 35 of 35 (100 %)
  *            before step 1: goal 1 is below 2,5
@@ -46,7 +46,8 @@ const alby = exportFile({
     },
   ],
 });
-const fittja = exportFile({
+// Exported before action plans and individual ratings existed: proves that old files still import.
+const fittja = asVersion1(exportFile({
   name: 'Familjecentralen Fittja',
   district: 'Fittja',
   services: ALL,
@@ -60,7 +61,7 @@ const fittja = exportFile({
       ratings: { 'goal-1': [2, 3, 2, 3, 2, 3, 2], 'goal-2': allItems(3), 'goal-3': allItems(2), 'goal-4': allItems(3), 'goal-5': allItems(3) },
     },
   ],
-});
+}));
 const ostberga = exportFile({
   name: 'Familjecentralen Östberga',
   municipality: 'Stockholm',

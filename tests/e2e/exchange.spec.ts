@@ -10,6 +10,7 @@ async function goalTable(page: Page): Promise<string[]> {
 }
 
 test('a centre exported in one browser is restored in another with the same data and results', async ({ page, browser }) => {
+  test.setTimeout(120_000);
   const app = new AppPage(page);
   await app.gotoStart();
   await app.createCentre({ name: 'Familjecentralen Export', municipality: 'Nacka', services: ['Barnhälsovård (BVC)'] });
@@ -34,7 +35,7 @@ test('a centre exported in one browser is restored in another with the same data
   const path = await file.path();
   const json = JSON.parse(await readFile(path, 'utf8')) as { format: string; formatVersion: number; answers: unknown[] };
   expect(json.format).toBe('familjecentral-export');
-  expect(json.formatVersion).toBe(1);
+  expect(json.formatVersion).toBe(2);
   expect(json.answers).toHaveLength(3);
   await expect(page.getByTestId('last-export')).toContainText('Senaste export:');
   await expect(page.getByTestId('backup-reminder')).toBeHidden();

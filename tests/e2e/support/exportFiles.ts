@@ -40,6 +40,12 @@ export interface CentreSpec {
   rounds: readonly RoundSpec[];
 }
 
+/**
+ * A file as format version 1 wrote it: before action plans and individual ratings. The app still
+ * reads these (src/domain/exchange/upgrade.ts), so journeys can start from an old file on purpose.
+ */
+export type ExportFileV1 = Omit<ExportFile, 'formatVersion' | 'actions' | 'ratings'> & { formatVersion: 1 };
+
 const STAMP = '2026-01-12T08:00:00.000Z';
 
 /** Every item of a goal with the same rating. */
@@ -51,7 +57,7 @@ export function exportFile(spec: CentreSpec): ExportFile {
   const centreId = spec.centreId ?? crypto.randomUUID();
   const file: ExportFile = {
     format: 'familjecentral-export',
-    formatVersion: 1,
+    formatVersion: 2,
     exportedAt: spec.exportedAt,
     app: { name: 'familjecentral-sjalvvardering', version: '0.1.0' },
     instruments: [{ id: instrument.id, version: instrument.version }],
@@ -69,6 +75,8 @@ export function exportFile(spec: CentreSpec): ExportFile {
     rounds: [],
     answers: [],
     reflections: [],
+    actions: [],
+    ratings: [],
   };
   for (const round of spec.rounds) {
     const roundId = crypto.randomUUID();
@@ -106,7 +114,13 @@ export function exportFile(spec: CentreSpec): ExportFile {
   return file;
 }
 
+/** The same file as an app of format version 1 exported it (no `actions`, no `ratings`). */
+export function asVersion1(file: ExportFile): ExportFileV1 {
+  const { formatVersion: _version, actions: _actions, ratings: _ratings, ...rest } = file;
+  return { ...rest, formatVersion: 1 };
+}
+
 /** What Playwright's setInputFiles takes. */
-export function asUpload(name: string, content: ExportFile | string): { name: string; mimeType: string; buffer: Buffer } {
+export function asUpload(name: string, content: ExportFile | ExportFileV1 | string): { name: string; mimeType: string; buffer: Buffer } {
   return { name, mimeType: 'application/json', buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content, null, 2), 'utf8') };
 }

@@ -5,6 +5,10 @@ import { createRepository } from '@/db/repository';
 
 const names: string[] = [];
 
+/** Every table of the newest schema. */
+const TABLES = ['actions', 'answers', 'centres', 'ratings', 'reflections', 'rounds', 'settings', 'workspace'];
+const NEWEST = 4;
+
 afterEach(async () => {
   await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
 });
@@ -61,8 +65,8 @@ describe('upgrading a version 1 database', () => {
     const name = await createV1Database({});
     const db = new AppDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['answers', 'centres', 'reflections', 'rounds', 'settings', 'workspace']);
+    expect(db.verno).toBe(NEWEST);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
     db.close();
   });
 
@@ -187,9 +191,9 @@ describe('a new database', () => {
     names.push(name);
     const db = new AppDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(await db.rounds.count()).toBe(0);
-    expect(await db.settings.count()).toBe(0);
+    expect(db.verno).toBe(NEWEST);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
+    for (const table of db.tables) expect(await table.count()).toBe(0);
     db.close();
   });
 });
@@ -198,7 +202,7 @@ describe('a new database', () => {
 // v2 → v3: the coordinator's workspace table. (Imported here, at the end, with the v2 → v3 cases.)
 // ---------------------------------------------------------------------------------------------
 import { SCHEMA_V2 } from '@/db/database';
-import { buildExport } from '@/domain/exchange/format';
+import { buildExport, EXPORT_FORMAT_VERSION } from '@/domain/exchange/format';
 
 /** A database as version 2 of the app left it: every table but the workspace. */
 async function createV2Database(records: { centres?: object[]; rounds?: object[]; answers?: object[]; reflections?: object[]; settings?: object[] }): Promise<string> {
@@ -227,12 +231,12 @@ describe('upgrading a version 2 database', () => {
   const v2Reflections = [{ id: 'r1', roundId: v1Round.id, goalId: 'goal-4', notRelevant: true, note: 'Senare', updatedAt: '2025-10-10T08:40:00.000Z' }];
   const v2Settings = [{ key: `lastExport:${v1Centre.id}`, value: '2025-10-11T09:00:00.000Z' }];
 
-  it('opens at version 3 with a workspace table, every record and setting as it was', async () => {
+  it('opens at the newest version with a workspace table, every record and setting as it was', async () => {
     const name = await createV2Database({ centres: [v1Centre], rounds: [v2Round], answers: v2Answers, reflections: v2Reflections, settings: v2Settings });
     const db = new AppDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['answers', 'centres', 'reflections', 'rounds', 'settings', 'workspace']);
+    expect(db.verno).toBe(NEWEST);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
     expect(await db.centres.toArray()).toEqual([v1Centre]);
     expect(await db.rounds.toArray()).toEqual([v2Round]);
     expect(await db.answers.orderBy('id').toArray()).toEqual(v2Answers);
@@ -266,13 +270,150 @@ describe('upgrading a version 2 database', () => {
     db.close();
   });
 
-  it('a database created by v1 goes all the way to version 3', async () => {
+  it('a database created by v1 goes all the way to the newest version', async () => {
     const name = await createV1Database({ centres: [v1Centre], rounds: [v1Round] });
     const db = new AppDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(NEWEST);
+    expect(await db.actions.count()).toBe(0);
+    expect(await db.ratings.count()).toBe(0);
     expect(await db.rounds.get(v1Round.id)).toEqual({ ...v1Round, status: 'in-progress', participants: [] });
     expect(await db.workspace.count()).toBe(0);
+    db.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// v3 → v4: action plans and individual ratings; the workspace's files move to export format 2.
+// ---------------------------------------------------------------------------------------------
+import { SCHEMA_V3 } from '@/db/database';
+import v1ExportText from '../../fixtures/exports/export-v1.json?raw';
+
+/** A database as version 3 of the app left it: no actions, no ratings. */
+async function createV3Database(records: {
+  centres?: object[];
+  rounds?: object[];
+  answers?: object[];
+  reflections?: object[];
+  settings?: object[];
+  workspace?: object[];
+}): Promise<string> {
+  const name = `migration-v3-${crypto.randomUUID()}`;
+  names.push(name);
+  const old = new Dexie(name);
+  old.version(3).stores(SCHEMA_V3);
+  await old.open();
+  expect(old.tables.map((t) => t.name).sort()).toEqual(['answers', 'centres', 'reflections', 'rounds', 'settings', 'workspace']);
+  await old.transaction('rw', old.tables, async () => {
+    await old.table('centres').bulkAdd(records.centres ?? []);
+    await old.table('rounds').bulkAdd(records.rounds ?? []);
+    await old.table('answers').bulkAdd(records.answers ?? []);
+    await old.table('reflections').bulkAdd(records.reflections ?? []);
+    await old.table('settings').bulkAdd(records.settings ?? []);
+    await old.table('workspace').bulkAdd(records.workspace ?? []);
+  });
+  old.close();
+  return name;
+}
+
+describe('upgrading a version 3 database', () => {
+  const v3Round = { ...v1Round, status: 'complete', completedAt: '2025-10-10T10:00:00.000Z', participants: [{ id: '0b7d3c1e-0000-4000-8000-00000000000a', name: 'Åsa', role: 'BVC' }] };
+  const v3Answers = [
+    { id: 'a1', roundId: v1Round.id, itemId: 'g1-open-to-all', value: 3, note: 'Öppet', updatedAt: '2025-10-10T08:30:00.000Z' },
+    { id: 'a2', roundId: v1Round.id, itemId: 'g1-information', value: 'dont-know', note: '', updatedAt: '2025-10-10T08:31:00.000Z' },
+  ];
+  const v3Reflections = [{ id: 'r1', roundId: v1Round.id, goalId: 'goal-4', notRelevant: true, note: 'Senare', updatedAt: '2025-10-10T08:40:00.000Z' }];
+  const v3Settings = [
+    { key: `lastExport:${v1Centre.id}`, value: '2025-10-11T09:00:00.000Z' },
+    { key: 'locale', value: 'sv' },
+  ];
+  /** A coordinator's entry as v3 stored it: a centre's file of export format version 1. */
+  const v1File = JSON.parse(v1ExportText) as { formatVersion: number; centre: { id: string; name: string }; rounds: unknown[] };
+  const v3Entry = { id: v1File.centre.id, fileName: 'Familjecentralen Örby – HT 2025–VT 2026 – 2026-05-15.json', importedAt: '2026-05-16T07:00:00.000Z', file: v1File };
+  const v3Records = { centres: [v1Centre], rounds: [v3Round], answers: v3Answers, reflections: v3Reflections, settings: v3Settings, workspace: [v3Entry] };
+
+  it('opens at version 4 with empty actions and ratings tables, every record and setting as it was', async () => {
+    const name = await createV3Database(v3Records);
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
+    expect(await db.centres.toArray()).toEqual([v1Centre]);
+    expect(await db.rounds.toArray()).toEqual([v3Round]);
+    expect(await db.answers.orderBy('id').toArray()).toEqual(v3Answers);
+    expect(await db.reflections.toArray()).toEqual(v3Reflections);
+    expect(await db.settings.orderBy('key').toArray()).toEqual(v3Settings);
+    expect(await db.actions.count()).toBe(0);
+    expect(await db.ratings.count()).toBe(0);
+    db.close();
+  });
+
+  it('keeps the workspace entries, their files upgraded to the current export format (empty actions and ratings)', async () => {
+    expect(v1File.formatVersion).toBe(1);
+    const name = await createV3Database(v3Records);
+    const db = new AppDatabase(name);
+    const repo = createRepository(db);
+    const entries = await repo.listWorkspace();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toEqual({ ...v3Entry, file: { ...v1File, formatVersion: EXPORT_FORMAT_VERSION, actions: [], ratings: [] } });
+    expect(entries[0]?.file.actions).toEqual([]);
+    expect(entries[0]?.file.ratings).toEqual([]);
+    db.close();
+  });
+
+  it('has working actions and ratings tables: one rating per round, item and participant, actions by round and centre', async () => {
+    const name = await createV3Database(v3Records);
+    const db = new AppDatabase(name);
+    const repo = createRepository(db);
+    const participantId = v3Round.participants[0]?.id ?? '';
+    await repo.saveRating(v1Round.id, 'g1-open-to-all', participantId, 2);
+    await repo.saveRating(v1Round.id, 'g1-open-to-all', participantId, 4);
+    expect(await repo.listRatings(v1Round.id)).toMatchObject([{ itemId: 'g1-open-to-all', participantId, value: 4 }]);
+    await expect(
+      db.ratings.add({ id: 'another', roundId: v1Round.id, itemId: 'g1-open-to-all', participantId, value: 1, updatedAt: '2026-01-01T00:00:00.000Z' }),
+    ).rejects.toThrow();
+    const action = {
+      id: '0b7d3c1e-0000-4000-8000-0000000000a1',
+      centreId: v1Centre.id,
+      roundId: v1Round.id,
+      goalId: 'goal-4',
+      what: 'Starta brukarrådet',
+      who: 'Öppna förskolan',
+      due: '',
+      status: 'planned',
+      createdAt: '2026-01-02T08:00:00.000Z',
+      updatedAt: '2026-01-02T08:00:00.000Z',
+    } as const;
+    await repo.putAction(action);
+    expect(await repo.listActions(v1Round.id)).toEqual([action]);
+    expect(await repo.listCentreActions(v1Centre.id)).toEqual([action]);
+    // The old records are exported with the new lists.
+    const source = await repo.exportSource(v1Centre.id);
+    expect(source?.answers).toHaveLength(2);
+    expect(source?.actions).toEqual([action]);
+    expect(source?.ratings).toHaveLength(1);
+    db.close();
+  });
+
+  it('upgrades only once: reopening leaves a newer workspace entry and new records alone', async () => {
+    const name = await createV3Database(v3Records);
+    const first = new AppDatabase(name);
+    await first.ratings.put({ id: 'rating-1', roundId: v1Round.id, itemId: 'g1-open-to-all', participantId: 'p', value: 3, updatedAt: '2026-01-01T00:00:00.000Z' });
+    first.close();
+    const second = new AppDatabase(name);
+    expect(await second.ratings.count()).toBe(1);
+    expect((await second.workspace.get(v3Entry.id))?.file.formatVersion).toBe(EXPORT_FORMAT_VERSION);
+    second.close();
+  });
+
+  it('a database created by v2 goes to version 4 too', async () => {
+    const name = await createV2Database({ centres: [v1Centre], rounds: [v3Round], answers: v3Answers });
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.answers.count()).toBe(2);
+    expect(await db.workspace.count()).toBe(0);
+    expect(await db.actions.count()).toBe(0);
     db.close();
   });
 });

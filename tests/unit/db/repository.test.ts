@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UUID_PATTERN } from '@/domain/ids';
 import { createCentre, createRound } from '@/domain/records';
-import type { Centre, Round } from '@/domain/types';
+import type { ActionItem, Centre, Round } from '@/domain/types';
 import { freshDatabase, type TestDatabase } from '../../fixtures/database';
 import { smallInstrument } from '../../fixtures/instruments';
 import { centreInput, ISO_TIMESTAMP, participant, roundInput } from '../../fixtures/records';
@@ -35,13 +35,38 @@ async function addRound(centre: Centre, overrides: Partial<Round> = {}): Promise
   return round;
 }
 
-async function counts(): Promise<Record<'centres' | 'rounds' | 'answers' | 'reflections', number>> {
+async function counts(): Promise<Record<'centres' | 'rounds' | 'answers' | 'reflections' | 'actions' | 'ratings', number>> {
   return {
     centres: await t.db.centres.count(),
     rounds: await t.db.rounds.count(),
     answers: await t.db.answers.count(),
     reflections: await t.db.reflections.count(),
+    actions: await t.db.actions.count(),
+    ratings: await t.db.ratings.count(),
   };
+}
+
+/** An action of a round's plan, as the action plan view creates it. */
+function makeAction(round: Round, overrides: Partial<ActionItem> = {}): ActionItem {
+  return {
+    id: crypto.randomUUID(),
+    centreId: round.centreId,
+    roundId: round.id,
+    goalId: 'goal-a',
+    what: 'Föräldragrupp på lördagar',
+    who: 'Öppna förskolan',
+    due: '2026-06-01',
+    status: 'planned',
+    createdAt: '2026-03-10T09:00:00.000Z',
+    updatedAt: '2026-03-10T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function firstParticipant(round: Round): string {
+  const id = round.participants[0]?.id;
+  if (id === undefined) throw new Error('the round has no participant');
+  return id;
 }
 
 describe('centres', () => {
@@ -142,11 +167,13 @@ describe('deleting and restoring a centre', () => {
     expect(await t.db.centres.count()).toBe(0);
   });
 
-  it('purges a deleted centre with all its rounds, answers and reflections, and nothing else', async () => {
+  it('purges a deleted centre with all its rounds, answers, reflections, actions and ratings, and nothing else', async () => {
     const kept = await addCentre('Alby');
     const keptRound = await addRound(kept);
     await t.repo.saveAnswer(keptRound.id, 'goal-a', 'a-1', { value: 2 });
     await t.repo.saveReflection(keptRound.id, 'goal-a', { note: 'Behålls' });
+    await t.repo.putAction(makeAction(keptRound));
+    await t.repo.saveRating(keptRound.id, 'a-1', firstParticipant(keptRound), 2);
 
     const doomed = await addCentre('Fittja');
     const doomedRounds = [await addRound(doomed), await addRound(doomed)];
@@ -154,16 +181,21 @@ describe('deleting and restoring a centre', () => {
       await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 3 });
       await t.repo.saveAnswer(round.id, 'goal-b', 'b-1', { note: 'Anteckning' });
       await t.repo.saveReflection(round.id, 'goal-b', { notRelevant: true });
+      await t.repo.addActions([makeAction(round), makeAction(round, { goalId: 'goal-b', status: 'ongoing' })]);
+      await t.repo.saveRating(round.id, 'a-1', firstParticipant(round), 4);
     }
-    expect(await counts()).toEqual({ centres: 2, rounds: 3, answers: 5, reflections: 3 });
+    expect(await counts()).toEqual({ centres: 2, rounds: 3, answers: 5, reflections: 3, actions: 5, ratings: 3 });
 
     await t.repo.softDeleteCentre(doomed.id);
     await t.repo.purgeDeleted();
 
-    expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 1 });
+    expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 1, actions: 1, ratings: 1 });
     expect(await t.db.centres.get(doomed.id)).toBeUndefined();
     expect(await t.repo.listAnswers(keptRound.id)).toHaveLength(1);
     expect(await t.repo.listReflections(keptRound.id)).toHaveLength(1);
+    expect(await t.repo.listActions(keptRound.id)).toHaveLength(1);
+    expect(await t.repo.listRatings(keptRound.id)).toHaveLength(1);
+    expect(await t.repo.listCentreActions(doomed.id)).toEqual([]);
   });
 
   it('purges nothing when nothing is deleted', async () => {
@@ -171,7 +203,7 @@ describe('deleting and restoring a centre', () => {
     const round = await addRound(centre);
     await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 1 });
     await t.repo.purgeDeleted();
-    expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 0 });
+    expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 0, actions: 0, ratings: 0 });
   });
 
   it('cannot restore a centre after it has been purged', async () => {
@@ -263,9 +295,35 @@ describe('rounds', () => {
     await t.repo.saveReflection(doomed.id, 'goal-a', { note: 'x' });
     await t.repo.softDeleteRound(doomed.id);
     await t.repo.purgeDeleted();
-    expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 0 });
+    expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 0, actions: 0, ratings: 0 });
     expect(await t.db.rounds.get(doomed.id)).toBeUndefined();
     expect(await t.repo.getRound(kept.id)).toBeDefined();
+  });
+
+  it('purges a deleted round with its actions and ratings, keeping those of the other rounds (and an action carried from it)', async () => {
+    const centre = await addCentre();
+    const doomed = await addRound(centre, { date: '2025-10-01' });
+    const kept = await addRound(centre);
+    const source = makeAction(doomed, { status: 'ongoing' });
+    await t.repo.addActions([source, makeAction(doomed, { goalId: 'goal-c', status: 'dropped', due: '' })]);
+    const carried = makeAction(kept, { carriedFromId: source.id, createdAt: '2026-03-10T10:00:00.000Z' });
+    await t.repo.addActions([carried]);
+    for (const round of [doomed, kept]) {
+      await t.repo.saveRating(round.id, 'a-1', firstParticipant(round), 3);
+      await t.repo.saveRating(round.id, 'b-2', firstParticipant(round), 'not-relevant');
+    }
+    expect(await counts()).toMatchObject({ rounds: 2, actions: 3, ratings: 4 });
+
+    await t.repo.softDeleteRound(doomed.id);
+    // Soft-deleted only: still stored, until the purge.
+    expect(await t.repo.listActions(doomed.id)).toHaveLength(2);
+    await t.repo.purgeDeleted();
+
+    expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 0, reflections: 0, actions: 1, ratings: 2 });
+    expect(await t.repo.listActions(doomed.id)).toEqual([]);
+    expect(await t.repo.listRatings(doomed.id)).toEqual([]);
+    expect(await t.repo.listActions(kept.id)).toEqual([carried]);
+    expect((await t.repo.listRatings(kept.id)).map((rating) => rating.itemId).sort()).toEqual(['a-1', 'b-2']);
   });
 
   it('marks a round complete with completedAt, and reopening removes it', async () => {
@@ -430,6 +488,147 @@ describe('reflections', () => {
   });
 });
 
+describe('action plans', () => {
+  let centre: Centre;
+  let round: Round;
+  beforeEach(async () => {
+    centre = await addCentre();
+    round = await addRound(centre);
+  });
+
+  it('stores an action as it is and bumps the round’s updatedAt to the action’s, keeping its position', async () => {
+    await t.repo.savePosition(round.id, { goalId: 'goal-b', itemId: 'b-2' });
+    const action = makeAction(round, { createdAt: '2026-03-11T08:00:00.000Z', updatedAt: '2026-03-11T08:15:00.000Z' });
+    await t.repo.putAction(action);
+    expect(await t.repo.listActions(round.id)).toEqual([action]);
+    expect(await t.repo.getRound(round.id)).toMatchObject({ updatedAt: '2026-03-11T08:15:00.000Z', position: { goalId: 'goal-b', itemId: 'b-2' } });
+  });
+
+  it('replaces an action with the same id (a change of status, due date or text)', async () => {
+    const action = makeAction(round);
+    await t.repo.putAction(action);
+    const changed: ActionItem = { ...action, status: 'done', due: '', what: 'Föräldragrupp varannan lördag', updatedAt: '2026-04-01T12:00:00.000Z' };
+    await t.repo.putAction(changed);
+    expect(await t.repo.listActions(round.id)).toEqual([changed]);
+    expect((await t.repo.getRound(round.id))?.updatedAt).toBe('2026-04-01T12:00:00.000Z');
+  });
+
+  it('lists a round’s actions oldest first (then by id), every goal, and no other round’s', async () => {
+    const other = await addRound(centre);
+    const late = makeAction(round, { id: 'b-late', goalId: 'goal-a', createdAt: '2026-03-12T08:00:00.000Z' });
+    const earlyB = makeAction(round, { id: 'b-early', goalId: 'goal-c', createdAt: '2026-03-10T08:00:00.000Z' });
+    const earlyA = makeAction(round, { id: 'a-early', goalId: 'goal-b', createdAt: '2026-03-10T08:00:00.000Z' });
+    await t.repo.addActions([late, earlyB, earlyA, makeAction(other)]);
+    expect((await t.repo.listActions(round.id)).map((action) => action.id)).toEqual(['a-early', 'b-early', 'b-late']);
+    expect(await t.repo.listActions('nope')).toEqual([]);
+  });
+
+  it('lists every action of a centre, over all its rounds, for carrying open ones forward', async () => {
+    const later = await addRound(centre, { date: '2026-10-01' });
+    const otherCentre = await addCentre('Alby');
+    const otherRound = await addRound(otherCentre);
+    const first = makeAction(round, { status: 'ongoing' });
+    const carried = makeAction(later, { carriedFromId: first.id });
+    await t.repo.addActions([first, carried, makeAction(otherRound)]);
+    expect((await t.repo.listCentreActions(centre.id)).map((action) => action.id).sort()).toEqual([first.id, carried.id].sort());
+    expect(await t.repo.listCentreActions('nope')).toEqual([]);
+  });
+
+  it('adds several actions at once without touching the round', async () => {
+    const actions = [makeAction(round), makeAction(round, { goalId: 'goal-b' }), makeAction(round, { goalId: 'goal-c', due: '' })];
+    await t.repo.addActions(actions);
+    expect(await t.repo.listActions(round.id)).toHaveLength(3);
+    expect((await t.repo.getRound(round.id))?.updatedAt).toBe(round.updatedAt);
+  });
+
+  it('adds all or none: one action that already exists refuses the whole batch', async () => {
+    const existing = makeAction(round, { what: 'Finns redan' });
+    await t.repo.putAction(existing);
+    const batch = [makeAction(round, { what: 'Ny 1' }), { ...existing, what: 'Kopia' }, makeAction(round, { what: 'Ny 2' })];
+    await expect(t.repo.addActions(batch)).rejects.toThrow();
+    expect(await t.repo.listActions(round.id)).toEqual([existing]);
+  });
+
+  it('adds all or none: two actions with one id in the same batch add nothing', async () => {
+    const twin = makeAction(round);
+    await expect(t.repo.addActions([makeAction(round), twin, { ...twin, what: 'Tvilling' }])).rejects.toThrow();
+    expect(await t.db.actions.count()).toBe(0);
+  });
+
+  it('adding nothing is fine', async () => {
+    await t.repo.addActions([]);
+    expect(await t.db.actions.count()).toBe(0);
+  });
+
+  it('deletes one action, leaving the others', async () => {
+    const gone = makeAction(round);
+    const kept = makeAction(round, { goalId: 'goal-b' });
+    await t.repo.addActions([gone, kept]);
+    await t.repo.deleteAction(gone.id);
+    expect(await t.repo.listActions(round.id)).toEqual([kept]);
+    await expect(t.repo.deleteAction('nope')).resolves.toBeUndefined();
+  });
+});
+
+describe('individual ratings', () => {
+  let round: Round;
+  let anna: string;
+  const bo = participant('Bo', 'BMM');
+  beforeEach(async () => {
+    const centre = await addCentre();
+    round = await addRound(centre, { participants: [participant('Anna', 'BVC'), bo] });
+    anna = firstParticipant(round);
+  });
+
+  it('stores one record per round, item and participant, however often it is saved', async () => {
+    await t.repo.saveRating(round.id, 'a-1', anna, 2);
+    await t.repo.saveRating(round.id, 'a-1', anna, 3);
+    await t.repo.saveRating(round.id, 'a-1', anna, 'dont-know');
+    expect(await t.repo.listRatings(round.id)).toMatchObject([{ roundId: round.id, itemId: 'a-1', participantId: anna, value: 'dont-know' }]);
+    expect(await t.db.ratings.count()).toBe(1);
+  });
+
+  it('keeps the id of the rating when it is changed, and bumps its updatedAt', async () => {
+    await t.repo.saveRating(round.id, 'a-1', anna, 2);
+    const [first] = await t.repo.listRatings(round.id);
+    at('2026-03-10T09:05:00.000Z');
+    await t.repo.saveRating(round.id, 'a-1', anna, 4);
+    const [second] = await t.repo.listRatings(round.id);
+    expect(second).toEqual({ ...first, value: 4, updatedAt: '2026-03-10T09:05:00.000Z' });
+  });
+
+  it('clears a rating with null, keeping the record', async () => {
+    await t.repo.saveRating(round.id, 'a-1', anna, 1);
+    await t.repo.saveRating(round.id, 'a-1', anna, null);
+    expect(await t.repo.listRatings(round.id)).toMatchObject([{ value: null }]);
+  });
+
+  it('keeps the ratings of different participants, items and rounds apart', async () => {
+    const other = await addRound(await addCentre('Alby'), { participants: [participant('Anna', 'BVC', anna)] });
+    await t.repo.saveRating(round.id, 'a-1', anna, 1);
+    await t.repo.saveRating(round.id, 'a-1', bo.id, 2);
+    await t.repo.saveRating(round.id, 'a-2', anna, 3);
+    await t.repo.saveRating(other.id, 'a-1', anna, 4);
+    await t.repo.saveRating(round.id, 'a-1', bo.id, 'not-relevant');
+    const values = (await t.repo.listRatings(round.id)).map((r) => `${r.itemId} ${r.participantId === anna ? 'Anna' : 'Bo'} ${String(r.value)}`).sort();
+    expect(values).toEqual(['a-1 Anna 1', 'a-1 Bo not-relevant', 'a-2 Anna 3']);
+    expect(await t.repo.listRatings(other.id)).toMatchObject([{ itemId: 'a-1', participantId: anna, value: 4 }]);
+    expect(await t.db.ratings.count()).toBe(4);
+  });
+
+  it('stores ratings with UUID ids and ISO timestamps', async () => {
+    await t.repo.saveRating(round.id, 'c-1', bo.id, 3);
+    const [rating] = await t.repo.listRatings(round.id);
+    expect(rating?.id).toMatch(UUID_PATTERN);
+    expect(rating?.updatedAt).toMatch(ISO_TIMESTAMP);
+  });
+
+  it('the database refuses a second record for the same round, item and participant', async () => {
+    await t.repo.saveRating(round.id, 'a-1', anna, 2);
+    await expect(t.db.ratings.add({ id: crypto.randomUUID(), roundId: round.id, itemId: 'a-1', participantId: anna, value: 3, updatedAt: '2026-03-10T09:00:00.000Z' })).rejects.toThrow();
+  });
+});
+
 describe('listRoundOverviews', () => {
   it('gives each round of the centre with its own answers and reflections, newest first', async () => {
     const centre = await addCentre();
@@ -476,6 +675,7 @@ describe('every stored record is mergeable', () => {
     const round = await addRound(centre);
     await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 1 });
     await t.repo.saveReflection(round.id, 'goal-a', { note: 'x' });
+    await t.repo.saveRating(round.id, 'a-1', firstParticipant(round), 2);
     await t.repo.setRoundStatus(round.id, 'complete');
     await t.repo.updateCentre(centre.id, centreInput());
     const records = [
@@ -483,8 +683,9 @@ describe('every stored record is mergeable', () => {
       ...(await t.db.rounds.toArray()),
       ...(await t.db.answers.toArray()),
       ...(await t.db.reflections.toArray()),
+      ...(await t.db.ratings.toArray()),
     ];
-    expect(records).toHaveLength(4);
+    expect(records).toHaveLength(5);
     for (const record of records) {
       expect(record.id).toMatch(UUID_PATTERN);
       expect(record.updatedAt).toMatch(ISO_TIMESTAMP);

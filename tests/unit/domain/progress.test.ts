@@ -230,6 +230,10 @@ describe('resumePosition: where a round opens', () => {
     });
   });
 
+  it('opens a fresh round at the top of its first goal, where the review of open actions is', () => {
+    expect(resumePosition(smallInstrument, undefined, none, noReflections)).toEqual({ goalId: 'goal-a' });
+  });
+
   it('opens the first goal when everything is answered and nothing is stored', () => {
     expect(resumePosition(smallInstrument, undefined, answerAll(smallInstrument), noReflections)).toEqual({
       goalId: 'goal-a',

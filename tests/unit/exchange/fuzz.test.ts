@@ -7,7 +7,7 @@ import { MAX_NAME, MAX_TEXT, parseExportText, type FieldReason, type ImportParse
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
 import { useExchangeStore } from '@/stores/exchange';
-import fixtureText from '../../fixtures/exports/export-v1.json?raw';
+import fixtureText from '../../fixtures/exports/export-v2.json?raw';
 import { deleteAt, getAt, setAt, type Json } from '../../fixtures/instruments';
 
 /**
@@ -156,7 +156,7 @@ for (let i = 0; i < 60; i++) {
 }
 
 // 3. Missing required fields.
-const OPTIONAL = new Set(['completedAt', 'position', 'itemId']);
+const OPTIONAL = new Set(['completedAt', 'position', 'itemId', 'carriedFromId']);
 const required = fieldPaths(doc()).filter((path) => !OPTIONAL.has(String(path[path.length - 1])));
 for (let i = 0; i < 30; i++) {
   const path = i === 0 ? ['format'] : i === 1 ? ['formatVersion'] : pick(required);
@@ -310,6 +310,53 @@ add({ name: 'a script item id', text: mutated(['answers', 6, 'itemId'], SCRIPT),
 // 15. Fields the format does not have (a deletedAt must never sneak a hidden record in).
 for (const [place, key] of [[[], 'extra'], [['centre'], 'email'], [['rounds', 0], 'deletedAt'], [['answers', 0], 'score'], [['reflections', 1], 'html'], [['app'], 'build']] satisfies [Step[], string][]) {
   add({ name: `unknown field ${pathText([...place, key])}`, text: mutated([...place, key], '2026-01-01T00:00:00.000Z'), code: 'invalidField', path: pathText([...place, key]), reason: { kind: 'unknownField' } });
+}
+
+// 16. Action plans and individual ratings (format version 2).
+for (const path of [['actions', 0, 'roundId'], ['actions', int(1, base.actions.length - 1), 'roundId'], ['actions', 2, 'centreId'], ['ratings', int(0, base.ratings.length - 1), 'roundId']] satisfies Step[][]) {
+  add({ name: `${pathText(path)} points nowhere`, text: mutated(path, STRANGER), code: 'unknownReference', path: pathText(path) });
+}
+for (const participant of [STRANGER, ...(base.rounds[0]?.participants ?? []).map((p) => p.id)]) {
+  const index = int(0, base.ratings.length - 1);
+  add({ name: `ratings[${String(index)}] by ${participant}, not a participant of the round`, text: mutated(['ratings', index, 'participantId'], participant), code: 'unknownReference', path: `ratings[${String(index)}].participantId` });
+}
+duplicate('the same round, item and participant rated twice', ['ratings', 0, 'participantId'], ['ratings', 1, 'participantId']);
+duplicate('two actions with one id', ['actions', 0, 'id'], ['actions', 3, 'id']);
+duplicate('a rating with an action id', ['actions', 1, 'id'], ['ratings', 5, 'id']);
+duplicate('an action with a reflection id', ['reflections', 0, 'id'], ['actions', 4, 'id']);
+for (const value of [0, 5, 7, -3]) {
+  const index = int(0, base.ratings.length - 1);
+  add({ name: `ratings[${String(index)}].value ${String(value)}`, text: mutated(['ratings', index, 'value'], value), code: 'invalidValue', path: `ratings[${String(index)}].value` });
+}
+add({ name: 'ratings[3].value 2.5', text: mutated(['ratings', 3, 'value'], 2.5), code: 'invalidField', path: 'ratings[3].value', reason: { kind: 'format', format: 'integer' } });
+for (const goalId of ['goal-6', 'g1-open-to-all']) {
+  add({ name: `actions[4] on ${goalId}`, text: mutated(['actions', 4, 'goalId'], goalId), code: 'unknownItem', path: 'actions[4].goalId' });
+}
+for (const itemId of ['g9-unknown', 'goal-1']) {
+  add({ name: `ratings[2] of ${itemId}`, text: mutated(['ratings', 2, 'itemId'], itemId), code: 'unknownItem', path: 'ratings[2].itemId' });
+}
+const ACTION_FIELDS: [Step[], Json, FieldReason][] = [
+  [['actions', 0, 'what'], '', { kind: 'empty' }],
+  [['actions', 1, 'what'], ' \t\n ', { kind: 'empty' }],
+  [['actions', 2, 'what'], SCRIPT.repeat(Math.ceil(MAX_TEXT / SCRIPT.length) + 1), { kind: 'tooLong', max: MAX_TEXT }],
+  [['actions', 3, 'who'], 'Ö'.repeat(MAX_NAME + 1), { kind: 'tooLong', max: MAX_NAME }],
+  [['actions', 0, 'due'], '2026-13-01', { kind: 'format', format: 'date' }],
+  [['actions', 1, 'due'], 'nästa vecka', { kind: 'format', format: 'date' }],
+  [['actions', 4, 'status'], 'paused', { kind: 'notAllowed', received: '"paused"' }],
+  [['actions', 3, 'carriedFromId'], 'förra omgången', { kind: 'format', format: 'uuid' }],
+  [['actions', 2, 'updatedAt'], '2026-05-06', { kind: 'format', format: 'timestamp' }],
+  [['ratings', 0, 'participantId'], 'Åsa Öberg', { kind: 'format', format: 'uuid' }],
+];
+for (const [path, value, reason] of ACTION_FIELDS) {
+  add({ name: `${pathText(path)} = ${JSON.stringify(value).slice(0, 40)}`, text: mutated(path, value), code: 'invalidField', path: pathText(path), reason });
+}
+for (const [place, key] of [[['actions', 0], 'deletedAt'], [['actions', 2], 'priority'], [['ratings', 1], 'note']] satisfies [Step[], string][]) {
+  add({ name: `unknown field ${pathText([...place, key])}`, text: mutated([...place, key], 'x'), code: 'invalidField', path: pathText([...place, key]), reason: { kind: 'unknownField' } });
+}
+for (const list of ['actions', 'ratings']) {
+  const data = doc();
+  deleteAt(data, [list]);
+  add({ name: `a version-2 file without ${list}`, text: text(data), code: 'invalidField', path: list });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,13 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '@/db/database';
 import { buildExport, type ExportFile } from '@/domain/exchange/format';
 import { canonical, planImport, writesOf, type LocalRecords } from '@/domain/exchange/merge';
-import type { Answer, Centre, GoalReflection, Round } from '@/domain/types';
+import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Round } from '@/domain/types';
 import { freshDatabase } from '../../fixtures/database';
 import { makeCentre, makeRound } from '../../fixtures/records';
 import { parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import fixtureText from '../../fixtures/exports/export-v1.json?raw';
+import fixtureText from '../../fixtures/exports/export-v2.json?raw';
 
 /**
  * Merging a file into what a device holds: planImport decides per record, writesOf lists what a
@@ -24,11 +24,16 @@ interface Data {
   rounds: Round[];
   answers: Answer[];
   reflections: GoalReflection[];
+  actions: ActionItem[];
+  ratings: IndividualRating[];
 }
 
 function data(): Data {
   const centre = makeCentre({ id: 'centre-a', updatedAt: T0 });
-  const participants = [{ id: 'participant-anna', name: 'Anna', role: 'BVC' }];
+  const participants = [
+    { id: 'participant-anna', name: 'Anna', role: 'BVC' },
+    { id: 'participant-bo', name: 'Bo', role: 'BMM' },
+  ];
   const autumn = makeRound(centre.id, { id: 'round-autumn', title: 'Hösten', date: '2025-10-10', period: 'HT 2025', participants, updatedAt: T0 });
   const spring = makeRound(centre.id, { id: 'round-spring', title: 'Våren', date: '2026-03-10', participants, updatedAt: T0, position: { goalId: 'goal-1', itemId: 'g1-information' } });
   const answer = (id: string, roundId: string, itemId: string, value: Answer['value'], note = ''): Answer => ({ id, roundId, itemId, value, note, updatedAt: T0 });
@@ -45,7 +50,25 @@ function data(): Data {
       { id: 'reflection-1', roundId: autumn.id, goalId: 'goal-1', notRelevant: false, note: 'Bra start', updatedAt: T0 },
       { id: 'reflection-2', roundId: spring.id, goalId: 'goal-4', notRelevant: true, note: '', updatedAt: T0 },
     ],
+    actions: [
+      action('action-autumn', autumn.id, 'goal-2', 'Skriva samverkansavtal', { status: 'ongoing', due: '2025-12-15' }),
+      action('action-carried', spring.id, 'goal-2', 'Skriva samverkansavtal', { status: 'planned', due: '', carriedFromId: 'action-autumn' }),
+      action('action-spring', spring.id, 'goal-1', 'Föräldragrupp på lördagar', { who: 'Öppna förskolan', status: 'done', due: '2026-03-01' }),
+    ],
+    ratings: [
+      rating('rating-1', spring.id, 'g1-open-to-all', 'participant-anna', 3),
+      rating('rating-2', spring.id, 'g1-open-to-all', 'participant-bo', 2),
+      rating('rating-3', spring.id, 'g1-information', 'participant-anna', 'dont-know'),
+    ],
   };
+}
+
+function action(id: string, roundId: string, goalId: string, what: string, overrides: Partial<ActionItem> = {}): ActionItem {
+  return { id, centreId: 'centre-a', roundId, goalId, what, who: 'BVC', due: '', status: 'planned', createdAt: T0, updatedAt: T0, ...overrides };
+}
+
+function rating(id: string, roundId: string, itemId: string, participantId: string, value: IndividualRating['value']): IndividualRating {
+  return { id, roundId, itemId, participantId, value, updatedAt: T0 };
 }
 
 function fileOf(records: Data): ExportFile {
@@ -56,10 +79,10 @@ function local(records: Data): LocalRecords {
   return records;
 }
 
-const EMPTY: LocalRecords = { centre: undefined, rounds: [], answers: [], reflections: [] };
+const EMPTY: LocalRecords = { centre: undefined, rounds: [], answers: [], reflections: [], actions: [], ratings: [] };
 
 function total(records: Data): number {
-  return 1 + records.rounds.length + records.answers.length + records.reflections.length;
+  return 1 + records.rounds.length + records.answers.length + records.reflections.length + records.actions.length + records.ratings.length;
 }
 
 type Snapshot = Record<string, unknown[]>;
@@ -78,6 +101,8 @@ async function storeAll(db: AppDatabase, records: Data): Promise<void> {
   await db.rounds.bulkPut(records.rounds);
   await db.answers.bulkPut(records.answers);
   await db.reflections.bulkPut(records.reflections);
+  await db.actions.bulkPut(records.actions);
+  await db.ratings.bulkPut(records.ratings);
 }
 
 describe('planImport', () => {
@@ -92,6 +117,9 @@ describe('planImport', () => {
     expect(writes.rounds.map((r) => r.id).sort()).toEqual(['round-autumn', 'round-spring']);
     expect(writes.answers).toHaveLength(4);
     expect(writes.reflections).toHaveLength(2);
+    const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(writes.actions)).toEqual(byId(records.actions));
+    expect(byId(writes.ratings)).toEqual(byId(records.ratings));
   });
 
   it('skips every record of a file the device already holds (the same file twice): nothing to write', () => {
@@ -99,7 +127,7 @@ describe('planImport', () => {
     const plan = planImport(fileOf(records), local(data()));
     expect(plan.counts).toEqual({ add: 0, update: 0, skip: total(records) });
     expect(plan.conflicts).toEqual([]);
-    expect(writesOf(plan)).toEqual({ centres: [], rounds: [], answers: [], reflections: [] });
+    expect(writesOf(plan)).toEqual({ centres: [], rounds: [], answers: [], reflections: [], actions: [], ratings: [] });
   });
 
   it('treats a record as the same whatever the order of its keys', () => {
@@ -238,8 +266,137 @@ describe('planImport', () => {
     expect(writes.rounds.map((r) => r.id)).toEqual(['round-new']);
     expect(writes.answers.map((a) => a.id)).toEqual(['answer-new']);
     expect(writes.reflections).toEqual([]);
-    const planned = [plan.centre, ...plan.rounds, ...plan.answers, ...plan.reflections];
-    expect(planned.filter((p) => p.action !== 'skip')).toHaveLength(writes.centres.length + writes.rounds.length + writes.answers.length + writes.reflections.length);
+    expect(writes.actions).toEqual([]);
+    expect(writes.ratings).toEqual([]);
+    const planned = [plan.centre, ...plan.rounds, ...plan.answers, ...plan.reflections, ...plan.actions, ...plan.ratings];
+    expect(planned.filter((p) => p.action !== 'skip')).toHaveLength(
+      writes.centres.length + writes.rounds.length + writes.answers.length + writes.reflections.length + writes.actions.length + writes.ratings.length,
+    );
+  });
+});
+
+describe('planImport: action plans and individual ratings (format version 2)', () => {
+  function plannedAction(plan: ReturnType<typeof planImport>, id: string) {
+    return plan.actions.find((p) => p.record.id === id);
+  }
+
+  it('adds actions and ratings the device does not have, next to records it already holds', () => {
+    const mine = data();
+    mine.actions = [];
+    mine.ratings = [];
+    const theirs = data();
+    const plan = planImport(fileOf(theirs), local(mine));
+    expect(plan.actions.map((p) => [p.record.id, p.action])).toEqual([
+      ['action-autumn', 'add'],
+      ['action-spring', 'add'],
+      ['action-carried', 'add'],
+    ]);
+    expect(plan.ratings.every((p) => p.action === 'add' && !p.conflict)).toBe(true);
+    expect(plan.counts).toEqual({ add: 6, update: 0, skip: total(theirs) - 6 });
+    const writes = writesOf(plan);
+    // Written as they are in the file: carriedFromId, an empty due date and every status kept.
+    expect(writes.actions.find((a) => a.id === 'action-carried')).toEqual(theirs.actions[1]);
+    expect([...writes.ratings].sort((a, b) => a.id.localeCompare(b.id))).toEqual(theirs.ratings);
+  });
+
+  it('skips an action and a rating with the same content, whatever their updatedAt', () => {
+    const mine = data();
+    const theirs = data();
+    theirs.actions = theirs.actions.map((action) => ({ ...action, updatedAt: T2 }));
+    theirs.ratings = theirs.ratings.map((rating) => ({ ...rating, updatedAt: T2 }));
+    const plan = planImport(fileOf(theirs), local(mine));
+    expect(plan.counts).toEqual({ add: 0, update: 0, skip: total(mine) });
+    expect(plan.conflicts).toEqual([]);
+    expect(writesOf(plan)).toMatchObject({ actions: [], ratings: [] });
+  });
+
+  it('updates an action whose incoming updatedAt is newer (status and due date moved on)', () => {
+    const mine = data();
+    const theirs = data();
+    const carried = theirs.actions[1];
+    if (!carried) throw new Error('fixture');
+    theirs.actions[1] = { ...carried, status: 'ongoing', due: '2026-06-30', updatedAt: T1 };
+    const plan = planImport(fileOf(theirs), local(mine));
+    expect(plannedAction(plan, 'action-carried')).toEqual({ action: 'update', record: theirs.actions[1], conflict: false });
+    expect(writesOf(plan).actions).toEqual([theirs.actions[1]]);
+    expect(plan.counts).toEqual({ add: 0, update: 1, skip: total(mine) - 1 });
+  });
+
+  it('keeps the device action when the incoming one is older and different, reported as a conflict labelled round / what', () => {
+    const mine = data();
+    const newer = mine.actions[2];
+    if (!newer) throw new Error('fixture');
+    mine.actions[2] = { ...newer, status: 'dropped', updatedAt: T2 };
+    const theirs = data();
+    const older = theirs.actions[2];
+    if (!older) throw new Error('fixture');
+    theirs.actions[2] = { ...older, status: 'ongoing', updatedAt: T1 };
+    const plan = planImport(fileOf(theirs), local(mine));
+    expect(plannedAction(plan, 'action-spring')).toEqual({ action: 'skip', record: mine.actions[2], conflict: true });
+    expect(plan.conflicts).toEqual([{ kind: 'action', id: 'action-spring', label: 'Våren / Föräldragrupp på lördagar', localUpdatedAt: T2, incomingUpdatedAt: T1 }]);
+    expect(writesOf(plan).actions).toEqual([]);
+  });
+
+  it('matches actions by id only: the same words under another id are another action', () => {
+    const mine = data();
+    const theirs = data();
+    const spring = theirs.actions[2];
+    if (!spring) throw new Error('fixture');
+    theirs.actions.push({ ...spring, id: 'action-from-tablet-2' });
+    const plan = planImport(fileOf(theirs), local(mine));
+    expect(plannedAction(plan, 'action-from-tablet-2')?.action).toBe('add');
+    expect(plan.counts).toEqual({ add: 1, update: 0, skip: total(mine) });
+  });
+
+  it('updates a rating whose incoming updatedAt is newer, and keeps the newer one of the device as a conflict', () => {
+    const mine = data();
+    const mineBo = mine.ratings[1];
+    if (!mineBo) throw new Error('fixture');
+    mine.ratings[1] = { ...mineBo, value: 4, updatedAt: T2 };
+    const theirs = data();
+    const [anna, bo] = theirs.ratings;
+    if (!anna || !bo) throw new Error('fixture');
+    theirs.ratings[0] = { ...anna, value: 4, updatedAt: T1 };
+    theirs.ratings[1] = { ...bo, value: 1, updatedAt: T1 };
+    const plan = planImport(fileOf(theirs), local(mine));
+    expect(plan.ratings.find((p) => p.record.id === 'rating-1')).toEqual({ action: 'update', record: theirs.ratings[0], conflict: false });
+    expect(plan.ratings.find((p) => p.record.id === 'rating-2')).toEqual({ action: 'skip', record: mine.ratings[1], conflict: true });
+    expect(plan.conflicts).toEqual([{ kind: 'rating', id: 'rating-2', label: 'Våren / g1-open-to-all', localUpdatedAt: T2, incomingUpdatedAt: T1 }]);
+    expect(writesOf(plan).ratings).toEqual([theirs.ratings[0]]);
+  });
+
+  it('matches a rating given on another device (other id, same round, item and participant) and writes it under the local id', () => {
+    const mine = data();
+    const theirs = data();
+    const bo = theirs.ratings[1];
+    if (!bo) throw new Error('fixture');
+    theirs.ratings[1] = { ...bo, id: 'rating-from-tablet-2', value: 'not-relevant', updatedAt: T1 };
+    const plan = planImport(fileOf(theirs), local(mine));
+    const planned = plan.ratings.find((p) => p.record.participantId === 'participant-bo');
+    expect(planned).toEqual({ action: 'update', record: { ...theirs.ratings[1], id: 'rating-2' }, conflict: false });
+    expect(plan.counts.add).toBe(0);
+    expect(writesOf(plan).ratings).toEqual([{ ...theirs.ratings[1], id: 'rating-2' }]);
+  });
+
+  it('matches the same rating under another id with the same content as a skip', () => {
+    const mine = data();
+    const theirs = data();
+    theirs.ratings = theirs.ratings.map((rating) => ({ ...rating, id: `elsewhere-${rating.id}` }));
+    const plan = planImport(fileOf(theirs), local(mine));
+    expect(plan.counts).toEqual({ add: 0, update: 0, skip: total(mine) });
+    expect(plan.ratings.map((p) => p.record.id).sort()).toEqual(['rating-1', 'rating-2', 'rating-3']);
+  });
+
+  it('does not match a rating of another participant or another item: each is a rating of its own', () => {
+    const mine = data();
+    mine.ratings = mine.ratings.filter((rating) => rating.id === 'rating-1');
+    const theirs = data();
+    const plan = planImport(fileOf(theirs), local(mine));
+    expect(plan.ratings.map((p) => [p.record.id, p.action])).toEqual([
+      ['rating-3', 'add'],
+      ['rating-1', 'skip'],
+      ['rating-2', 'add'],
+    ]);
   });
 });
 
@@ -263,7 +420,14 @@ describe('newer means later in time, whatever ISO form the file uses', () => {
     if (!parsed.ok) return;
     const mine = JSON.parse(fixtureText) as ExportFile;
     const kept = { ...answer, value: 4, updatedAt: localAt };
-    const plan = planImport(parsed.file, { centre: mine.centre, rounds: mine.rounds, answers: [kept, ...mine.answers.slice(1)], reflections: mine.reflections });
+    const plan = planImport(parsed.file, {
+      centre: mine.centre,
+      rounds: mine.rounds,
+      answers: [kept, ...mine.answers.slice(1)],
+      reflections: mine.reflections,
+      actions: mine.actions,
+      ratings: mine.ratings,
+    });
     expect(plan.answers[0]?.action).toBe(action);
   });
 });
@@ -287,6 +451,27 @@ describe('repository.importFile', () => {
     expect(await db.rounds.get('round-spring')).toMatchObject({ title: 'Våren – efter mötet', position: { goalId: 'goal-1', itemId: 'g1-information' } });
   });
 
+  it('applies actions and ratings: a rating under another id lands on the local record, the unique index holds', async () => {
+    const { db, repo } = freshDatabase();
+    await storeAll(db, data());
+    const theirs = data();
+    const [anna] = theirs.ratings;
+    const carried = theirs.actions[1];
+    if (!anna || !carried) throw new Error('fixture');
+    theirs.ratings[0] = { ...anna, id: 'rating-from-tablet-2', value: 1, updatedAt: T1 };
+    theirs.actions[1] = { ...carried, status: 'done', updatedAt: T1 };
+    const fresh = action('action-new', 'round-spring', 'goal-3', 'Ritningar till nästa möte', { who: 'BMM', createdAt: T1, updatedAt: T1 });
+    theirs.actions.push(fresh);
+    const plan = await repo.importFile(fileOf(theirs));
+    expect(plan.counts).toEqual({ add: 1, update: 2, skip: total(theirs) - 3 });
+    expect(await db.ratings.get('rating-from-tablet-2')).toBeUndefined();
+    expect(await db.ratings.get('rating-1')).toMatchObject({ value: 1, updatedAt: T1 });
+    expect(await db.ratings.count()).toBe(3);
+    expect(await db.actions.get('action-carried')).toMatchObject({ status: 'done', carriedFromId: 'action-autumn' });
+    expect(await db.actions.get('action-new')).toEqual(fresh);
+    expect(await repo.listActions('round-spring')).toHaveLength(3);
+  });
+
   it('writes nothing when a write fails half way: the transaction is rolled back as a whole', async () => {
     const { db, repo } = freshDatabase();
     // Something else on the device, which must survive untouched.
@@ -295,11 +480,15 @@ describe('repository.importFile', () => {
     other.rounds = other.rounds.map((round) => ({ ...round, id: `other-${round.id}`, centreId: 'centre-other' }));
     other.answers = other.answers.map((answer) => ({ ...answer, id: `other-${answer.id}`, roundId: `other-${answer.roundId}` }));
     other.reflections = other.reflections.map((reflection) => ({ ...reflection, id: `other-${reflection.id}`, roundId: `other-${reflection.roundId}` }));
+    other.actions = other.actions.map((action) => ({ ...action, id: `other-${action.id}`, centreId: 'centre-other', roundId: `other-${action.roundId}` }));
+    other.ratings = other.ratings.map((rating) => ({ ...rating, id: `other-${rating.id}`, roundId: `other-${rating.roundId}` }));
     await storeAll(db, other);
     // And an older version of the centre being imported, so that the import would both add and update.
     const mine = data();
     mine.answers = mine.answers.slice(0, 1);
     mine.rounds = mine.rounds.slice(0, 1);
+    mine.actions = mine.actions.filter((action) => action.roundId === 'round-autumn');
+    mine.ratings = [];
     await storeAll(db, mine);
     const theirs = data();
     theirs.centre = { ...theirs.centre, name: 'Familjecentralen Fittja (ny)', updatedAt: T2 };
@@ -318,10 +507,10 @@ describe('repository.importFile', () => {
     expect((await db.centres.get('centre-a'))?.name).toBe('Familjecentralen Fittja (ny)');
   });
 
-  it('rolls back when the last table fails, too (reflections after everything else)', async () => {
+  it.each(['reflections', 'actions', 'ratings'] as const)('rolls back when a later table fails, too (%s; ratings are written last)', async (table) => {
     const { db, repo } = freshDatabase();
     const before = await snapshot(db);
-    vi.spyOn(db.reflections, 'bulkPut').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    vi.spyOn(db[table], 'bulkPut').mockRejectedValueOnce(new Error('QuotaExceededError'));
     await expect(repo.importFile(fileOf(data()))).rejects.toThrow('QuotaExceededError');
     expect(await snapshot(db)).toEqual(before);
     expect(await db.centres.count()).toBe(0);

@@ -7,7 +7,19 @@ import { buildExport, EXPORT_FORMAT_VERSION, type ExportFile } from '@/domain/ex
 import { MAX_NAME, MAX_TEXT, parseExport, parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
 import { createCentre, createRound, validateCentre, validateRound, type CentreInput, type RoundInput } from '@/domain/records';
-import { BASE_SERVICES, CO_LOCATION, type Answer, type AnswerValue, type Centre, type GoalReflection, type Participant, type Round } from '@/domain/types';
+import {
+  ACTION_STATUSES,
+  BASE_SERVICES,
+  CO_LOCATION,
+  type ActionItem,
+  type Answer,
+  type AnswerValue,
+  type Centre,
+  type GoalReflection,
+  type IndividualRating,
+  type Participant,
+  type Round,
+} from '@/domain/types';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
 import { freshDatabase } from '../../fixtures/database';
 
@@ -40,16 +52,32 @@ async function snapshot(db: AppDatabase): Promise<Snapshot> {
   return out;
 }
 
+interface CentreRecords {
+  centre: Centre | undefined;
+  rounds: Round[];
+  answers: Answer[];
+  reflections: GoalReflection[];
+  actions: ActionItem[];
+  ratings: IndividualRating[];
+}
+
 /** The stored records of one centre, as a restore should give them back: visible rounds only. */
-async function centreRecords(db: AppDatabase, centreId: string): Promise<{ centre: Centre | undefined; rounds: Round[]; answers: Answer[]; reflections: GoalReflection[] }> {
+async function centreRecords(db: AppDatabase, centreId: string): Promise<CentreRecords> {
   const rounds = (await db.rounds.where('centreId').equals(centreId).sortBy('id')).filter((round) => !round.deletedAt);
   const ids = rounds.map((round) => round.id);
   return {
     centre: await db.centres.get(centreId),
     rounds,
-    answers: (await db.answers.where('roundId').anyOf(ids).sortBy('id')),
-    reflections: (await db.reflections.where('roundId').anyOf(ids).sortBy('id')),
+    answers: await db.answers.where('roundId').anyOf(ids).sortBy('id'),
+    reflections: await db.reflections.where('roundId').anyOf(ids).sortBy('id'),
+    actions: await db.actions.where('roundId').anyOf(ids).sortBy('id'),
+    ratings: await db.ratings.where('roundId').anyOf(ids).sortBy('id'),
   };
+}
+
+/** How many records a file holds: what an import into an empty device adds. */
+function recordCount(file: ExportFile): number {
+  return 1 + file.rounds.length + file.answers.length + file.reflections.length + file.actions.length + file.ratings.length;
 }
 
 async function exportOf(repo: Repository, centreId: string, exportedAt: string): Promise<ExportFile> {
@@ -72,9 +100,11 @@ const withoutExportedAt = (file: ExportFile): Omit<ExportFile, 'exportedAt'> => 
 };
 
 // ---------------------------------------------------------------------------------------------
-// The version-1 fixture: built from hand-written records, written once with
+// The fixtures: built from hand-written records, written once per format version with
 // WRITE_EXPORT_FIXTURES=1 npx vitest run tests/unit/exchange/roundtrip.test.ts, then committed.
-// It must never be regenerated once the format has moved on: it is what version 1 looked like.
+// A fixture must never be regenerated once the format has moved on: export-v1.json is what
+// version 1 looked like (the records below without actions and ratings), export-v2.json is
+// version 2 (the same records plus action plans and individual ratings).
 // ---------------------------------------------------------------------------------------------
 
 const FIXTURE_IDS = {
@@ -83,12 +113,12 @@ const FIXTURE_IDS = {
   spring: 'c4d5e6f7-0819-4a2b-b3c4-d5e6f7081920',
 };
 
-/** A readable, valid v4 UUID numbered n, for the fixture's answers, reflections and participants. */
+/** A readable, valid v4 UUID numbered n, for the fixture's answers, reflections, participants, actions and ratings. */
 function fixtureId(prefix: string, n: number): string {
   return `${prefix}-${String(n).padStart(4, '0')}-4000-8000-${String(n).padStart(12, '0')}`;
 }
 
-function fixtureRecords(): { centre: Centre; rounds: Round[]; answers: Answer[]; reflections: GoalReflection[] } {
+function fixtureRecords(): Omit<CentreRecords, 'centre'> & { centre: Centre } {
   const centre: Centre = {
     id: FIXTURE_IDS.centre,
     name: 'Familjecentralen Örby',
@@ -179,7 +209,41 @@ function fixtureRecords(): { centre: Centre; rounds: Round[]; answers: Answer[];
     reflection(spring, 'ffffffff', 1, 'goal-1', false, 'Bättre än i höstas; föräldragrupperna är fullbokade.', '2026-05-06T09:30:00.000Z'),
     reflection(spring, 'ffffffff', 2, 'goal-3', false, '', '2026-05-06T10:41:27.904Z'),
   ];
-  return { centre, rounds: [autumn, spring], answers: [...autumnAnswers, ...springAnswers], reflections };
+
+  // Version 2: the action plan (one action carried forward from autumn into spring, every status,
+  // one without a due date) and the individual ratings of two spring participants.
+  const action = (round: Round, n: number, goalId: string, fields: Pick<ActionItem, 'what' | 'who' | 'due' | 'status'>, createdAt: string, updatedAt: string, carriedFromId?: string): ActionItem => ({
+    id: fixtureId('a1a1a1a1', n),
+    centreId: centre.id,
+    roundId: round.id,
+    goalId,
+    ...fields,
+    ...(carriedFromId === undefined ? {} : { carriedFromId }),
+    createdAt,
+    updatedAt,
+  });
+  const agreement = 'Skriva ett samverkansavtal mellan BVC, BMM, öppna förskolan och socialtjänsten';
+  const actions = [
+    action(autumn, 1, 'goal-2', { what: agreement, who: 'Förvaltningen', due: '2026-03-31', status: 'ongoing' }, '2025-10-08T10:25:00.000Z', '2025-10-08T10:25:00.000Z'),
+    action(autumn, 2, 'goal-1', { what: 'Bjuda in pappagruppen till öppna förskolan', who: 'Öppna förskolan', due: '2025-12-01', status: 'done' }, '2025-10-08T09:45:10.250Z', '2025-11-28T15:02:00.000Z'),
+    action(autumn, 3, 'goal-1', { what: 'Föräldragrupp på arabiska; ”Älskade barn”', who: 'Socialtjänsten (förebyggande)', due: '', status: 'dropped' }, '2025-10-08T09:47:00.000Z', '2026-01-14T13:01:00.000Z'),
+    action(spring, 4, 'goal-2', { what: agreement, who: 'Förvaltningen', due: '2026-06-30', status: 'ongoing' }, '2026-05-06T08:20:00.000Z', '2026-05-06T08:20:00.000Z', fixtureId('a1a1a1a1', 1)),
+    action(spring, 5, 'goal-3', { what: 'Visa ritningarna för hela arbetsgruppen – ”öppen entré”', who: 'BMM', due: '2026-06-10', status: 'planned' }, '2026-05-06T10:40:00.000Z', '2026-05-06T10:40:00.000Z'),
+  ];
+  const [asa, linnea] = spring.participants;
+  if (!asa || !linnea) throw new Error('spring has two participants');
+  const rating = (n: number, participant: Participant, index: number, value: AnswerValue | null, updatedAt: string): IndividualRating => {
+    const item = items[index];
+    if (!item) throw new Error(`no item ${String(index)}`);
+    return { id: fixtureId('b2b2b2b2', n), roundId: spring.id, itemId: item.itemId, participantId: participant.id, value, updatedAt };
+  };
+  const asaValues: (AnswerValue | null)[] = [4, 3, 'dont-know', 2, 4];
+  const linneaValues: (AnswerValue | null)[] = [3, 3, 2, null, 'not-relevant'];
+  const ratings = [
+    ...asaValues.map((value, index) => rating(index + 1, asa, index, value, `2026-05-06T08:3${String(index)}:00.000Z`)),
+    ...linneaValues.map((value, index) => rating(index + 6, linnea, index, value, `2026-05-06T08:3${String(index)}:30.500Z`)),
+  ];
+  return { centre, rounds: [autumn, spring], answers: [...autumnAnswers, ...springAnswers], reflections, actions, ratings };
 }
 
 async function buildFixture(): Promise<ExportFile> {
@@ -189,14 +253,22 @@ async function buildFixture(): Promise<ExportFile> {
   for (const round of records.rounds) await repo.addRound(round);
   await db.answers.bulkPut(records.answers);
   await db.reflections.bulkPut(records.reflections);
+  await db.actions.bulkPut(records.actions);
+  await db.ratings.bulkPut(records.ratings);
   return exportOf(repo, records.centre.id, '2026-05-15T12:00:00.000Z').then((file) => ({ ...file, app: { ...file.app, version: '0.1.0' } }));
 }
 
+const fixtureText = (version: number): string => {
+  const text = fixtures[`../../fixtures/exports/export-v${String(version)}.json`];
+  if (text === undefined) throw new Error(`no fixture of version ${String(version)}`);
+  return text;
+};
+
 describe('export fixtures of every format version', () => {
   it.runIf(process.env.WRITE_EXPORT_FIXTURES === '1')(`writes tests/fixtures/exports/export-v${String(EXPORT_FORMAT_VERSION)}.json`, async () => {
-    expect(EXPORT_FORMAT_VERSION).toBe(1); // the records above are version-1 records
+    expect(EXPORT_FORMAT_VERSION).toBe(2); // the records above are version-2 records
     const file = await buildFixture();
-    writeFileSync(resolve(process.cwd(), 'tests/fixtures/exports/export-v1.json'), `${JSON.stringify(file, null, 2)}\n`);
+    writeFileSync(resolve(process.cwd(), 'tests/fixtures/exports/export-v2.json'), `${JSON.stringify(file, null, 2)}\n`);
   });
 
   it('has a fixture for every format version up to the current one', () => {
@@ -205,10 +277,10 @@ describe('export fixtures of every format version', () => {
   });
 
   it('the version-1 fixture is realistic: both kinds of non-rating, an unrated note, å ä ö and a goal not relevant', () => {
-    const text = fixtures['../../fixtures/exports/export-v1.json'];
-    expect(text).toBeDefined();
-    const raw = JSON.parse(text ?? '') as ExportFile;
+    const raw = JSON.parse(fixtureText(1)) as ExportFile;
     expect(raw.formatVersion).toBe(1);
+    expect(raw).not.toHaveProperty('actions');
+    expect(raw).not.toHaveProperty('ratings');
     expect(raw.rounds).toHaveLength(2);
     const values = raw.answers.map((answer) => answer.value);
     expect(values).toContain('dont-know');
@@ -216,6 +288,59 @@ describe('export fixtures of every format version', () => {
     expect(raw.answers.some((answer) => answer.value === null && answer.note !== '')).toBe(true);
     expect(raw.reflections.some((reflection) => reflection.notRelevant)).toBe(true);
     expect(raw.centre.name).toMatch(/[åäöÅÄÖ]/);
+  });
+
+  it('the version-1 fixture is upgraded on import: upgradedFrom 1, empty actions and ratings added, nothing else changed', async () => {
+    const text = fixtureText(1);
+    const raw = JSON.parse(text) as Omit<ExportFile, 'formatVersion' | 'actions' | 'ratings'>;
+    const parsed = parseExportText(text, instruments, byteLength(text));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.upgradedFrom).toBe(1);
+    expect(parsed.file).toStrictEqual({ ...raw, formatVersion: 2, actions: [], ratings: [] });
+    expect(parseExport(JSON.parse(text), instruments)).toMatchObject({ ok: true, upgradedFrom: 1 });
+
+    const { db, repo } = freshDatabase();
+    const plan = await repo.importFile(parsed.file);
+    expect(plan.counts).toEqual({ add: 1 + raw.rounds.length + raw.answers.length + raw.reflections.length, update: 0, skip: 0 });
+    expect(await db.answers.count()).toBe(raw.answers.length);
+    expect(await db.actions.count()).toBe(0);
+    expect(await db.ratings.count()).toBe(0);
+  });
+
+  it('the version-2 fixture is realistic: every action status, one carried forward, one without a due date, ratings of two participants', () => {
+    const raw = JSON.parse(fixtureText(2)) as ExportFile;
+    expect(raw.formatVersion).toBe(2);
+    expect(new Set(raw.actions.map((action) => action.status))).toEqual(new Set(ACTION_STATUSES));
+    const carried = raw.actions.filter((action) => action.carriedFromId !== undefined);
+    expect(carried).toHaveLength(1);
+    const source = raw.actions.find((action) => action.id === carried[0]?.carriedFromId);
+    expect(source).toMatchObject({ what: carried[0]?.what, goalId: carried[0]?.goalId });
+    expect(source?.roundId).not.toBe(carried[0]?.roundId);
+    expect(raw.actions.filter((action) => action.due === '')).toHaveLength(1);
+    expect(raw.actions.some((action) => /[åäö]/.test(action.what) && action.what.includes(';'))).toBe(true);
+    const raters = new Set(raw.ratings.map((rating) => rating.participantId));
+    expect(raters.size).toBe(2);
+    for (const participantId of raters) {
+      const round = raw.rounds.find((r) => r.participants.some((participant) => participant.id === participantId));
+      expect(round?.id).toBe(raw.ratings[0]?.roundId);
+    }
+    const values = raw.ratings.map((rating) => rating.value);
+    expect(values).toEqual(expect.arrayContaining([null, 'dont-know', 'not-relevant', 2, 3, 4]));
+    // The rest is the version-1 content, unchanged.
+    const v1 = JSON.parse(fixtureText(1)) as ExportFile;
+    expect({ ...raw, formatVersion: 1, actions: undefined, ratings: undefined }).toStrictEqual({ ...v1, actions: undefined, ratings: undefined });
+  });
+
+  it('the version-2 fixture parses exactly as written and re-exports byte for byte', async () => {
+    const text = fixtureText(2);
+    const parsed = parseExportText(text, instruments, byteLength(text));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed).not.toHaveProperty('upgradedFrom');
+    expect(parsed.file).toStrictEqual(JSON.parse(text));
+    const { repo } = freshDatabase();
+    await repo.importFile(parsed.file);
+    const again = await exportOf(repo, parsed.file.centre.id, parsed.file.exportedAt);
+    expect(`${JSON.stringify({ ...again, app: parsed.file.app }, null, 2)}\n`).toBe(text);
   });
 
   describe.each(Object.entries(fixtures))('%s', (_path, text) => {
@@ -231,7 +356,7 @@ describe('export fixtures of every format version', () => {
       if (!parsed.ok) throw new Error('fixture does not parse');
       const { repo } = freshDatabase();
       const plan = await repo.importFile(parsed.file);
-      expect(plan.counts).toEqual({ add: 1 + parsed.file.rounds.length + parsed.file.answers.length + parsed.file.reflections.length, update: 0, skip: 0 });
+      expect(plan.counts).toEqual({ add: recordCount(parsed.file), update: 0, skip: 0 });
       const again = await exportOf(repo, parsed.file.centre.id, '2030-01-01T00:00:00.000Z');
       const { app: _app, ...expected } = withoutExportedAt(parsed.file);
       const { app: _appAgain, ...actual } = withoutExportedAt(again);
@@ -312,11 +437,17 @@ interface GeneratedCentre {
   rounds: Round[];
   answers: Answer[];
   reflections: GoalReflection[];
+  /** Added with addActions (all at once, as carrying forward does). */
+  actions: ActionItem[];
+  ratings: IndividualRating[];
   /** Rounds to complete, soft-delete, and items/goals to save through the repository's intent methods. */
   complete: string[];
   deleted: string[];
   viaRepository: { roundId: string; goalId: string; itemId: string; value: AnswerValue | null; note: string }[];
   reflectionsViaRepository: { roundId: string; goalId: string; notRelevant: boolean; note: string }[];
+  /** Saved one by one with putAction (which touches the round). */
+  actionsViaRepository: ActionItem[];
+  ratingsViaRepository: { roundId: string; itemId: string; participantId: string; value: AnswerValue | null }[];
 }
 
 function generateCentre(random: Random): GeneratedCentre {
@@ -332,7 +463,22 @@ function generateCentre(random: Random): GeneratedCentre {
     createdAt: created,
     updatedAt: random.chance(0.5) ? created : random.timestamp(),
   };
-  const generated: GeneratedCentre = { centre, rounds: [], answers: [], reflections: [], complete: [], deleted: [], viaRepository: [], reflectionsViaRepository: [] };
+  const generated: GeneratedCentre = {
+    centre,
+    rounds: [],
+    answers: [],
+    reflections: [],
+    actions: [],
+    ratings: [],
+    complete: [],
+    deleted: [],
+    viaRepository: [],
+    reflectionsViaRepository: [],
+    actionsViaRepository: [],
+    ratingsViaRepository: [],
+  };
+  /** Actions of earlier rounds, which a later round may carry forward. */
+  const earlier: ActionItem[] = [];
   const roundCount = random.int(0, 6);
   for (let r = 0; r < roundCount; r++) {
     const id = random.uuid();
@@ -371,6 +517,38 @@ function generateCentre(random: Random): GeneratedCentre {
       if (random.chance(0.1)) generated.reflectionsViaRepository.push({ roundId: id, goalId: goal.id, notRelevant, note });
       else generated.reflections.push({ id: random.uuid(), roundId: id, goalId: goal.id, notRelevant, note, updatedAt: random.timestamp() });
     }
+
+    const planned: ActionItem[] = [];
+    for (let a = random.int(0, 4); a > 0; a--) {
+      const from = earlier.length > 0 && random.chance(0.3) ? random.pick(earlier) : undefined;
+      const createdAt = random.timestamp();
+      const action: ActionItem = {
+        id: random.uuid(),
+        centreId: centre.id,
+        roundId: id,
+        goalId: from?.goalId ?? random.pick(instrument.goals).id,
+        what: from?.what ?? random.name('Åtgärd'),
+        who: random.text(3),
+        due: random.chance(0.3) ? '' : random.date(),
+        status: random.pick(ACTION_STATUSES),
+        createdAt,
+        updatedAt: random.chance(0.5) ? createdAt : random.timestamp(),
+      };
+      if (from) action.carriedFromId = from.id;
+      planned.push(action);
+      if (random.chance(0.15)) generated.actionsViaRepository.push(action);
+      else generated.actions.push(action);
+    }
+    earlier.push(...planned);
+
+    for (const person of random.subset(round.participants)) {
+      for (const item of random.subset(items).slice(0, random.int(0, 8))) {
+        const value = random.pick(VALUES);
+        // A few go through saveRating (new id, clock time), the rest are stored as they are.
+        if (random.chance(0.1)) generated.ratingsViaRepository.push({ roundId: id, itemId: item.itemId, participantId: person.id, value });
+        else generated.ratings.push({ id: random.uuid(), roundId: id, itemId: item.itemId, participantId: person.id, value, updatedAt: random.timestamp() });
+      }
+    }
   }
   return generated;
 }
@@ -382,6 +560,10 @@ async function store(repo: Repository, db: AppDatabase, generated: GeneratedCent
   await db.reflections.bulkPut(generated.reflections);
   for (const { roundId, goalId, itemId, value, note } of generated.viaRepository) await repo.saveAnswer(roundId, goalId, itemId, { value, note });
   for (const { roundId, goalId, notRelevant, note } of generated.reflectionsViaRepository) await repo.saveReflection(roundId, goalId, { notRelevant, note });
+  await repo.addActions(generated.actions);
+  for (const action of generated.actionsViaRepository) await repo.putAction(action);
+  await db.ratings.bulkPut(generated.ratings);
+  for (const { roundId, itemId, participantId, value } of generated.ratingsViaRepository) await repo.saveRating(roundId, itemId, participantId, value);
   for (const id of generated.complete) await repo.setRoundStatus(id, 'complete');
   for (const id of generated.deleted) await repo.softDeleteRound(id);
 }
@@ -400,13 +582,16 @@ describe('property: export → import into an empty device → export gives the 
 
     const first = await exportOf(source.repo, generated.centre.id, '2027-01-01T10:00:00.000Z');
     expect(first.rounds.map((round) => round.id).sort()).toEqual(generated.rounds.filter((round) => !generated.deleted.includes(round.id)).map((round) => round.id).sort());
+    const visible = ({ roundId }: { roundId: string }) => !generated.deleted.includes(roundId);
+    expect(first.actions.map((action) => action.id).sort()).toEqual([...generated.actions, ...generated.actionsViaRepository].filter(visible).map((action) => action.id).sort());
+    expect(first.ratings).toHaveLength([...generated.ratings, ...generated.ratingsViaRepository].filter(visible).length);
     const file = throughText(first);
     // Validation is lossless for a valid file: no trimming, no re-encoding, no dropped fields.
     expect(file).toStrictEqual(first);
 
     const target = freshDatabase();
     const plan = await target.repo.importFile(file);
-    expect(plan.counts).toEqual({ add: 1 + file.rounds.length + file.answers.length + file.reflections.length, update: 0, skip: 0 });
+    expect(plan.counts).toEqual({ add: recordCount(file), update: 0, skip: 0 });
     expect(plan.conflicts).toEqual([]);
 
     const second = await exportOf(target.repo, generated.centre.id, '2027-06-01T10:00:00.000Z');
@@ -422,10 +607,22 @@ describe('property: export → import into an empty device → export gives the 
       const preview = await device.repo.previewImport(file);
       const again = await device.repo.importFile(file);
       expect(preview.counts).toEqual(again.counts);
-      expect(again.counts).toEqual({ add: 0, update: 0, skip: 1 + file.rounds.length + file.answers.length + file.reflections.length });
+      expect(again.counts).toEqual({ add: 0, update: 0, skip: recordCount(file) });
       expect(again.conflicts).toEqual([]);
       expect(await snapshot(device.db)).toStrictEqual(before);
     }
+  });
+
+  it('the seeds cover action plans (every status, carried forward, without a due date) and individual ratings', () => {
+    const centres = SEEDS.map((seed) => generateCentre(new Random(seed)));
+    const actions = centres.flatMap((centre) => [...centre.actions, ...centre.actionsViaRepository]);
+    expect(new Set(actions.map((action) => action.status))).toEqual(new Set(ACTION_STATUSES));
+    expect(actions.filter((action) => action.carriedFromId !== undefined).length).toBeGreaterThan(5);
+    expect(actions.filter((action) => action.due === '').length).toBeGreaterThan(5);
+    expect(centres.filter((centre) => centre.actionsViaRepository.length > 0).length).toBeGreaterThan(5);
+    const ratings = centres.flatMap((centre) => centre.ratings);
+    expect(new Set(ratings.map((rating) => rating.value))).toEqual(new Set(VALUES));
+    expect(centres.filter((centre) => centre.ratingsViaRepository.length > 0).length).toBeGreaterThan(5);
   });
 });
 

@@ -4,13 +4,14 @@ import { MAX_DEPTH, MAX_NAME, MAX_TEXT, parseExport, parseExportText, type Impor
 import { UPGRADES, upgradeToCurrent } from '@/domain/exchange/upgrade';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import fixtureText from '../../fixtures/exports/export-v1.json?raw';
+import fixtureText from '../../fixtures/exports/export-v2.json?raw';
+import v1FixtureText from '../../fixtures/exports/export-v1.json?raw';
 import { deleteAt, getAt, setAt, type Json } from '../../fixtures/instruments';
 
 /**
  * The import validator's messages: one problem code (and one field reason) at a time, each with the
- * exact path the UI shows, like `rounds[0].date`. Every case starts from the committed version-1
- * fixture and breaks one thing.
+ * exact path the UI shows, like `rounds[0].date`. Every case starts from the committed fixture of
+ * the current format version and breaks one thing.
  */
 
 const instrument = parseInstrument(defaultInstrumentJson);
@@ -47,6 +48,12 @@ describe('the fixture the cases start from', () => {
     const data = fixture();
     expect(getAt(data, ['answers', 4, 'itemId'])).toEqual(expect.any(String));
     expect(getAt(data, ['rounds', 1, 'id'])).not.toBe(getAt(data, ['rounds', 0, 'id']));
+    expect(getAt(data, ['formatVersion'])).toBe(EXPORT_FORMAT_VERSION);
+    expect(getAt(data, ['actions', 4, 'goalId'])).toBe('goal-3');
+    // ratings[0] and ratings[1]: two participants of the spring round on the same item.
+    expect(getAt(data, ['ratings', 1, 'itemId'])).toBe(getAt(data, ['ratings', 0, 'itemId']));
+    expect(getAt(data, ['ratings', 1, 'participantId'])).not.toBe(getAt(data, ['ratings', 0, 'participantId']));
+    expect(getAt(data, ['ratings', 0, 'roundId'])).toBe(getAt(data, ['rounds', 1, 'id']));
   });
 });
 
@@ -158,6 +165,104 @@ describe('problem codes, each with its path', () => {
   });
 });
 
+describe('action plans and individual ratings (format version 2)', () => {
+  const STRANGER = '0f0e0d0c-0b0a-4908-8706-050403020100';
+
+  it('unknownReference: an action of a round not in the file', () => {
+    expect(problemsOf(parse(withValue(['actions', 1, 'roundId'], STRANGER)))).toEqual([{ code: 'unknownReference', path: 'actions[1].roundId', detail: STRANGER }]);
+  });
+
+  it('unknownReference: an action of another centre', () => {
+    expect(problemsOf(parse(withValue(['actions', 0, 'centreId'], STRANGER)))).toEqual([{ code: 'unknownReference', path: 'actions[0].centreId', detail: STRANGER }]);
+  });
+
+  it('unknownReference: a rating of a round not in the file', () => {
+    expect(problemsOf(parse(withValue(['ratings', 3, 'roundId'], STRANGER)))).toEqual([{ code: 'unknownReference', path: 'ratings[3].roundId', detail: STRANGER }]);
+  });
+
+  it('unknownReference: a rating by someone who is not a participant of its round (here: of the other round)', () => {
+    const data = fixture();
+    const autumnParticipant = getAt(data, ['rounds', 0, 'participants', 0, 'id']);
+    setAt(data, ['ratings', 2, 'participantId'], autumnParticipant);
+    expect(problemsOf(parse(data))).toEqual([{ code: 'unknownReference', path: 'ratings[2].participantId', detail: autumnParticipant }]);
+  });
+
+  it('duplicateId: the same round, item and participant rated twice, at the participant of the second', () => {
+    const data = fixture();
+    const roundId = getAt(data, ['ratings', 0, 'roundId']);
+    const itemId = getAt(data, ['ratings', 0, 'itemId']);
+    const participantId = getAt(data, ['ratings', 0, 'participantId']);
+    if (typeof roundId !== 'string' || typeof itemId !== 'string' || typeof participantId !== 'string') throw new Error('fixture');
+    setAt(data, ['ratings', 1, 'participantId'], participantId);
+    expect(problemsOf(parse(data))).toEqual([{ code: 'duplicateId', path: 'ratings[1].participantId', detail: `${roundId}/${itemId}/${participantId}` }]);
+  });
+
+  it('duplicateId: an action or a rating with the id of another record', () => {
+    const data = fixture();
+    const answerId = getAt(data, ['answers', 0, 'id']);
+    const actionId = getAt(data, ['actions', 0, 'id']);
+    setAt(data, ['actions', 2, 'id'], answerId);
+    setAt(data, ['ratings', 5, 'id'], actionId);
+    expect(problemsOf(parse(data))).toEqual([
+      { code: 'duplicateId', path: 'actions[2].id', detail: answerId },
+      { code: 'duplicateId', path: 'ratings[5].id', detail: actionId },
+    ]);
+  });
+
+  it.each([7, 0, 5, -1])('invalidValue: an individual rating of %i, off the scale', (value) => {
+    expect(problemsOf(parse(withValue(['ratings', 3, 'value'], value)))).toEqual([{ code: 'invalidValue', path: 'ratings[3].value', detail: String(value) }]);
+  });
+
+  it('unknownItem: an action on a goal the instrument does not have', () => {
+    expect(problemsOf(parse(withValue(['actions', 4, 'goalId'], 'goal-9')))).toEqual([{ code: 'unknownItem', path: 'actions[4].goalId', detail: 'goal-9' }]);
+  });
+
+  it('unknownItem: an individual rating of an item the instrument does not have', () => {
+    expect(problemsOf(parse(withValue(['ratings', 6, 'itemId'], 'g9-not-an-item')))).toEqual([{ code: 'unknownItem', path: 'ratings[6].itemId', detail: 'g9-not-an-item' }]);
+  });
+
+  it.each([
+    ['actions[0].what', ['actions', 0, 'what'], '', { kind: 'empty' }],
+    ['actions[3].what', ['actions', 3, 'what'], ' \n\t ', { kind: 'empty' }],
+    ['actions[1].what', ['actions', 1, 'what'], 'x'.repeat(MAX_TEXT + 1), { kind: 'tooLong', max: MAX_TEXT }],
+    ['actions[1].who', ['actions', 1, 'who'], 'x'.repeat(MAX_NAME + 1), { kind: 'tooLong', max: MAX_NAME }],
+    ['actions[0].due', ['actions', 0, 'due'], '2026-02-30', { kind: 'format', format: 'date' }],
+    ['actions[2].due', ['actions', 2, 'due'], '31/12/2026', { kind: 'format', format: 'date' }],
+    ['actions[2].due', ['actions', 2, 'due'], ' ', { kind: 'format', format: 'date' }],
+    ['actions[2].status', ['actions', 2, 'status'], 'paused', { kind: 'notAllowed', received: '"paused"' }],
+    ['actions[3].carriedFromId', ['actions', 3, 'carriedFromId'], 'förra omgången', { kind: 'format', format: 'uuid' }],
+    ['actions[0].createdAt', ['actions', 0, 'createdAt'], 'i höstas', { kind: 'format', format: 'timestamp' }],
+    ['ratings[0].participantId', ['ratings', 0, 'participantId'], 'Åsa', { kind: 'format', format: 'uuid' }],
+    ['ratings[4].value', ['ratings', 4, 'value'], 2.5, { kind: 'format', format: 'integer' }],
+    ['ratings[4].itemId', ['ratings', 4, 'itemId'], 'G1 Öppet', { kind: 'format', format: 'id' }],
+  ] satisfies [string, (string | number)[], Json, object][])('invalidField: %s', (path, at, value, reason) => {
+    expect(problemsOf(parse(withValue(at, value)))).toEqual([{ code: 'invalidField', path, reason }]);
+  });
+
+  it('keeps an action whose what has spaces around it, trimmed as the other names are', () => {
+    const result = parse(withValue(['actions', 0, 'what'], '  Föräldragrupp  '));
+    expect(result.ok && result.file.actions[0]?.what).toBe('Föräldragrupp');
+  });
+
+  it('a due date may be left empty', () => {
+    expect(problemsOf(parse(withValue(['actions', 0, 'due'], '')))).toEqual([]);
+  });
+
+  it('unknownField: a field an action does not have', () => {
+    expect(problemsOf(parse(withValue(['actions', 1, 'priority'], 'hög')))).toEqual([{ code: 'invalidField', path: 'actions[1].priority', reason: { kind: 'unknownField' } }]);
+  });
+
+  it('a version-2 file must have both lists: only a version-1 file gets them added', () => {
+    const data = fixture();
+    deleteAt(data, ['actions']);
+    deleteAt(data, ['ratings']);
+    expect(problemsOf(parse(data))).toEqual([
+      { code: 'invalidField', path: 'actions', reason: expect.objectContaining({ kind: 'type', received: 'undefined' }) as unknown },
+      { code: 'invalidField', path: 'ratings', reason: expect.objectContaining({ kind: 'type', received: 'undefined' }) as unknown },
+    ]);
+  });
+});
+
 describe('invalidField: the reason, in words the UI translates', () => {
   it.each([
     ['rounds[0].date', ['rounds', 0, 'date'], '2026-02-30', { kind: 'format', format: 'date' }],
@@ -240,6 +345,14 @@ describe('upgrading older format versions', () => {
     [undefined, 'undefined'],
   ])('refuses formatVersion %j', (formatVersion, version) => {
     expect(upgradeToCurrent({ formatVersion }, { 1: step1, 2: step2 }, 3)).toEqual({ ok: false, version });
+  });
+
+  it('the real step 1 → 2 adds empty actions and ratings and keeps everything else', () => {
+    const v1 = JSON.parse(v1FixtureText) as Record<string, unknown>;
+    expect(v1.formatVersion).toBe(1);
+    expect(upgradeToCurrent(v1)).toEqual({ ok: true, from: 1, data: { ...v1, formatVersion: 2, actions: [], ratings: [] } });
+    const parsed = parseExportText(v1FixtureText, instruments);
+    expect(parsed).toMatchObject({ ok: true, upgradedFrom: 1, file: { formatVersion: 2, actions: [], ratings: [] } });
   });
 
   it('the real table has a step from every published version to the current one', () => {

@@ -36,10 +36,10 @@ async function openRound(): Promise<void> {
 }
 
 describe('questionnaire store', () => {
-  it('opens a round with no answers: 0 of 35, resuming at the first item', async () => {
+  it('opens a round with no answers: 0 of 35, at the top of the first goal', async () => {
     await openRound();
     expect(questionnaire.progress).toMatchObject({ answered: 0, total: 35, complete: false });
-    expect(questionnaire.resumeAt()).toEqual({ goalId: 'goal-1', itemId: 'g1-open-to-all' });
+    expect(questionnaire.resumeAt()).toEqual({ goalId: 'goal-1' });
     expect(questionnaire.nextUnanswered()).toEqual({ goalId: 'goal-1', itemId: 'g1-open-to-all' });
   });
 

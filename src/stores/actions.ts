@@ -1,0 +1,111 @@
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { computed } from 'vue';
+import { repository } from '@/db';
+import {
+  actionsByGoal,
+  carryForward as carryCopies,
+  createAction,
+  openActionsToReview,
+  roundBefore,
+  updateAction,
+  withStatus,
+  type ActionInput,
+} from '@/domain/actions';
+import type { ActionItem, ActionStatus, Round } from '@/domain/types';
+import { useLiveQuery } from '@/composables/useLiveQuery';
+import { currentLocale, translate } from '@/i18n';
+import { useQuestionnaireStore } from './questionnaire';
+import { useSaveStatusStore } from './saveStatus';
+import { useUndoStore } from './undo';
+
+export interface ActionReviewState {
+  /** The round before the open one, whose open actions are offered. */
+  readonly previous: Round | undefined;
+  readonly open: readonly ActionItem[];
+  /** The group has finished the review for the open round. */
+  readonly dismissed: boolean;
+}
+
+export function reviewSettingKey(roundId: string): string {
+  return `actionReview:${roundId}`;
+}
+
+/** The action plans of the round being answered (the questionnaire's round), live from the database. */
+export const useActionsStore = defineStore('actions', () => {
+  const questionnaire = useQuestionnaireStore();
+  const roundId = computed(() => questionnaire.roundId);
+  const centreId = computed(() => questionnaire.round?.centreId);
+
+  const listQuery = useLiveQuery(async (id) => (id ? repository.listActions(id) : []), roundId);
+  const reviewQuery = useLiveQuery(
+    async ([centre, round]): Promise<ActionReviewState | undefined> => {
+      if (!centre || !round) return undefined;
+      const [rounds, all, setting] = await Promise.all([
+        repository.listRounds(centre),
+        repository.listCentreActions(centre),
+        repository.getSetting(reviewSettingKey(round)),
+      ]);
+      return { previous: roundBefore(rounds, round), open: openActionsToReview(all, rounds, round), dismissed: setting === 'done' };
+    },
+    () => [centreId.value, roundId.value] as const,
+  );
+
+  const actions = computed<readonly ActionItem[]>(() => listQuery.data.value ?? []);
+  const byGoal = computed(() => actionsByGoal(actions.value));
+  const loaded = computed(() => !listQuery.loading.value);
+  const review = computed(() => reviewQuery.data.value);
+
+  function forGoal(goalId: string): readonly ActionItem[] {
+    return byGoal.value.get(goalId) ?? [];
+  }
+
+  async function add(goalId: string, input: ActionInput): Promise<ActionItem | undefined> {
+    const round = roundId.value;
+    const centre = centreId.value;
+    if (!round || !centre) return undefined;
+    const action = createAction(input, centre, round, goalId);
+    await useSaveStatusStore().track(() => repository.putAction(action));
+    return action;
+  }
+
+  async function update(action: ActionItem, input: ActionInput): Promise<void> {
+    const next = updateAction(action, input);
+    await useSaveStatusStore().track(() => repository.putAction(next));
+  }
+
+  /** Also used on the previous round's action during the review (for example to mark it done). */
+  async function setStatus(action: ActionItem, status: ActionStatus): Promise<void> {
+    const next = withStatus(action, status);
+    await useSaveStatusStore().track(() => repository.putAction(next));
+  }
+
+  /** Deletes at once and offers undo, which puts the action back as it was. */
+  async function remove(action: ActionItem): Promise<void> {
+    const save = useSaveStatusStore();
+    await save.track(() => repository.deleteAction(action.id));
+    await useUndoStore().offer(
+      translate(currentLocale.value, 'actions.deleted', { what: action.what }),
+      () => save.track(() => repository.putAction(action)),
+      () => Promise.resolve(),
+    );
+  }
+
+  /** Copies the actions into the open round; returns the copies. */
+  async function carryForward(originals: readonly ActionItem[]): Promise<ActionItem[]> {
+    const round = roundId.value;
+    if (!round || originals.length === 0) return [];
+    const copies = carryCopies(originals, round);
+    await useSaveStatusStore().track(() => repository.addActions(copies));
+    return copies;
+  }
+
+  async function dismissReview(): Promise<void> {
+    const round = roundId.value;
+    if (!round) return;
+    await useSaveStatusStore().track(() => repository.setSetting(reviewSettingKey(round), 'done'));
+  }
+
+  return { roundId, actions, byGoal, loaded, review, forGoal, add, update, setStatus, remove, carryForward, dismissReview };
+});
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useActionsStore, import.meta.hot));
