@@ -25,6 +25,26 @@ const median = (values) => {
 };
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
+/**
+ * Median time of an in-app navigation from the start screen to `path` (as a link click would do it,
+ * without a page load), until `ready` resolves and two frames have been drawn.
+ */
+async function timeNavigation(page, path, ready) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(`${ORIGIN}/`);
+    await page.locator('h1').waitFor();
+    const start = await page.evaluate(() => performance.now());
+    await page.evaluate((url) => {
+      history.pushState({}, '', url);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+    await ready();
+    times.push(await page.evaluate((t) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t)))), start));
+  }
+  return median(times);
+}
+
 const server = await preview({
   configFile: false,
   logLevel: 'silent',
@@ -94,19 +114,8 @@ try {
 
   // 3. Reopening a fully answered round: navigation to the last statement card on screen.
   const roundUrl = page.url().split('/goals/')[0];
-  const reopen = [];
-  for (let i = 0; i < RUNS; i++) {
-    await page.goto(`${ORIGIN}/`);
-    await page.locator('h1').waitFor();
-    const start = await page.evaluate(() => performance.now());
-    await page.evaluate((url) => {
-      history.pushState({}, '', url);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, new URL(roundUrl).pathname);
-    await page.locator('article[data-item-id]').last().waitFor();
-    reopen.push((await page.evaluate(() => performance.now())) - start);
-  }
-  results.push(['open a fully answered round (in-app navigation)', median(reopen)]);
+  const reopen = await timeNavigation(page, new URL(roundUrl).pathname, () => page.locator('article[data-item-id]').last().waitFor());
+  results.push(['open a fully answered round (in-app navigation)', reopen]);
 
   // 4. Comparing 20 rounds: 19 more rounds are written straight into the app's database, then the
   //    comparison view computes every score and draws all four charts.
@@ -142,20 +151,8 @@ try {
     database.close();
     return ids;
   }, centreId);
-  const compareTimes = [];
-  for (let i = 0; i < RUNS; i++) {
-    await page.goto(`${ORIGIN}/`);
-    await page.locator('h1').waitFor();
-    const start = await page.evaluate(() => performance.now());
-    await page.evaluate((url) => {
-      history.pushState({}, '', url);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, `/centres/${centreId}/compare?rounds=${allRoundIds.join(',')}`);
-    await page.locator('canvas').nth(3).waitFor();
-    // Two frames after the last chart is attached, so that it has been drawn.
-    compareTimes.push(await page.evaluate((t0) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)))), start));
-  }
-  results.push(['compare 20 rounds: compute + render 4 charts', median(compareTimes)]);
+  const compareTime = await timeNavigation(page, `/centres/${centreId}/compare?rounds=${allRoundIds.join(',')}`, () => page.locator('canvas').nth(3).waitFor());
+  results.push(['compare 20 rounds: compute + render 4 charts', compareTime]);
   await context.close();
 
   // 5. Importing a 10 MB export (Playwright's own file transfer into the page is not counted:
@@ -200,20 +197,11 @@ try {
     files.map((file, i) => ({ name: `centre-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })),
   );
   await importPage.getByTestId('import-report').locator(':scope > li').nth(49).waitFor({ timeout: 120_000 });
-  const coordinatorTimes = [];
-  for (let i = 0; i < RUNS; i++) {
-    await importPage.goto(`${ORIGIN}/`);
-    await importPage.locator('h1').waitFor();
-    const start = await importPage.evaluate(() => performance.now());
-    await importPage.evaluate(() => {
-      history.pushState({}, '', '/coordinator');
-      dispatchEvent(new PopStateEvent('popstate'));
-    });
+  const coordinatorTime = await timeNavigation(importPage, '/coordinator', async () => {
     await importPage.getByTestId('centre-comparison').locator('tbody tr').nth(49).waitFor({ timeout: 60_000 });
     await importPage.locator('canvas').first().waitFor();
-    coordinatorTimes.push(await importPage.evaluate((t) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t)))), start));
-  }
-  results.push(['coordinator: 50 centres × 10 rounds, table + charts', median(coordinatorTimes)]);
+  });
+  results.push(['coordinator: 50 centres × 10 rounds, table + charts', coordinatorTime]);
   await importContext.close();
 
   console.log(`Chromium ${browser.version()}, ${RUNS} runs where repeated\n`);
