@@ -4,7 +4,7 @@ import { chronological, compareRounds, type Comparison, type ScoredRound } from 
 import { answersByItem, reflectionsByGoal } from '@/domain/progress';
 import { scoreRound } from '@/domain/scoring';
 import { deriveStage, type StageResult } from '@/domain/stage';
-import type { Round } from '@/domain/types';
+import type { Answer, GoalReflection, Instrument, Round } from '@/domain/types';
 import { useCentresStore } from '@/stores/centres';
 import { useInstrumentStore } from '@/stores/instrument';
 import { useLiveQuery } from './useLiveQuery';
@@ -20,22 +20,38 @@ export function useCentreResults(centreId: MaybeRefOrGetter<string>) {
 
   const overviews = useLiveQuery((id) => repository.listRoundOverviews(id), () => toValue(centreId));
   const centre = computed(() => centres.centres.find((c) => c.id === toValue(centreId)));
-  const instrument = computed(() => instruments.instrument);
-  const loading = computed(() => overviews.loading.value || centres.loading || !instrument.value);
+  const loading = computed(() => overviews.loading.value || centres.loading || !instruments.shipped);
 
   const rounds = computed<Round[]>(() => (overviews.data.value ?? []).map((o) => o.round));
-  const scored = computed<ScoredRound[]>(() => {
-    const current = instrument.value;
-    if (!current) return [];
-    return chronological(
-      (overviews.data.value ?? []).map(({ round, answers, reflections }) => ({
-        roundId: round.id,
-        title: round.title,
-        period: round.period,
-        date: round.date,
-        scores: scoreRound(current, answersByItem(answers), reflectionsByGoal(reflections)),
-      })),
-    );
+  /** Each round scored with the instrument version it was answered with; rounds whose version is missing are left out. */
+  const scored = computed<ScoredRound[]>(() =>
+    chronological(
+      (overviews.data.value ?? []).flatMap(({ round, answers, reflections }) => {
+        const own = instruments.forRound(round);
+        if (!own) return [];
+        return [{
+          roundId: round.id,
+          title: round.title,
+          period: round.period,
+          date: round.date,
+          scores: scoreRound(own, answersByItem(answers), reflectionsByGoal(reflections)),
+        }];
+      }),
+    ),
+  );
+  const roundsById = computed(() => new Map(rounds.value.map((round) => [round.id, round])));
+
+  function instrumentOf(roundId: string): Instrument | undefined {
+    return instruments.forRound(roundsById.value.get(roundId));
+  }
+
+  /**
+   * The instrument comparisons are shown in: that of the newest round (its goals, items and order);
+   * older rounds answered with another version line up by goal and item id.
+   */
+  const instrument = computed<Instrument | undefined>(() => {
+    const newest = scored.value[scored.value.length - 1];
+    return (newest ? instrumentOf(newest.roundId) : undefined) ?? instruments.current;
   });
 
   function scoredRound(roundId: string): ScoredRound | undefined {
@@ -49,10 +65,19 @@ export function useCentreResults(centreId: MaybeRefOrGetter<string>) {
   }
 
   function compare(roundIds: readonly string[]): Comparison | undefined {
-    const current = instrument.value;
-    if (!current) return undefined;
     const chosen = scored.value.filter((round) => roundIds.includes(round.roundId));
-    return compareRounds(current, chosen);
+    const newest = chosen[chosen.length - 1];
+    const shownIn = (newest ? instrumentOf(newest.roundId) : undefined) ?? instrument.value;
+    return shownIn ? compareRounds(shownIn, chosen) : undefined;
+  }
+
+  /** One round's answers by item id (own items included) and reflections by goal, read-only. */
+  function answersOf(roundId: string): ReadonlyMap<string, Answer> {
+    return answersByItem(overviews.data.value?.find((o) => o.round.id === roundId)?.answers ?? []);
+  }
+
+  function reflectionsOf(roundId: string): ReadonlyMap<string, GoalReflection> {
+    return reflectionsByGoal(overviews.data.value?.find((o) => o.round.id === roundId)?.reflections ?? []);
   }
 
   function stageOf(roundId: string): StageResult | undefined {
@@ -60,5 +85,9 @@ export function useCentreResults(centreId: MaybeRefOrGetter<string>) {
     return centre.value && round ? deriveStage(centre.value, round.scores) : undefined;
   }
 
-  return { centre, instrument, loading, rounds, scored, scoredRound, previousOf, compare, stageOf };
+  function roundOf(roundId: string): Round | undefined {
+    return roundsById.value.get(roundId);
+  }
+
+  return { centre, instrument, instrumentOf, loading, rounds, scored, scoredRound, previousOf, compare, stageOf, answersOf, reflectionsOf, roundOf };
 }

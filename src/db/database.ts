@@ -1,7 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ExportFile } from '@/domain/exchange/format';
 import { upgradeToCurrent } from '@/domain/exchange/upgrade';
-import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Round } from '@/domain/types';
+import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '@/domain/types';
 
 export interface Setting {
   key: string;
@@ -15,6 +15,15 @@ export interface WorkspaceEntry {
   fileName: string;
   importedAt: string;
   file: ExportFile;
+}
+
+/** An instrument a network loaded as a file (the shipped one is never stored). */
+export interface InstalledInstrument {
+  /** `id@version`: a version is installed once and never changes. */
+  key: string;
+  instrument: Instrument;
+  fileName: string;
+  installedAt: string;
 }
 
 export const DATABASE_NAME = 'familjecentral';
@@ -48,6 +57,23 @@ export const SCHEMA_V4 = {
   ratings: 'id, roundId, &[roundId+itemId+participantId]',
 } as const;
 
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  localItems: 'id, centreId',
+  instruments: 'key',
+} as const;
+
+/** The coordinator's stored files, brought to the current export format like an imported file. */
+async function upgradeWorkspaceFiles(tx: Transaction): Promise<void> {
+  await tx
+    .table<{ file: Record<string, unknown> }>('workspace')
+    .toCollection()
+    .modify((entry) => {
+      const upgraded = upgradeToCurrent(entry.file);
+      if (upgraded.ok) entry.file = upgraded.data;
+    });
+}
+
 export class AppDatabase extends Dexie {
   centres!: EntityTable<Centre, 'id'>;
   rounds!: EntityTable<Round, 'id'>;
@@ -57,6 +83,8 @@ export class AppDatabase extends Dexie {
   workspace!: EntityTable<WorkspaceEntry, 'id'>;
   actions!: EntityTable<ActionItem, 'id'>;
   ratings!: EntityTable<IndividualRating, 'id'>;
+  localItems!: EntityTable<LocalItem, 'id'>;
+  instruments!: EntityTable<InstalledInstrument, 'key'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -94,15 +122,12 @@ export class AppDatabase extends Dexie {
     // stored in export format 1: upgraded like an imported file, so that each holds an ExportFile.
     this.version(4)
       .stores(SCHEMA_V4)
-      .upgrade(async (tx) => {
-        await tx
-          .table<{ file: Record<string, unknown> }>('workspace')
-          .toCollection()
-          .modify((entry) => {
-            const upgraded = upgradeToCurrent(entry.file);
-            if (upgraded.ok) entry.file = upgraded.data;
-          });
-      });
+      .upgrade(upgradeWorkspaceFiles);
+    // v5: the group's own items and network instruments. Workspace files move to export format 3
+    // the same way (they gain empty lists of own items and instrument definitions).
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(upgradeWorkspaceFiles);
   }
 }
 

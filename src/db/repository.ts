@@ -1,9 +1,10 @@
 import { newId, nowIso } from '@/domain/ids';
 import { compareRoundsNewestFirst, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
-import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, IndividualRating, Round, RoundPosition, RoundStatus } from '@/domain/types';
+import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round, RoundPosition, RoundStatus } from '@/domain/types';
+import { instrumentKey } from '@/domain/instruments';
 import { planImport, writesOf, type ImportPlan, type LocalRecords } from '@/domain/exchange/merge';
-import type { ExportFile, ExportSource } from '@/domain/exchange/format';
-import { db as defaultDb, type AppDatabase, type WorkspaceEntry } from './database';
+import { exportFileName, type ExportFile, type ExportSource } from '@/domain/exchange/format';
+import { db as defaultDb, type AppDatabase, type InstalledInstrument, type WorkspaceEntry } from './database';
 
 export interface RoundOverview {
   round: Round;
@@ -25,19 +26,38 @@ export function createRepository(db: AppDatabase) {
     await db.rounds.update(roundId, changes);
   }
 
-  async function localRecordsFor(file: ExportFile): Promise<LocalRecords> {
+  /** What the device holds of a file's records; `builtIn` are the keys of instruments shipped with the app. */
+  async function localRecordsFor(file: ExportFile, builtIn: readonly string[] = []): Promise<LocalRecords> {
     const ids = file.rounds.map((round) => round.id);
-    const [centre, rounds, answers, reflections, actions, ratings] = await Promise.all([
+    const [centre, rounds, answers, reflections, actions, ratings, localItems, installed] = await Promise.all([
       db.centres.get(file.centre.id),
       db.rounds.bulkGet(ids),
       db.answers.where('roundId').anyOf(ids).toArray(),
       db.reflections.where('roundId').anyOf(ids).toArray(),
       db.actions.where('roundId').anyOf(ids).toArray(),
       db.ratings.where('roundId').anyOf(ids).toArray(),
+      db.localItems.bulkGet(file.localItems.map((item) => item.id)),
+      db.instruments.toCollection().primaryKeys(),
     ]);
-    return { centre, rounds: rounds.filter((r): r is Round => r !== undefined), answers, reflections, actions, ratings };
+    return {
+      centre,
+      rounds: rounds.filter((r): r is Round => r !== undefined),
+      answers,
+      reflections,
+      actions,
+      ratings,
+      localItems: localItems.filter((item): item is LocalItem => item !== undefined),
+      instrumentKeys: new Set([...builtIn, ...installed]),
+    };
   }
 
+
+  async function localItemUsed(id: string): Promise<boolean> {
+    const used = await db.answers.filter((answer) => answer.itemId === id && (answer.value !== null || answer.note !== '')).count();
+    return used > 0;
+  }
+
+  const IMPORT_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments];
 
   async function purgeRound(roundId: string): Promise<void> {
     await db.actions.where('roundId').equals(roundId).delete();
@@ -145,11 +165,12 @@ export function createRepository(db: AppDatabase) {
 
     /** Removes soft-deleted records for good, with everything that belongs to them. */
     async purgeDeleted(): Promise<void> {
-      await db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings], async () => {
+      await db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems], async () => {
         const centres = (await db.centres.toArray()).filter((c) => c.deletedAt);
         for (const centre of centres) {
           const rounds = await db.rounds.where('centreId').equals(centre.id).toArray();
           for (const round of rounds) await purgeRound(round.id);
+          await db.localItems.where('centreId').equals(centre.id).delete();
           await db.centres.delete(centre.id);
         }
         const rounds = (await db.rounds.toArray()).filter((r) => r.deletedAt);
@@ -207,35 +228,37 @@ export function createRepository(db: AppDatabase) {
 
     /** The centre and its visible rounds with their answers and reflections, for an export. */
     async exportSource(centreId: string): Promise<ExportSource | undefined> {
-      return db.transaction('r', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings], async () => {
+      return db.transaction('r', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments], async () => {
         const centre = visible(await db.centres.get(centreId));
         if (!centre) return undefined;
         const rounds = (await db.rounds.where('centreId').equals(centreId).toArray()).filter((r) => !r.deletedAt);
         const ids = rounds.map((r) => r.id);
-        const [answers, reflections, actions, ratings] = await Promise.all([
+        const [answers, reflections, actions, ratings, localItems, installed] = await Promise.all([
           db.answers.where('roundId').anyOf(ids).toArray(),
           db.reflections.where('roundId').anyOf(ids).toArray(),
           db.actions.where('roundId').anyOf(ids).toArray(),
           db.ratings.where('roundId').anyOf(ids).toArray(),
+          db.localItems.where('centreId').equals(centreId).toArray(),
+          db.instruments.toArray(),
         ]);
-        return { centre, rounds, answers, reflections, actions, ratings };
+        return { centre, rounds, answers, reflections, actions, ratings, localItems, networkInstruments: installed.map((entry) => entry.instrument) };
       });
     },
 
     localRecordsFor,
 
     /** What an import would do, without writing. */
-    async previewImport(file: ExportFile): Promise<ImportPlan> {
-      return planImport(file, await localRecordsFor(file));
+    async previewImport(file: ExportFile, builtIn: readonly string[] = []): Promise<ImportPlan> {
+      return planImport(file, await localRecordsFor(file, builtIn));
     },
 
     /**
      * Imports a validated file in one transaction: the plan is made again inside it from what is
      * stored at that moment, so either every write lands or none does, and nothing newer is lost.
      */
-    async importFile(file: ExportFile): Promise<ImportPlan> {
-      return db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings], async () => {
-        const plan = planImport(file, await localRecordsFor(file));
+    async importFile(file: ExportFile, builtIn: readonly string[] = [], now: string = nowIso()): Promise<ImportPlan> {
+      return db.transaction('rw', IMPORT_TABLES, async () => {
+        const plan = planImport(file, await localRecordsFor(file, builtIn));
         const writes = writesOf(plan);
         await db.centres.bulkPut(writes.centres);
         await db.rounds.bulkPut(writes.rounds);
@@ -243,6 +266,10 @@ export function createRepository(db: AppDatabase) {
         await db.reflections.bulkPut(writes.reflections);
         await db.actions.bulkPut(writes.actions);
         await db.ratings.bulkPut(writes.ratings);
+        await db.localItems.bulkPut(writes.localItems);
+        await db.instruments.bulkAdd(
+          writes.instruments.map((instrument) => ({ key: instrumentKey(instrument), instrument, fileName: exportFileName(file), installedAt: now })),
+        );
         return plan;
       });
     },
@@ -289,6 +316,70 @@ export function createRepository(db: AppDatabase) {
       });
     },
 
+    /** The centre's own items, retired ones too (old rounds still show what they answered). */
+    async listLocalItems(centreId: string): Promise<LocalItem[]> {
+      const items = await db.localItems.where('centreId').equals(centreId).toArray();
+      return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    },
+
+    async putLocalItem(item: LocalItem): Promise<void> {
+      await db.localItems.put(item);
+    },
+
+    /** Whether any round (a deleted one too: it can come back) has a rating or a note on an own item. */
+    localItemUsed,
+
+    /**
+     * Removes an own item. One that some round has answered or written a note on is retired
+     * instead, so that the round keeps what it wrote and its results: returns what was done.
+     */
+    async removeLocalItem(id: string, now: string = nowIso()): Promise<'deleted' | 'retired' | 'missing'> {
+      return db.transaction('rw', db.localItems, db.answers, db.ratings, async () => {
+        const item = await db.localItems.get(id);
+        if (!item) return 'missing';
+        if (await localItemUsed(id)) {
+          await db.localItems.put({ ...item, retired: true, updatedAt: now });
+          return 'retired';
+        }
+        await db.answers.filter((answer) => answer.itemId === id).delete();
+        await db.ratings.filter((rating) => rating.itemId === id).delete();
+        await db.localItems.delete(id);
+        return 'deleted';
+      });
+    },
+
+    async listInstalledInstruments(): Promise<InstalledInstrument[]> {
+      return db.instruments.toArray();
+    },
+
+    /** Installs a validated instrument; a version already installed is left as it is (versions never change). */
+    async installInstrument(instrument: Instrument, fileName: string, now: string = nowIso()): Promise<'installed' | 'present'> {
+      return db.transaction('rw', db.instruments, async () => {
+        const key = instrumentKey(instrument);
+        if (await db.instruments.get(key)) return 'present';
+        await db.instruments.add({ key, instrument, fileName, installedAt: now });
+        return 'installed';
+      });
+    },
+
+    /** How many rounds (deleted ones included, they can come back) were answered with an instrument. */
+    async roundsUsingInstrument(id: string, version: string): Promise<number> {
+      return db.rounds.filter((round) => round.instrumentId === id && round.instrumentVersion === version).count();
+    },
+
+    /** Uninstalls an instrument no round uses; one in use stays (its rounds could not be shown without it). */
+    async uninstallInstrument(key: string): Promise<boolean> {
+      return db.transaction('rw', db.instruments, db.rounds, async () => {
+        const entry = await db.instruments.get(key);
+        if (!entry) return false;
+        const { id, version } = entry.instrument;
+        const used = await db.rounds.filter((round) => round.instrumentId === id && round.instrumentVersion === version).count();
+        if (used > 0) return false;
+        await db.instruments.delete(key);
+        return true;
+      });
+    },
+
     async listWorkspace(): Promise<WorkspaceEntry[]> {
       const entries = await db.workspace.toArray();
       return entries.sort((a, b) => a.file.centre.name.localeCompare(b.file.centre.name, 'sv'));
@@ -320,4 +411,4 @@ export type Repository = ReturnType<typeof createRepository>;
 
 export const repository = createRepository(defaultDb);
 
-export type { WorkspaceEntry };
+export type { InstalledInstrument, WorkspaceEntry };

@@ -1,12 +1,15 @@
 import * as v from 'valibot';
+import { reasonOf, type FieldReason } from './fieldReason';
 import { issuePath } from './issuePath';
 import type { Instrument, InstrumentGoal, InstrumentItem, Locale, LocalizedText } from './types';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const ID_MESSAGE = 'must be lowercase letters, digits and hyphens';
+const VERSION_MESSAGE = 'must be a version such as 1.0.0';
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const localizedText = v.strictObject({ sv: nonEmpty, en: nonEmpty });
-const stableId = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be lowercase letters, digits and hyphens'));
+const stableId = v.pipe(v.string(), v.regex(ID_PATTERN, ID_MESSAGE));
 
 const itemSchema = v.strictObject({
   id: stableId,
@@ -25,7 +28,7 @@ const goalSchema = v.strictObject({
 
 const instrumentSchema = v.object({
   id: stableId,
-  version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0')),
+  version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, VERSION_MESSAGE)),
   title: localizedText,
   description: localizedText,
   scale: v.strictObject({
@@ -43,11 +46,20 @@ const instrumentSchema = v.object({
   goals: v.pipe(v.array(goalSchema), v.minLength(1, 'an instrument needs at least one goal')),
 });
 
+/** What is wrong, for the UI to word: a field, or a rule across the file. */
+export type InstrumentProblemKind = 'notJson' | 'field' | 'duplicateId' | 'duplicateNumber' | 'scaleOrder' | 'levelCount';
+
 export interface InstrumentProblem {
   /** Where in the file, for example `goals[2].items[0].statement.sv`. */
   readonly path: string;
+  /** For developers and logs (English); the UI words `kind` and `reason` instead. */
   readonly message: string;
+  readonly kind: InstrumentProblemKind;
+  /** For `field`: why the field is invalid. For the rules: the id, number or count involved. */
+  readonly reason?: FieldReason;
+  readonly detail?: string;
 }
+
 
 export class InstrumentError extends Error {
   constructor(readonly problems: readonly InstrumentProblem[]) {
@@ -56,8 +68,10 @@ export class InstrumentError extends Error {
   }
 }
 
-function pathOf(issue: v.BaseIssue<unknown>): string {
-  return issuePath(issue.path);
+function fieldProblem(issue: v.BaseIssue<unknown>): InstrumentProblem {
+  const reason: FieldReason =
+    issue.message === ID_MESSAGE ? { kind: 'format', format: 'id' } : issue.message === VERSION_MESSAGE ? { kind: 'format', format: 'version' } : reasonOf(issue);
+  return { path: issuePath(issue.path), message: issue.message, kind: 'field', reason };
 }
 
 /** Rules the schema cannot express: ids unique across the file, descriptors matching the scale. */
@@ -67,23 +81,25 @@ function semanticProblems(instrument: Instrument): InstrumentProblem[] {
   const values = instrument.scale.levels.map((l) => l.value);
   values.forEach((value, i) => {
     if (i > 0 && value <= (values[i - 1] ?? value)) {
-      problems.push({ path: `scale.levels[${String(i)}].value`, message: 'scale values must increase' });
+      problems.push({ path: `scale.levels[${String(i)}].value`, message: 'scale values must increase', kind: 'scaleOrder', detail: String(value) });
     }
   });
   const numbers = new Set<number>();
   instrument.goals.forEach((goal, g) => {
-    if (numbers.has(goal.number)) problems.push({ path: `goals[${String(g)}].number`, message: `duplicate goal number ${String(goal.number)}` });
+    if (numbers.has(goal.number)) problems.push({ path: `goals[${String(g)}].number`, message: `duplicate goal number ${String(goal.number)}`, kind: 'duplicateNumber', detail: String(goal.number) });
     numbers.add(goal.number);
-    if (seen.has(goal.id)) problems.push({ path: `goals[${String(g)}].id`, message: `duplicate id "${goal.id}"` });
+    if (seen.has(goal.id)) problems.push({ path: `goals[${String(g)}].id`, message: `duplicate id "${goal.id}"`, kind: 'duplicateId', detail: goal.id });
     seen.add(goal.id);
     goal.items.forEach((item, i) => {
       const at = `goals[${String(g)}].items[${String(i)}]`;
-      if (seen.has(item.id)) problems.push({ path: `${at}.id`, message: `duplicate id "${item.id}"` });
+      if (seen.has(item.id)) problems.push({ path: `${at}.id`, message: `duplicate id "${item.id}"`, kind: 'duplicateId', detail: item.id });
       seen.add(item.id);
       if (item.levels && item.levels.length !== values.length) {
         problems.push({
           path: `${at}.levels`,
           message: `expected ${String(values.length)} level descriptors, found ${String(item.levels.length)}`,
+          kind: 'levelCount',
+          detail: `${String(item.levels.length)}/${String(values.length)}`,
         });
       }
     });
@@ -91,27 +107,43 @@ function semanticProblems(instrument: Instrument): InstrumentProblem[] {
   return problems;
 }
 
-/** Validates unknown data (a parsed instrument file) and returns it typed, or throws InstrumentError. */
-export function parseInstrument(data: unknown): Instrument {
+export type InstrumentCheck = { ok: true; instrument: Instrument } | { ok: false; problems: InstrumentProblem[] };
+
+/** Validates unknown data as an instrument, returning every problem found (at most 50) instead of throwing. */
+export function checkInstrument(data: unknown): InstrumentCheck {
   const result = v.safeParse(instrumentSchema, data);
   if (!result.success) {
-    throw new InstrumentError(result.issues.map((issue) => ({ path: pathOf(issue), message: issue.message })));
+    return { ok: false, problems: result.issues.slice(0, 50).map(fieldProblem) };
   }
   const instrument: Instrument = result.output;
   const problems = semanticProblems(instrument);
-  if (problems.length > 0) throw new InstrumentError(problems);
-  return instrument;
+  return problems.length > 0 ? { ok: false, problems: problems.slice(0, 50) } : { ok: true, instrument };
 }
 
-/** Parses instrument file text; a file that is not JSON gets the same kind of error. */
-export function parseInstrumentText(text: string): Instrument {
+/** Validates unknown data (a parsed instrument file) and returns it typed, or throws InstrumentError. */
+export function parseInstrument(data: unknown): Instrument {
+  const checked = checkInstrument(data);
+  if (!checked.ok) throw new InstrumentError(checked.problems);
+  return checked.instrument;
+}
+
+/** Checks instrument file text; text that is not JSON is a problem like any other. */
+export function checkInstrumentText(text: string): InstrumentCheck {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new InstrumentError([{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
+    const detail = error instanceof Error ? error.message : '';
+    return { ok: false, problems: [{ path: '', message: `not valid JSON (${detail})`, kind: 'notJson', detail }] };
   }
-  return parseInstrument(data);
+  return checkInstrument(data);
+}
+
+/** Parses instrument file text, or throws InstrumentError. */
+export function parseInstrumentText(text: string): Instrument {
+  const checked = checkInstrumentText(text);
+  if (!checked.ok) throw new InstrumentError(checked.problems);
+  return checked.instrument;
 }
 
 export function localize(text: LocalizedText, locale: Locale): string {

@@ -150,3 +150,22 @@ export interface IndividualRating {
   value: AnswerValue | null;
   updatedAt: string;
 }
+
+/**
+ * A statement a working group adds under a common goal, in its own words (seed 002: each district
+ * makes the goals concrete). It belongs to the centre and is asked in every round from then on; its
+ * answers are stored like any answer (the item id is the local item's UUID) but scored apart from
+ * the common instrument, so that centres stay comparable.
+ */
+export interface LocalItem {
+  readonly id: string;
+  readonly centreId: string;
+  readonly goalId: string;
+  text: string;
+  /** One descriptor per scale step, in scale order; empty when the group gave none. */
+  levels: string[];
+  /** No longer asked in new answers; rounds that answered it still show it. */
+  retired: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -75,6 +75,7 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/import', name: 'import', component: () => import('@/views/ImportView.vue') },
   { path: '/coordinator', name: 'coordinator', component: () => import('@/views/CoordinatorView.vue') },
+  { path: '/instruments', name: 'instruments', component: () => import('@/views/InstrumentsView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ];
 

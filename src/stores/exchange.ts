@@ -5,6 +5,7 @@ import { buildExport, exportFileName, MAX_IMPORT_BYTES, type ExportFile } from '
 import type { ImportPlan } from '@/domain/exchange/merge';
 import type { ImportParseResult } from '@/domain/exchange/schema';
 import { nowIso } from '@/domain/ids';
+import { instrumentKey } from '@/domain/instruments';
 import { currentLocale, translate } from '@/i18n';
 import { useInstrumentStore } from './instrument';
 import { useSaveStatusStore } from './saveStatus';
@@ -28,6 +29,7 @@ function csvLabels(): CsvLabels {
     notRelevant: translate(locale, 'questionnaire.notRelevant'),
     yes: translate(locale, 'exchange.yes'),
     no: translate(locale, 'exchange.no'),
+    own: translate(locale, 'exchange.own'),
   };
 }
 
@@ -48,30 +50,38 @@ export const useExchangeStore = defineStore('exchange', () => {
   }
 
   async function exportCsv(centreId: string, kind: 'answers' | 'summary'): Promise<ExportedText | undefined> {
-    const [file, instrument] = await Promise.all([buildFile(centreId), useInstrumentStore().load()]);
-    if (!file || !instrument) return undefined;
+    const instruments = useInstrumentStore();
+    const [file] = await Promise.all([buildFile(centreId), instruments.load()]);
+    if (!file) return undefined;
     const locale = currentLocale.value;
-    const content = kind === 'answers' ? answersCsv(file, instrument, locale, csvLabels()) : summaryCsv(file, instrument, locale, csvLabels());
+    const content = kind === 'answers' ? answersCsv(file, instruments.all, locale, csvLabels()) : summaryCsv(file, instruments.all, locale, csvLabels());
     const suffix = translate(locale, kind === 'answers' ? 'exchange.csvAnswers' : 'exchange.csvSummary').split(' ')[0] ?? kind;
     return { fileName: exportFileName(file, 'csv', suffix.toLowerCase()), content, type: 'text/csv;charset=utf-8' };
   }
 
   /** Validates a picked file; the validator (and valibot) is loaded only now. */
   async function validate(file: File): Promise<ImportParseResult> {
-    const [{ parseExportText }, instrument] = await Promise.all([import('@/domain/exchange/schema'), useInstrumentStore().load()]);
+    const instruments = useInstrumentStore();
+    const [{ parseExportText }] = await Promise.all([import('@/domain/exchange/schema'), instruments.load()]);
     // Measured before reading, so a 50 MB file is refused without being read into memory.
     if (file.size > MAX_IMPORT_BYTES) {
-      return parseExportText('', instrument ? [instrument] : [], file.size);
+      return parseExportText('', instruments.all, file.size);
     }
-    return parseExportText(await file.text(), instrument ? [instrument] : [], file.size);
+    return parseExportText(await file.text(), instruments.all, file.size);
+  }
+
+  /** The shipped instrument is known without being stored; the plan must not install it. */
+  function builtIn(): string[] {
+    const shipped = useInstrumentStore().shipped;
+    return shipped ? [instrumentKey(shipped)] : [];
   }
 
   function preview(file: ExportFile): Promise<ImportPlan> {
-    return repository.previewImport(file);
+    return repository.previewImport(file, builtIn());
   }
 
   function apply(file: ExportFile): Promise<ImportPlan> {
-    return useSaveStatusStore().track(() => repository.importFile(file));
+    return useSaveStatusStore().track(() => repository.importFile(file, builtIn()));
   }
 
   return { exportJson, exportCsv, validate, preview, apply };

@@ -1,19 +1,64 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
+import { repository, type InstalledInstrument } from '@/db';
+import { findInstrument, instrumentKey, roundInstrumentRef, sortInstruments, type InstrumentRef } from '@/domain/instruments';
 import type { Instrument } from '@/domain/types';
+import { useLiveQuery } from '@/composables/useLiveQuery';
 import { loadDefaultInstrument } from '@/instrument';
+import { useSaveStatusStore } from './saveStatus';
 
+export const CURRENT_INSTRUMENT_KEY = 'instrument:current';
+
+/**
+ * The instruments this device knows: the one shipped with the app and those a network loaded as a
+ * file. Every round is shown with the instrument version it was answered with; new rounds use the
+ * one chosen here (`current`).
+ */
 export const useInstrumentStore = defineStore('instrument', () => {
-  const instrument = shallowRef<Instrument>();
+  const shipped = shallowRef<Instrument>();
   const error = ref<string>();
+  const currentKey = ref<string>();
+  // Live, so that an instrument loaded in another tab is known here too.
+  const installedQuery = useLiveQuery(() => repository.listInstalledInstruments());
+  const installed = computed<InstalledInstrument[]>(() => installedQuery.data.value ?? []);
   let loading: Promise<Instrument | undefined> | undefined;
 
-  /** Loads the instrument once; later calls share the same promise. */
+  const all = computed<Instrument[]>(() => {
+    const base = shipped.value;
+    if (!base) return [];
+    const others = installed.value.map((entry) => entry.instrument).filter((instrument) => instrumentKey(instrument) !== instrumentKey(base));
+    return [base, ...sortInstruments(others)];
+  });
+
+  /** The instrument new rounds are answered with: the chosen one while it is installed, else the shipped one. */
+  const current = computed<Instrument | undefined>(() => {
+    const key = currentKey.value;
+    return (key ? all.value.find((instrument) => instrumentKey(instrument) === key) : undefined) ?? shipped.value;
+  });
+
+  function get(ref: InstrumentRef): Instrument | undefined {
+    return findInstrument(all.value, ref);
+  }
+
+  /** The instrument a round was answered with, or undefined when this device does not hold that version. */
+  function forRound(round: { instrumentId: string; instrumentVersion: string } | undefined): Instrument | undefined {
+    return round ? get(roundInstrumentRef(round)) : undefined;
+  }
+
+  function isShipped(instrument: InstrumentRef): boolean {
+    return shipped.value !== undefined && instrumentKey(shipped.value) === instrumentKey(instrument);
+  }
+
+  /** Loads the shipped instrument, the installed ones and the choice once; later calls share the promise. */
   function load(): Promise<Instrument | undefined> {
-    loading ??= loadDefaultInstrument().then(
-      (loaded) => {
-        instrument.value = loaded;
-        return loaded;
+    loading ??= Promise.all([loadDefaultInstrument(), repository.getSetting(CURRENT_INSTRUMENT_KEY), repository.listInstalledInstruments()]).then(
+      ([loaded, key, list]) => {
+        shipped.value = loaded;
+        currentKey.value = key;
+        // The live query may not have answered yet: the list read here is as fresh.
+        installedQuery.data.value ??= list;
+        error.value = undefined;
+        return current.value;
       },
       (failure: unknown) => {
         error.value = failure instanceof Error ? failure.message : String(failure);
@@ -24,7 +69,27 @@ export const useInstrumentStore = defineStore('instrument', () => {
     return loading;
   }
 
-  return { instrument, error, load };
+  async function setCurrent(instrument: InstrumentRef): Promise<void> {
+    const key = instrumentKey(instrument);
+    await useSaveStatusStore().track(() => repository.setSetting(CURRENT_INSTRUMENT_KEY, key));
+    currentKey.value = key;
+  }
+
+  /** Installs a validated instrument file; with `makeCurrent`, new rounds use it from now on. */
+  async function install(instrument: Instrument, fileName: string, makeCurrent: boolean): Promise<void> {
+    await useSaveStatusStore().track(() => repository.installInstrument(instrument, fileName));
+    installedQuery.data.value = await repository.listInstalledInstruments();
+    if (makeCurrent) await setCurrent(instrument);
+  }
+
+  /** Removes an installed instrument that no round uses; false when rounds still need it. */
+  async function uninstall(instrument: InstrumentRef): Promise<boolean> {
+    const removed = await useSaveStatusStore().track(() => repository.uninstallInstrument(instrumentKey(instrument)));
+    installedQuery.data.value = await repository.listInstalledInstruments();
+    return removed;
+  }
+
+  return { shipped, installed, all, current, error, get, forRound, isShipped, load, setCurrent, install, uninstall };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useInstrumentStore, import.meta.hot));

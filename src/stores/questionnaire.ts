@@ -22,7 +22,8 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
     () => !roundQuery.loading.value && !answersQuery.loading.value && !reflectionsQuery.loading.value,
   );
 
-  const instrument = computed(() => useInstrumentStore().instrument);
+  /** The instrument version this round was answered with. */
+  const instrument = computed(() => useInstrumentStore().forRound(round.value));
   const progress = computed(() => {
     const current = instrument.value;
     return current ? roundProgress(current, answers.value, reflections.value) : undefined;
@@ -57,9 +58,17 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
     write((id) => repository.saveReflection(id, goalId, { notRelevant }));
   const rememberPosition = (position: RoundPosition) => write((id) => repository.savePosition(id, position));
 
+  /** Remembers the item the group is working on (a focus), unless it already is the stored position. */
+  function rememberItem(goalId: string, itemId: string): void {
+    const position = round.value?.position;
+    if (position?.goalId === goalId && position.itemId === itemId) return;
+    rememberPosition({ goalId, itemId }).catch(() => undefined);
+  }
+
   return {
     roundId,
     round,
+    instrument,
     answers,
     reflections,
     loaded,
@@ -72,6 +81,7 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
     setReflection,
     setGoalNotRelevant,
     rememberPosition,
+    rememberItem,
   };
 });
 

@@ -44,11 +44,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   async function importFiles(files: readonly File[]): Promise<FileImportReport[]> {
     importing.value = true;
     try {
-      const [{ parseExportText }, instrument] = await Promise.all([
-        import('@/domain/exchange/schema'),
-        useInstrumentStore().load(),
-      ]);
-      const instruments = instrument ? [instrument] : [];
+      const store = useInstrumentStore();
+      const [{ parseExportText }] = await Promise.all([import('@/domain/exchange/schema'), store.load()]);
+      const instruments = store.all;
       const importedAt = nowIso();
       const results: ({ kind: 'invalid'; problems: ImportProblem[] } | { kind: 'valid'; entry: WorkspaceEntry })[] = [];
       for (const file of files) {

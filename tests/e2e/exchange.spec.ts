@@ -20,6 +20,12 @@ test('a centre exported in one browser is restored in another with the same data
   await app.answer(1, 2);
   await app.answer(2, 'Vet inte');
   await app.writeNote(0, 'Anteckning med "citat"; semikolon och <b>html</b>');
+  // An own statement under goal 1, rated: it travels in the file and does not change the results.
+  const ownSection = page.getByTestId('local-items');
+  await ownSection.getByRole('button', { name: 'Lägg till eget påstående' }).click();
+  await ownSection.getByRole('form', { name: 'Nytt eget påstående' }).getByLabel('Påstående', { exact: true }).fill('Vi har öppet hus varje fredag');
+  await ownSection.getByRole('button', { name: 'Spara' }).click();
+  await ownSection.getByTestId('local-item').getByRole('radio', { name: /^1 / }).check();
   await app.expectSaved();
   await page.getByRole('link', { name: 'Resultat' }).click();
   const before = await goalTable(page);
@@ -33,10 +39,11 @@ test('a centre exported in one browser is restored in another with the same data
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^Familjecentralen Export – VT 2026 – \d{4}-\d{2}-\d{2}\.json$/);
   const path = await file.path();
-  const json = JSON.parse(await readFile(path, 'utf8')) as { format: string; formatVersion: number; answers: unknown[] };
+  const json = JSON.parse(await readFile(path, 'utf8')) as { format: string; formatVersion: number; answers: unknown[]; localItems: { text: string; goalId: string }[] };
   expect(json.format).toBe('familjecentral-export');
-  expect(json.formatVersion).toBe(2);
-  expect(json.answers).toHaveLength(3);
+  expect(json.formatVersion).toBe(3);
+  expect(json.answers).toHaveLength(4);
+  expect(json.localItems).toMatchObject([{ text: 'Vi har öppet hus varje fredag', goalId: 'goal-1' }]);
   await expect(page.getByTestId('last-export')).toContainText('Senaste export:');
   await expect(page.getByTestId('backup-reminder')).toBeHidden();
 
@@ -57,10 +64,10 @@ test('a centre exported in one browser is restored in another with the same data
   await other.getByLabel('Välj exportfil (.json)').setInputFiles(path);
   const preview = other.getByTestId('import-preview');
   await expect(preview).toContainText('Familjecentral: Familjecentralen Export');
-  await expect(preview).toContainText('Läggs till: 5');
+  await expect(preview).toContainText('Läggs till: 7');
   await expectNoSeriousA11yViolations(other);
   await other.getByRole('button', { name: 'Importera' }).click();
-  await expect(other.getByTestId('import-done')).toContainText('5 tillagda, 0 uppdaterade, 0 oförändrade');
+  await expect(other.getByTestId('import-done')).toContainText('7 tillagda, 0 uppdaterade, 0 oförändrade');
   await other.getByRole('link', { name: 'Öppna Familjecentralen Export' }).click();
   await other.getByRole('link', { name: 'Resultat' }).click();
   expect(await goalTable(other)).toEqual(before);
@@ -68,6 +75,9 @@ test('a centre exported in one browser is restored in another with the same data
   expect(await other.locator('.chart-figure__summary').innerText()).toBe(chartSummaryBefore);
   await other.getByRole('link', { name: 'Öppna' }).first().click();
   await expect(otherApp.item(0).getByLabel('Anteckning')).toHaveValue('Anteckning med "citat"; semikolon och <b>html</b>');
+  const restoredOwn = other.getByTestId('local-items').getByTestId('local-item');
+  await expect(restoredOwn).toContainText('Vi har öppet hus varje fredag');
+  await expect(restoredOwn.getByRole('radio', { name: /^1 / })).toBeChecked();
 
   // The same file again changes nothing.
   await other.goto('/import');

@@ -116,3 +116,34 @@ test('screenshots of export, import, the written check-in and the coordinator', 
   await page.goto('/coordinator');
   await page.screenshot({ path: 'screenshots/tablet-landscape-33-coordinator-empty.png', fullPage: true });
 });
+
+for (const viewport of viewports) {
+  test(`screenshots of own statements and the instrument page at ${viewport.name}`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    const app = new AppPage(page);
+    const shot = (name: string, fullPage = false) => page.screenshot({ path: `screenshots/${viewport.name}-${name}.png`, fullPage });
+    await app.gotoStart();
+    await app.createCentre({ name: 'Familjecentralen Fittja', municipality: 'Botkyrka' });
+    await app.createRound('Avstämning våren 2026');
+    const section = page.getByTestId('local-items');
+    await section.getByRole('button', { name: 'Lägg till eget påstående' }).click();
+    const form = section.getByRole('form', { name: 'Nytt eget påstående' });
+    await form.getByLabel('Påstående', { exact: true }).fill('Vi gör hembesök tillsammans, BVC och socialtjänst');
+    await form.getByText('Beskriv nivåerna (valfritt)').click();
+    await form.getByLabel('1 – Inte påbörjat').fill('Aldrig');
+    await form.getByLabel('4 – Etablerat och fungerar väl').fill('Varje vecka, enligt en gemensam rutin');
+    await form.scrollIntoViewIfNeeded();
+    await shot('40-own-statement-form');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await section.getByTestId('local-item').getByRole('radio', { name: /^3 / }).check();
+    await app.expectSaved();
+    await section.scrollIntoViewIfNeeded();
+    await shot('41-own-statement');
+    await page.goto('/instruments');
+    await shot('42-instruments', true);
+    await page.getByLabel('Läs in instrumentfil (.json)').setInputFiles('tests/fixtures/network-instrument.json');
+    await page.getByTestId('instrument-preview').scrollIntoViewIfNeeded();
+    await shot('43-instrument-preview', true);
+  });
+}

@@ -1,3 +1,4 @@
+import { findInstrument, roundInstrumentRef } from '../instruments';
 import { series, type Series } from '../comparison';
 import { lineDataset, seriesStyle, type BarDataset, type ChartDataSpec, type LineLikeDataset } from '../charts';
 import { answersByItem, reflectionsByGoal } from '../progress';
@@ -111,20 +112,28 @@ function byDate(a: Pick<ExportedRound, 'date' | 'id'>, b: Pick<ExportedRound, 'd
   return a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 }
 
-export function scoreCentre(source: CentreSource, instrument: Instrument): ScoredCentre {
+/**
+ * Scores each round with the instrument version it was answered with: one the device holds, or one
+ * the file carries. Goals line up across centres and versions by id; a centre's own items never
+ * count (they are not part of any instrument), so centres stay comparable.
+ */
+export function scoreCentre(source: CentreSource, instruments: readonly Instrument[]): ScoredCentre {
   const { file } = source;
+  const known = [...instruments, ...file.instrumentDefinitions];
   const answers = groupByRound<Answer>(file.answers);
   const reflections = groupByRound<GoalReflection>(file.reflections);
-  const rounds = [...file.rounds].sort(byDate).map((round): ScoredCentreRound => {
+  const rounds = [...file.rounds].sort(byDate).flatMap((round): ScoredCentreRound[] => {
+    const instrument = findInstrument(known, roundInstrumentRef(round));
+    if (!instrument) return [];
     const scores = scoreRound(instrument, answersByItem(answers.get(round.id) ?? []), reflectionsByGoal(reflections.get(round.id) ?? []));
-    return {
+    return [{
       roundId: round.id,
       title: round.title,
       date: round.date,
       period: normalizePeriod(round.period),
       scores,
       stage: deriveStage(file.centre, scores),
-    };
+    }];
   });
   const byPeriod = new Map<string, ScoredCentreRound>();
   const roundsPerPeriod = new Map<string, number>();
@@ -149,8 +158,8 @@ export function scoreCentre(source: CentreSource, instrument: Instrument): Score
 }
 
 /** Scores every centre once, ordered by name (Swedish collation). */
-export function scoreCentres(sources: readonly CentreSource[], instrument: Instrument): ScoredCentre[] {
-  return sources.map((source) => scoreCentre(source, instrument)).sort(compareNames);
+export function scoreCentres(sources: readonly CentreSource[], instruments: readonly Instrument[]): ScoredCentre[] {
+  return sources.map((source) => scoreCentre(source, instruments)).sort(compareNames);
 }
 
 function compareNames(a: ScoredCentre, b: ScoredCentre): number {

@@ -1,6 +1,8 @@
+import { findInstrument, roundInstrumentRef } from '../instruments';
+import { scoreLocalGoal } from '../localItems';
 import { scoreRound } from '../scoring';
 import { answersByItem, reflectionsByGoal } from '../progress';
-import type { AnswerValue, Instrument, Locale } from '../types';
+import type { AnswerValue, Instrument, InstrumentGoal, Locale } from '../types';
 import type { ExportFile } from './format';
 
 /**
@@ -37,6 +39,8 @@ export interface CsvLabels {
   readonly notRelevant: string;
   readonly yes: string;
   readonly no: string;
+  /** Marks the group's own items and their scores, which are not part of the common instrument. */
+  readonly own: string;
 }
 
 function answerText(value: AnswerValue | null, instrument: Instrument, locale: Locale, labels: CsvLabels): string {
@@ -46,49 +50,86 @@ function answerText(value: AnswerValue | null, instrument: Instrument, locale: L
   return instrument.scale.levels.find((level) => level.value === value)?.label[locale] ?? '';
 }
 
-/** One row per answer: where it belongs, the rating as a number and in words, and the note. */
-export function answersCsv(file: ExportFile, instrument: Instrument, locale: Locale, labels: CsvLabels): string {
+interface ItemPlace {
+  readonly goal: InstrumentGoal;
+  /** Position within the goal; own items come after the common ones. */
+  readonly index: number;
+  readonly number: string;
+  readonly text: string;
+}
+
+/** Where each item of a round's instrument, and each of the centre's own items, sits. */
+function placesFor(instrument: Instrument, file: ExportFile, locale: Locale, labels: CsvLabels): Map<string, ItemPlace> {
+  const places = new Map<string, ItemPlace>();
+  for (const goal of instrument.goals) {
+    goal.items.forEach((item, index) => {
+      places.set(item.id, { goal, index, number: `${String(goal.number)}.${String(index + 1)}`, text: item.statement[locale] });
+    });
+    file.localItems
+      .filter((item) => item.goalId === goal.id)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .forEach((item, index) => {
+        places.set(item.id, { goal, index: goal.items.length + index, number: `${String(goal.number)}.${labels.own}${String(index + 1)}`, text: item.text });
+      });
+  }
+  return places;
+}
+
+/**
+ * One row per answer: where it belongs, the rating as a number and in words, and the note. Each
+ * round is read with the instrument version it was answered with; own items are marked in the number.
+ */
+export function answersCsv(file: ExportFile, instruments: readonly Instrument[], locale: Locale, labels: CsvLabels): string {
   const rows: CsvCell[][] = [[...labels.headers.answers]];
-  const rounds = new Map(file.rounds.map((round) => [round.id, round]));
-  const order = new Map(instrument.goals.flatMap((goal) => goal.items.map((item, index) => [item.id, { goal, item, index }] as const)));
-  const answers = [...file.answers].sort((a, b) => {
-    const roundA = rounds.get(a.roundId);
-    const roundB = rounds.get(b.roundId);
-    return (roundA?.date ?? '').localeCompare(roundB?.date ?? '') || a.roundId.localeCompare(b.roundId) ||
-      (order.get(a.itemId)?.goal.number ?? 0) - (order.get(b.itemId)?.goal.number ?? 0) || (order.get(a.itemId)?.index ?? 0) - (order.get(b.itemId)?.index ?? 0);
-  });
-  for (const answer of answers) {
-    const round = rounds.get(answer.roundId);
-    const place = order.get(answer.itemId);
-    if (!round || !place) continue;
-    rows.push([
-      file.centre.name,
-      round.title,
-      round.period,
-      round.date,
-      place.goal.number,
-      place.goal.title[locale],
-      `${String(place.goal.number)}.${String(place.index + 1)}`,
-      answer.itemId,
-      place.item.statement[locale],
-      typeof answer.value === 'number' ? answer.value : null,
-      answerText(answer.value, instrument, locale, labels),
-      answer.note,
-    ]);
+  const known = [...instruments, ...file.instrumentDefinitions];
+  const rounds = [...file.rounds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  for (const round of rounds) {
+    const instrument = findInstrument(known, roundInstrumentRef(round));
+    if (!instrument) continue;
+    const places = placesFor(instrument, file, locale, labels);
+    const answers = file.answers
+      .filter((answer) => answer.roundId === round.id && places.has(answer.itemId))
+      .sort((a, b) => {
+        const pa = places.get(a.itemId);
+        const pb = places.get(b.itemId);
+        return (pa?.goal.number ?? 0) - (pb?.goal.number ?? 0) || (pa?.index ?? 0) - (pb?.index ?? 0);
+      });
+    for (const answer of answers) {
+      const place = places.get(answer.itemId);
+      if (!place) continue;
+      rows.push([
+        file.centre.name,
+        round.title,
+        round.period,
+        round.date,
+        place.goal.number,
+        place.goal.title[locale],
+        place.number,
+        answer.itemId,
+        place.text,
+        typeof answer.value === 'number' ? answer.value : null,
+        answerText(answer.value, instrument, locale, labels),
+        answer.note,
+      ]);
+    }
   }
   return toCsv(rows);
 }
 
-/** One row per goal and round: mean (two decimals), coverage and the counts behind it, and the reflection. */
-export function summaryCsv(file: ExportFile, instrument: Instrument, locale: Locale, labels: CsvLabels): string {
+/**
+ * One row per goal and round: mean (two decimals), coverage and the counts behind it, and the
+ * reflection. A goal with own items gets a second row for them, marked, since they are scored apart.
+ */
+export function summaryCsv(file: ExportFile, instruments: readonly Instrument[], locale: Locale, labels: CsvLabels): string {
   const rows: CsvCell[][] = [[...labels.headers.summary]];
+  const known = [...instruments, ...file.instrumentDefinitions];
   const rounds = [...file.rounds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   for (const round of rounds) {
-    const scores = scoreRound(
-      instrument,
-      answersByItem(file.answers.filter((answer) => answer.roundId === round.id)),
-      reflectionsByGoal(file.reflections.filter((reflection) => reflection.roundId === round.id)),
-    );
+    const instrument = findInstrument(known, roundInstrumentRef(round));
+    if (!instrument) continue;
+    const answers = answersByItem(file.answers.filter((answer) => answer.roundId === round.id));
+    const reflections = reflectionsByGoal(file.reflections.filter((reflection) => reflection.roundId === round.id));
+    const scores = scoreRound(instrument, answers, reflections);
     instrument.goals.forEach((goal, index) => {
       const score = scores.goals[index];
       if (!score) return;
@@ -109,6 +150,34 @@ export function summaryCsv(file: ExportFile, instrument: Instrument, locale: Loc
         score.unanswered,
         score.skipped ? labels.yes : labels.no,
         score.note,
+      ]);
+      const own = scoreLocalGoal(goal.id, file.localItems, answers, reflections, round);
+      if (own.total === 0) return;
+      const counts = own.items.reduce(
+        (sum, item) => ({
+          dontKnow: sum.dontKnow + (item.answer === 'dont-know' ? 1 : 0),
+          notRelevant: sum.notRelevant + (item.answer === 'not-relevant' ? 1 : 0),
+          unanswered: sum.unanswered + (item.answer === null ? 1 : 0),
+        }),
+        { dontKnow: 0, notRelevant: 0, unanswered: 0 },
+      );
+      const applicable = own.total - counts.notRelevant;
+      rows.push([
+        file.centre.name,
+        round.title,
+        round.period,
+        round.date,
+        `${String(goal.number)} ${labels.own}`,
+        goal.title[locale],
+        own.mean === null ? null : formatDecimal(own.mean),
+        own.rated,
+        applicable,
+        score.skipped || applicable === 0 ? null : Math.round((own.rated / applicable) * 100),
+        counts.dontKnow,
+        counts.notRelevant,
+        counts.unanswered,
+        score.skipped ? labels.yes : labels.no,
+        '',
       ]);
     });
   }

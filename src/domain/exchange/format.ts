@@ -1,4 +1,5 @@
-import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Round } from '../types';
+import { findInstrument, instrumentKey, roundInstrumentRef } from '../instruments';
+import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '../types';
 
 /**
  * The export file: one centre with its rounds, answers and reflections, as stored (UUIDs and
@@ -6,8 +7,12 @@ import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Roun
  * reference each other by id. Published as JSON Schema in public/schema/ and described in the README.
  */
 export const EXPORT_FORMAT = 'familjecentral-export';
-/** 2 added action plans (`actions`) and individual ratings (`ratings`); version-1 files are upgraded on import. */
-export const EXPORT_FORMAT_VERSION = 2;
+/**
+ * 2 added action plans (`actions`) and individual ratings (`ratings`); 3 added the group's own items
+ * (`localItems`) and the full text of network instruments (`instrumentDefinitions`). Older files
+ * are upgraded on import.
+ */
+export const EXPORT_FORMAT_VERSION = 3;
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -22,6 +27,13 @@ export interface ExportFile {
   reflections: ExportedReflection[];
   actions: ActionItem[];
   ratings: IndividualRating[];
+  /** The centre's own items under the common goals; their answers are in `answers` under the item's id. */
+  localItems: LocalItem[];
+  /**
+   * The instruments the rounds used that did not ship with the app (a network's own), in full, so
+   * that a device which never loaded them can still read, validate and compare the rounds.
+   */
+  instrumentDefinitions: Instrument[];
 }
 
 export type ExportedCentre = Omit<Centre, 'deletedAt'>;
@@ -41,6 +53,9 @@ export interface ExportSource {
   reflections: readonly GoalReflection[];
   actions: readonly ActionItem[];
   ratings: readonly IndividualRating[];
+  localItems: readonly LocalItem[];
+  /** Instruments the device holds besides the shipped one; those the exported rounds use go in the file. */
+  networkInstruments: readonly Instrument[];
 }
 
 function withoutDeleted<T extends { deletedAt?: string }>(record: T): Omit<T, 'deletedAt'> {
@@ -55,13 +70,16 @@ export function buildExport(source: ExportSource, appVersion: string, exportedAt
     .filter((round) => roundIds === undefined || roundIds.includes(round.id))
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const ids = new Set(rounds.map((round) => round.id));
-  const instruments = new Map(rounds.map((round) => [`${round.instrumentId}@${round.instrumentVersion}`, { id: round.instrumentId, version: round.instrumentVersion }]));
+  const instruments = new Map(rounds.map((round) => [instrumentKey(roundInstrumentRef(round)), roundInstrumentRef(round)]));
+  const definitions = [...instruments.values()]
+    .map((ref) => findInstrument(source.networkInstruments, ref))
+    .filter((instrument): instrument is Instrument => instrument !== undefined);
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt,
     app: { name: APP_NAME, version: appVersion },
-    instruments: [...instruments.values()],
+    instruments: [...instruments.values()].map((ref) => ({ id: ref.id, version: ref.version })),
     centre: withoutDeleted(source.centre),
     rounds: rounds.map((round) => withoutDeleted(round)),
     answers: source.answers.filter((answer) => ids.has(answer.roundId)).sort((a, b) => a.roundId.localeCompare(b.roundId) || a.itemId.localeCompare(b.itemId)),
@@ -74,6 +92,10 @@ export function buildExport(source: ExportSource, appVersion: string, exportedAt
     ratings: source.ratings
       .filter((rating) => ids.has(rating.roundId))
       .sort((a, b) => a.roundId.localeCompare(b.roundId) || a.itemId.localeCompare(b.itemId) || a.participantId.localeCompare(b.participantId)),
+    localItems: source.localItems
+      .filter((item) => item.centreId === source.centre.id)
+      .sort((a, b) => a.goalId.localeCompare(b.goalId) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+    instrumentDefinitions: definitions,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Round } from '../types';
+import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '../types';
 import type { ExportFile } from './format';
 
 /**
@@ -11,7 +11,7 @@ import type { ExportFile } from './format';
  * Planning is pure; the database applies a plan in one transaction.
  */
 
-export type RecordKind = 'centre' | 'round' | 'answer' | 'reflection' | 'action' | 'rating';
+export type RecordKind = 'centre' | 'round' | 'answer' | 'reflection' | 'action' | 'rating' | 'localItem';
 export type MergeAction = 'add' | 'update' | 'skip';
 
 export interface PlannedRecord<T> {
@@ -37,6 +37,9 @@ export interface ImportPlan {
   readonly reflections: readonly PlannedRecord<GoalReflection>[];
   readonly actions: readonly PlannedRecord<ActionItem>[];
   readonly ratings: readonly PlannedRecord<IndividualRating>[];
+  readonly localItems: readonly PlannedRecord<LocalItem>[];
+  /** Instruments the file carries that the device does not hold yet; they are installed with the import. */
+  readonly newInstruments: readonly Instrument[];
   readonly counts: Readonly<Record<MergeAction, number>>;
   readonly conflicts: readonly MergeConflict[];
 }
@@ -48,6 +51,9 @@ export interface LocalRecords {
   readonly reflections: readonly GoalReflection[];
   readonly actions: readonly ActionItem[];
   readonly ratings: readonly IndividualRating[];
+  readonly localItems: readonly LocalItem[];
+  /** Every instrument the device holds (shipped and loaded), by which the file's are known or new. */
+  readonly instrumentKeys: ReadonlySet<string>;
 }
 
 /** JSON with sorted keys, so that two records with the same content compare equal. */
@@ -142,9 +148,14 @@ export function planImport(file: ExportFile, local: LocalRecords): ImportPlan {
     ),
   );
 
+  const localItemsById = new Map(local.localItems.map((item) => [item.id, item]));
+  const localItems = file.localItems.map((item) => decide<LocalItem>(item, localItemsById.get(item.id), 'localItem', item.text, conflicts));
+
+  const newInstruments = file.instrumentDefinitions.filter((instrument) => !local.instrumentKeys.has(`${instrument.id}@${instrument.version}`));
+
   const counts: Record<MergeAction, number> = { add: 0, update: 0, skip: 0 };
-  for (const planned of [centre, ...rounds, ...answers, ...reflections, ...actions, ...ratings]) counts[planned.action] += 1;
-  return { centre, rounds, answers, reflections, actions, ratings, counts, conflicts };
+  for (const planned of [centre, ...rounds, ...answers, ...reflections, ...actions, ...ratings, ...localItems]) counts[planned.action] += 1;
+  return { centre, rounds, answers, reflections, actions, ratings, localItems, newInstruments, counts, conflicts };
 }
 
 /** The records a plan writes; an empty list means the import changes nothing. */
@@ -155,6 +166,8 @@ export function writesOf(plan: ImportPlan): {
   reflections: GoalReflection[];
   actions: ActionItem[];
   ratings: IndividualRating[];
+  localItems: LocalItem[];
+  instruments: Instrument[];
 } {
   const pick = <T>(records: readonly PlannedRecord<T>[]) => records.filter((p) => p.action !== 'skip').map((p) => p.record);
   return {
@@ -164,5 +177,7 @@ export function writesOf(plan: ImportPlan): {
     reflections: pick(plan.reflections),
     actions: pick(plan.actions),
     ratings: pick(plan.ratings),
+    localItems: pick(plan.localItems),
+    instruments: [...plan.newInstruments],
   };
 }

@@ -3,11 +3,17 @@ import { issuePath } from '../issuePath';
 import { UUID_PATTERN } from '../ids';
 import { isIsoDate } from '../period';
 import { MAX_NAME, MAX_PERIOD, MAX_TEXT } from '../records';
+import { checkInstrument } from '../instrument';
+import { instrumentKey, roundInstrumentRef, sameInstrument } from '../instruments';
+import { MAX_LOCAL_ITEM_TEXT } from '../localItems';
 import { ACTION_STATUSES, BASE_SERVICES, CO_LOCATION, type Instrument } from '../types';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES, type ExportFile } from './format';
 
 export { MAX_IMPORT_BYTES, MAX_NAME, MAX_TEXT };
 import { upgradeToCurrent } from './upgrade';
+import { reasonOf, type FieldFormat, type FieldReason } from '../fieldReason';
+
+export { reasonOf, type FieldFormat, type FieldReason };
 
 /**
  * Import validation: everything is checked before anything is written. The problems carry a code
@@ -30,19 +36,9 @@ export type ImportProblemCode =
   | 'unknownReference'
   | 'unknownInstrument'
   | 'unknownItem'
-  | 'invalidValue';
-
-export type FieldFormat = 'uuid' | 'timestamp' | 'date' | 'id' | 'version' | 'integer';
-
-/** Why a field is invalid, in words the UI can translate. */
-export type FieldReason =
-  | { readonly kind: 'type'; readonly expected: string; readonly received: string }
-  | { readonly kind: 'notAllowed'; readonly received: string }
-  | { readonly kind: 'tooLong'; readonly max: number }
-  | { readonly kind: 'tooMany'; readonly max: number }
-  | { readonly kind: 'empty' }
-  | { readonly kind: 'format'; readonly format: FieldFormat }
-  | { readonly kind: 'unknownField' };
+  | 'invalidValue'
+  | 'invalidInstrument'
+  | 'instrumentConflict';
 
 export interface ImportProblem {
   readonly code: ImportProblemCode;
@@ -139,6 +135,17 @@ const ratingSchema = v.strictObject({
   updatedAt: timestamp,
 });
 
+const localItemSchema = v.strictObject({
+  id: uuid,
+  centreId: uuid,
+  goalId: stableId,
+  text: v.pipe(v.string(), v.maxLength(MAX_LOCAL_ITEM_TEXT), v.trim(), v.minLength(1)),
+  levels: v.pipe(v.array(text), v.maxLength(20)),
+  retired: v.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
 const fileSchema = v.strictObject({
   format: v.literal(EXPORT_FORMAT),
   formatVersion: v.literal(EXPORT_FORMAT_VERSION),
@@ -151,24 +158,46 @@ const fileSchema = v.strictObject({
   reflections: v.pipe(v.array(reflectionSchema), v.maxLength(50_000)),
   actions: v.pipe(v.array(actionSchema), v.maxLength(50_000)),
   ratings: v.pipe(v.array(ratingSchema), v.maxLength(500_000)),
+  localItems: v.pipe(v.array(localItemSchema), v.maxLength(2000)),
+  // Checked one by one with the instrument schema, so that problems carry the instrument's own paths.
+  instrumentDefinitions: v.pipe(v.array(v.unknown()), v.maxLength(20)),
 });
 
-const FORMATS = new Set<string>(['uuid', 'timestamp', 'date', 'id', 'version', 'integer']);
+type ParsedFile = v.InferOutput<typeof fileSchema>;
 
-/** Turns a valibot issue into a reason the UI can put in the user's language. */
-export function reasonOf(issue: v.BaseIssue<unknown>): FieldReason {
-  if (FORMATS.has(issue.message)) return { kind: 'format', format: issue.message as FieldFormat };
-  const requirement: unknown = (issue as { requirement?: unknown }).requirement;
-  if (issue.type === 'max_length') {
-    const max = typeof requirement === 'number' ? requirement : 0;
-    return Array.isArray(issue.input) ? { kind: 'tooMany', max } : { kind: 'tooLong', max };
-  }
-  if (issue.type === 'min_length') return { kind: 'empty' };
-  if (issue.type === 'strict_object' && issue.expected === 'never') return { kind: 'unknownField' };
-  if (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'union') {
-    return { kind: 'notAllowed', received: issue.received };
-  }
-  return { kind: 'type', expected: issue.expected ?? '', received: issue.received };
+/**
+ * The instruments the file carries, validated like an instrument file. One that has the id and
+ * version of an instrument this device holds must be that instrument: a version never changes.
+ */
+function checkDefinitions(file: ParsedFile, known: readonly Instrument[]): { definitions: Instrument[]; problems: ImportProblem[] } {
+  const definitions: Instrument[] = [];
+  const problems: ImportProblem[] = [];
+  file.instrumentDefinitions.forEach((data, index) => {
+    const at = `instrumentDefinitions[${String(index)}]`;
+    const checked = checkInstrument(data);
+    if (!checked.ok) {
+      for (const problem of checked.problems) {
+        const path = problem.path ? `${at}.${problem.path}` : at;
+        problems.push(
+          problem.kind === 'field' && problem.reason
+            ? { code: 'invalidField', path, reason: problem.reason }
+            : { code: 'invalidInstrument', path, detail: problem.detail ?? problem.message },
+        );
+      }
+      return;
+    }
+    const existing = known.find((instrument) => instrumentKey(instrument) === instrumentKey(checked.instrument));
+    if (existing && !sameInstrument(existing, checked.instrument)) {
+      problems.push({ code: 'instrumentConflict', path: `${at}.version`, detail: `${checked.instrument.id} ${checked.instrument.version}` });
+      return;
+    }
+    if (definitions.some((instrument) => instrumentKey(instrument) === instrumentKey(checked.instrument))) {
+      problems.push({ code: 'duplicateId', path: `${at}.version`, detail: instrumentKey(checked.instrument) });
+      return;
+    }
+    definitions.push(checked.instrument);
+  });
+  return { definitions, problems };
 }
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
@@ -211,13 +240,29 @@ function consistencyProblems(file: ExportFile, instruments: readonly Instrument[
     else seen.set(id, path);
   };
   unique(file.centre.id, 'centre.id');
-  const known = new Map(instruments.map((instrument) => [`${instrument.id}@${instrument.version}`, instrument]));
+  const known = new Map([...instruments, ...file.instrumentDefinitions].map((instrument) => [instrumentKey(instrument), instrument]));
   const roundInstrument = new Map<string, Instrument>();
+  // The group's own items: answerable in a round whose instrument has the item's goal.
+  const localGoal = new Map<string, string>();
+  file.localItems.forEach((item, index) => {
+    const at = `localItems[${String(index)}]`;
+    unique(item.id, `${at}.id`);
+    if (item.centreId !== file.centre.id) problems.push({ code: 'unknownReference', path: `${at}.centreId`, detail: item.centreId });
+    if (![...known.values()].some((instrument) => instrument.goals.some((goal) => goal.id === item.goalId))) {
+      problems.push({ code: 'unknownItem', path: `${at}.goalId`, detail: item.goalId });
+    }
+    localGoal.set(item.id, item.goalId);
+  });
+  const itemInRound = (instrument: Instrument, itemId: string): boolean => {
+    const goalId = localGoal.get(itemId);
+    if (goalId !== undefined) return instrument.goals.some((goal) => goal.id === goalId);
+    return instrument.goals.some((goal) => goal.items.some((item) => item.id === itemId));
+  };
   file.rounds.forEach((round, index) => {
     unique(round.id, `rounds[${String(index)}].id`);
     round.participants.forEach((participant, p) => unique(participant.id, `rounds[${String(index)}].participants[${String(p)}].id`));
     if (round.centreId !== file.centre.id) problems.push({ code: 'unknownReference', path: `rounds[${String(index)}].centreId`, detail: round.centreId });
-    const instrument = known.get(`${round.instrumentId}@${round.instrumentVersion}`);
+    const instrument = known.get(instrumentKey(roundInstrumentRef(round)));
     if (!instrument) {
       problems.push({ code: 'unknownInstrument', path: `rounds[${String(index)}].instrumentId`, detail: `${round.instrumentId} ${round.instrumentVersion}` });
     } else roundInstrument.set(round.id, instrument);
@@ -235,7 +280,7 @@ function consistencyProblems(file: ExportFile, instruments: readonly Instrument[
     if (pairs.has(pair)) problems.push({ code: 'duplicateId', path: `${at}.itemId`, detail: pair });
     pairs.add(pair);
     if (!instrument) return;
-    if (!instrument.goals.some((goal) => goal.items.some((item) => item.id === answer.itemId))) {
+    if (!itemInRound(instrument, answer.itemId)) {
       problems.push({ code: 'unknownItem', path: `${at}.itemId`, detail: answer.itemId });
     }
     if (typeof answer.value === 'number' && !instrument.scale.levels.some((level) => level.value === answer.value)) {
@@ -289,7 +334,7 @@ function consistencyProblems(file: ExportFile, instruments: readonly Instrument[
     ratingKeys.add(key);
     const instrument = roundInstrument.get(rating.roundId);
     if (!instrument) return;
-    if (!instrument.goals.some((goal) => goal.items.some((item) => item.id === rating.itemId))) {
+    if (!itemInRound(instrument, rating.itemId)) {
       problems.push({ code: 'unknownItem', path: `${at}.itemId`, detail: rating.itemId });
     }
     if (typeof rating.value === 'number' && !instrument.scale.levels.some((level) => level.value === rating.value)) {
@@ -315,7 +360,9 @@ export function parseExport(data: unknown, instruments: readonly Instrument[]): 
       problems: result.issues.slice(0, 50).map((issue) => ({ code: 'invalidField' as const, path: pathOf(issue), reason: reasonOf(issue) })),
     };
   }
-  const file = result.output;
+  const { definitions, problems: definitionProblems } = checkDefinitions(result.output, instruments);
+  if (definitionProblems.length > 0) return { ok: false, problems: definitionProblems.slice(0, 50) };
+  const file: ExportFile = { ...result.output, instrumentDefinitions: definitions };
   const problems = consistencyProblems(file, instruments);
   if (problems.length > 0) return { ok: false, problems };
   return upgraded.from === EXPORT_FORMAT_VERSION ? { ok: true, file } : { ok: true, file, upgradedFrom: upgraded.from };

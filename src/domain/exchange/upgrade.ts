@@ -8,6 +8,8 @@ import { EXPORT_FORMAT_VERSION } from './format';
 export const UPGRADES: Readonly<Record<number, (data: Record<string, unknown>) => Record<string, unknown>>> = {
   // 1 → 2: action plans and individual ratings did not exist yet.
   1: (data) => ({ ...data, actions: [], ratings: [] }),
+  // 2 → 3: own items and network instruments did not exist yet.
+  2: (data) => ({ ...data, localItems: [], instrumentDefinitions: [] }),
 };
 
 export type UpgradeResult = { ok: true; data: Record<string, unknown>; from: number } | { ok: false; version: string };

@@ -29,7 +29,7 @@ const files = [
   }),
   centreFile(instrument, { name: 'Fittja', rounds: [{ date: '2025-11-01', period: 'HT 2025', ratings: { 'goal-1': [3, 3, 3, 3] } }] }),
 ];
-const centres = scoreCentres(files.map((file) => ({ file, fileName: `${file.centre.name}.json` })), instrument);
+const centres = scoreCentres(files.map((file) => ({ file, fileName: `${file.centre.name}.json` })), [instrument]);
 const periods = listPeriods(centres);
 const vt2026 = centreRows(centres, 'VT 2026', periods);
 
@@ -137,7 +137,7 @@ describe('CentreScoresTable', () => {
 
   it('says "Före steg 1" for a centre before the first step', () => {
     const before = centreFile(instrument, { name: 'Ny', rounds: [{ date: '2026-03-01', period: 'VT 2026', ratings: { 'goal-1': [1, 1, 1, 1] } }] });
-    const rows = centreRows(scoreCentres([{ file: before }], instrument), 'VT 2026', periods);
+    const rows = centreRows(scoreCentres([{ file: before }], [instrument]), 'VT 2026', periods);
     const stage = mountTable({ rows }).get('tbody tr').findAll('td')[7];
     expect(stage?.text()).toBe('Före steg 1');
   });

@@ -21,7 +21,7 @@ const centres = scoreCentres(
     { file: fittja, fileName: 'fittja.json' },
     { file: alby, fileName: 'Familjecentralen Alby – VT 2026 – 2026-05-20.json', importedAt: '2026-05-21T08:00:00.000Z' },
   ],
-  instrument,
+  [instrument],
 );
 
 describe('WorkspaceList', () => {

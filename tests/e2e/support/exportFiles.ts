@@ -57,7 +57,7 @@ export function exportFile(spec: CentreSpec): ExportFile {
   const centreId = spec.centreId ?? crypto.randomUUID();
   const file: ExportFile = {
     format: 'familjecentral-export',
-    formatVersion: 2,
+    formatVersion: 3,
     exportedAt: spec.exportedAt,
     app: { name: 'familjecentral-sjalvvardering', version: '0.1.0' },
     instruments: [{ id: instrument.id, version: instrument.version }],
@@ -77,6 +77,8 @@ export function exportFile(spec: CentreSpec): ExportFile {
     reflections: [],
     actions: [],
     ratings: [],
+    localItems: [],
+    instrumentDefinitions: [],
   };
   for (const round of spec.rounds) {
     const roundId = crypto.randomUUID();

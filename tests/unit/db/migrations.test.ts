@@ -6,33 +6,34 @@ import { createRepository } from '@/db/repository';
 const names: string[] = [];
 
 /** Every table of the newest schema. */
-const TABLES = ['actions', 'answers', 'centres', 'ratings', 'reflections', 'rounds', 'settings', 'workspace'];
-const NEWEST = 4;
+const TABLES = ['actions', 'answers', 'centres', 'instruments', 'localItems', 'ratings', 'reflections', 'rounds', 'settings', 'workspace'];
+const NEWEST = 5;
 
 afterEach(async () => {
   await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
 });
 
-/** A database as version 1 of the app left it, with the records it wrote. */
-async function createV1Database(records: {
-  centres?: object[];
-  rounds?: object[];
-  answers?: object[];
-  reflections?: object[];
-}): Promise<string> {
-  const name = `migration-${crypto.randomUUID()}`;
+/**
+ * A database as an older version of the app left it: that version's schema, with the records it
+ * wrote (by table name). Opening it with AppDatabase runs every upgrade since.
+ */
+async function createDatabaseAt(version: number, schema: Record<string, string>, records: Record<string, object[] | undefined>): Promise<string> {
+  const name = `migration-v${String(version)}-${crypto.randomUUID()}`;
   names.push(name);
   const old = new Dexie(name);
-  old.version(1).stores(SCHEMA_V1);
+  old.version(version).stores(schema);
   await old.open();
+  expect(old.tables.map((t) => t.name).sort()).toEqual(Object.keys(schema).sort());
   await old.transaction('rw', old.tables, async () => {
-    await old.table('centres').bulkAdd(records.centres ?? []);
-    await old.table('rounds').bulkAdd(records.rounds ?? []);
-    await old.table('answers').bulkAdd(records.answers ?? []);
-    await old.table('reflections').bulkAdd(records.reflections ?? []);
+    for (const [table, rows] of Object.entries(records)) await old.table(table).bulkAdd(rows ?? []);
   });
   old.close();
   return name;
+}
+
+/** A database as version 1 of the app left it, with the records it wrote. */
+function createV1Database(records: { centres?: object[]; rounds?: object[]; answers?: object[]; reflections?: object[] }): Promise<string> {
+  return createDatabaseAt(1, SCHEMA_V1, records);
 }
 
 const v1Centre = {
@@ -205,21 +206,8 @@ import { SCHEMA_V2 } from '@/db/database';
 import { buildExport, EXPORT_FORMAT_VERSION } from '@/domain/exchange/format';
 
 /** A database as version 2 of the app left it: every table but the workspace. */
-async function createV2Database(records: { centres?: object[]; rounds?: object[]; answers?: object[]; reflections?: object[]; settings?: object[] }): Promise<string> {
-  const name = `migration-v2-${crypto.randomUUID()}`;
-  names.push(name);
-  const old = new Dexie(name);
-  old.version(2).stores(SCHEMA_V2);
-  await old.open();
-  await old.transaction('rw', old.tables, async () => {
-    await old.table('centres').bulkAdd(records.centres ?? []);
-    await old.table('rounds').bulkAdd(records.rounds ?? []);
-    await old.table('answers').bulkAdd(records.answers ?? []);
-    await old.table('reflections').bulkAdd(records.reflections ?? []);
-    await old.table('settings').bulkAdd(records.settings ?? []);
-  });
-  old.close();
-  return name;
+function createV2Database(records: { centres?: object[]; rounds?: object[]; answers?: object[]; reflections?: object[]; settings?: object[] }): Promise<string> {
+  return createDatabaseAt(2, SCHEMA_V2, records);
 }
 
 describe('upgrading a version 2 database', () => {
@@ -286,11 +274,12 @@ describe('upgrading a version 2 database', () => {
 // ---------------------------------------------------------------------------------------------
 // v3 → v4: action plans and individual ratings; the workspace's files move to export format 2.
 // ---------------------------------------------------------------------------------------------
-import { SCHEMA_V3 } from '@/db/database';
+import { SCHEMA_V3, SCHEMA_V4 } from '@/db/database';
 import v1ExportText from '../../fixtures/exports/export-v1.json?raw';
+import v2ExportText from '../../fixtures/exports/export-v2.json?raw';
 
 /** A database as version 3 of the app left it: no actions, no ratings. */
-async function createV3Database(records: {
+function createV3Database(records: {
   centres?: object[];
   rounds?: object[];
   answers?: object[];
@@ -298,22 +287,7 @@ async function createV3Database(records: {
   settings?: object[];
   workspace?: object[];
 }): Promise<string> {
-  const name = `migration-v3-${crypto.randomUUID()}`;
-  names.push(name);
-  const old = new Dexie(name);
-  old.version(3).stores(SCHEMA_V3);
-  await old.open();
-  expect(old.tables.map((t) => t.name).sort()).toEqual(['answers', 'centres', 'reflections', 'rounds', 'settings', 'workspace']);
-  await old.transaction('rw', old.tables, async () => {
-    await old.table('centres').bulkAdd(records.centres ?? []);
-    await old.table('rounds').bulkAdd(records.rounds ?? []);
-    await old.table('answers').bulkAdd(records.answers ?? []);
-    await old.table('reflections').bulkAdd(records.reflections ?? []);
-    await old.table('settings').bulkAdd(records.settings ?? []);
-    await old.table('workspace').bulkAdd(records.workspace ?? []);
-  });
-  old.close();
-  return name;
+  return createDatabaseAt(3, SCHEMA_V3, records);
 }
 
 describe('upgrading a version 3 database', () => {
@@ -332,11 +306,11 @@ describe('upgrading a version 3 database', () => {
   const v3Entry = { id: v1File.centre.id, fileName: 'Familjecentralen Örby – HT 2025–VT 2026 – 2026-05-15.json', importedAt: '2026-05-16T07:00:00.000Z', file: v1File };
   const v3Records = { centres: [v1Centre], rounds: [v3Round], answers: v3Answers, reflections: v3Reflections, settings: v3Settings, workspace: [v3Entry] };
 
-  it('opens at version 4 with empty actions and ratings tables, every record and setting as it was', async () => {
+  it('opens at the newest version with empty actions and ratings tables, every record and setting as it was', async () => {
     const name = await createV3Database(v3Records);
     const db = new AppDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(NEWEST);
     expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
     expect(await db.centres.toArray()).toEqual([v1Centre]);
     expect(await db.rounds.toArray()).toEqual([v3Round]);
@@ -355,7 +329,7 @@ describe('upgrading a version 3 database', () => {
     const repo = createRepository(db);
     const entries = await repo.listWorkspace();
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toEqual({ ...v3Entry, file: { ...v1File, formatVersion: EXPORT_FORMAT_VERSION, actions: [], ratings: [] } });
+    expect(entries[0]).toEqual({ ...v3Entry, file: { ...v1File, formatVersion: EXPORT_FORMAT_VERSION, actions: [], ratings: [], localItems: [], instrumentDefinitions: [] } });
     expect(entries[0]?.file.actions).toEqual([]);
     expect(entries[0]?.file.ratings).toEqual([]);
     db.close();
@@ -406,14 +380,86 @@ describe('upgrading a version 3 database', () => {
     second.close();
   });
 
-  it('a database created by v2 goes to version 4 too', async () => {
+  it('a database created by v2 goes to the newest version too', async () => {
     const name = await createV2Database({ centres: [v1Centre], rounds: [v3Round], answers: v3Answers });
     const db = new AppDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(NEWEST);
     expect(await db.answers.count()).toBe(2);
     expect(await db.workspace.count()).toBe(0);
     expect(await db.actions.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('upgrading a version 4 database', () => {
+  const v4Round = { ...v1Round, status: 'in-progress', participants: [{ id: '0b7d3c1e-0000-4000-8000-00000000000b', name: 'Åsa', role: 'BVC' }] };
+  const v4Answers = [{ id: 'a1', roundId: v1Round.id, itemId: 'g2-working-group', value: 2, note: '', updatedAt: '2025-10-10T08:30:00.000Z' }];
+  const v4Actions = [
+    {
+      id: '0b7d3c1e-0000-4000-8000-0000000000a2',
+      centreId: v1Centre.id,
+      roundId: v1Round.id,
+      goalId: 'goal-2',
+      what: 'Träffas varje månad',
+      who: 'BVC',
+      due: '',
+      status: 'ongoing',
+      createdAt: '2025-10-10T09:00:00.000Z',
+      updatedAt: '2025-10-10T09:00:00.000Z',
+    },
+  ];
+  const v4Ratings = [{ id: 'r-1', roundId: v1Round.id, itemId: 'g2-working-group', participantId: v4Round.participants[0]?.id, value: 3, updatedAt: '2025-10-10T08:20:00.000Z' }];
+  /** A coordinator's entry as v4 stored it: a file of export format version 2. */
+  const v2File = JSON.parse(v2ExportText) as { formatVersion: number; centre: { id: string } };
+  const v4Entry = { id: v2File.centre.id, fileName: 'Örby.json', importedAt: '2026-05-16T07:00:00.000Z', file: v2File };
+  const v4Settings = [{ key: 'locale', value: 'en' }];
+  const v4Records = { centres: [v1Centre], rounds: [v4Round], answers: v4Answers, reflections: [], settings: v4Settings, workspace: [v4Entry], actions: v4Actions, ratings: v4Ratings };
+
+  it('opens at the newest version with empty own-item and instrument tables, every record and setting as it was', async () => {
+    const name = await createDatabaseAt(4, SCHEMA_V4, v4Records);
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(NEWEST);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
+    expect(await db.rounds.toArray()).toEqual([v4Round]);
+    expect(await db.answers.toArray()).toEqual(v4Answers);
+    expect(await db.actions.toArray()).toEqual(v4Actions);
+    expect(await db.ratings.toArray()).toEqual(v4Ratings);
+    expect(await db.settings.toArray()).toEqual(v4Settings);
+    expect(await db.localItems.count()).toBe(0);
+    expect(await db.instruments.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades the workspace files from export format 2 to the current one (no own items, no instrument definitions)', async () => {
+    expect(v2File.formatVersion).toBe(2);
+    const name = await createDatabaseAt(4, SCHEMA_V4, v4Records);
+    const repo = createRepository(new AppDatabase(name));
+    expect(await repo.listWorkspace()).toEqual([{ ...v4Entry, file: { ...v2File, formatVersion: EXPORT_FORMAT_VERSION, localItems: [], instrumentDefinitions: [] } }]);
+  });
+
+  it('takes own items and network instruments after the upgrade, and the old round exports with them', async () => {
+    const name = await createDatabaseAt(4, SCHEMA_V4, v4Records);
+    const db = new AppDatabase(name);
+    const repo = createRepository(db);
+    const own = {
+      id: '0b7d3c1e-0000-4000-8000-0000000000c1',
+      centreId: v1Centre.id,
+      goalId: 'goal-2',
+      text: 'Vi har ett gemensamt väntrum',
+      levels: [],
+      retired: false,
+      createdAt: '2026-01-01T08:00:00.000Z',
+      updatedAt: '2026-01-01T08:00:00.000Z',
+    };
+    await repo.putLocalItem(own);
+    await repo.saveAnswer(v1Round.id, 'goal-2', own.id, { value: 4 });
+    expect(await repo.listLocalItems(v1Centre.id)).toEqual([own]);
+    const source = await repo.exportSource(v1Centre.id);
+    expect(source?.localItems).toEqual([own]);
+    expect(source?.answers.map((answer) => answer.itemId).sort()).toEqual(['g2-working-group', own.id].sort());
+    expect(source?.actions).toEqual(v4Actions);
     db.close();
   });
 });

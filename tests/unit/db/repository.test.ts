@@ -4,6 +4,7 @@ import { createCentre, createRound } from '@/domain/records';
 import type { ActionItem, Centre, Round } from '@/domain/types';
 import { freshDatabase, type TestDatabase } from '../../fixtures/database';
 import { smallInstrument } from '../../fixtures/instruments';
+import { makeLocalItem, networkVersion } from '../../fixtures/localItems';
 import { centreInput, ISO_TIMESTAMP, participant, roundInput } from '../../fixtures/records';
 
 let t: TestDatabase;
@@ -626,6 +627,102 @@ describe('individual ratings', () => {
   it('the database refuses a second record for the same round, item and participant', async () => {
     await t.repo.saveRating(round.id, 'a-1', anna, 2);
     await expect(t.db.ratings.add({ id: crypto.randomUUID(), roundId: round.id, itemId: 'a-1', participantId: anna, value: 3, updatedAt: '2026-03-10T09:00:00.000Z' })).rejects.toThrow();
+  });
+});
+
+describe('own items', () => {
+  it('lists a centre\'s own items oldest first, retired ones too, and no other centre\'s', async () => {
+    const centre = await addCentre();
+    const other = await addCentre('Familjecentralen Alby');
+    const newer = makeLocalItem(centre.id, 'goal-b', { createdAt: '2026-02-02T00:00:00.000Z' });
+    const older = makeLocalItem(centre.id, 'goal-a', { createdAt: '2026-01-01T00:00:00.000Z', retired: true });
+    await t.repo.putLocalItem(newer);
+    await t.repo.putLocalItem(older);
+    await t.repo.putLocalItem(makeLocalItem(other.id, 'goal-a'));
+    expect(await t.repo.listLocalItems(centre.id)).toEqual([older, newer]);
+  });
+
+  it('deletes an own item no round has rated or written on, with its empty answers and ratings', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    const own = makeLocalItem(centre.id, 'goal-b');
+    await t.repo.putLocalItem(own);
+    await t.repo.saveAnswer(round.id, 'goal-b', own.id, { value: 3 });
+    await t.repo.saveAnswer(round.id, 'goal-b', own.id, { value: null });
+    expect(await t.repo.localItemUsed(own.id)).toBe(false);
+    await t.repo.saveRating(round.id, own.id, 'someone', null);
+    expect(await t.repo.removeLocalItem(own.id)).toBe('deleted');
+    expect(await t.repo.listLocalItems(centre.id)).toEqual([]);
+    expect(await t.repo.listAnswers(round.id)).toEqual([]);
+    expect(await t.repo.listRatings(round.id)).toEqual([]);
+    expect(await t.repo.removeLocalItem(own.id)).toBe('missing');
+  });
+
+  it('retires an own item a round wrote only a note on: the note is not lost', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    const own = makeLocalItem(centre.id, 'goal-b');
+    await t.repo.putLocalItem(own);
+    await t.repo.saveAnswer(round.id, 'goal-b', own.id, { note: 'Vi pratade om det' });
+    expect(await t.repo.localItemUsed(own.id)).toBe(true);
+    expect(await t.repo.removeLocalItem(own.id)).toBe('retired');
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ itemId: own.id, note: 'Vi pratade om det' }]);
+  });
+
+  it('retires an own item a round has answered: the answer stays, the item is kept', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    const own = makeLocalItem(centre.id, 'goal-b');
+    await t.repo.putLocalItem(own);
+    await t.repo.saveAnswer(round.id, 'goal-b', own.id, { value: 'dont-know' });
+    at('2026-03-11T09:00:00.000Z');
+    expect(await t.repo.removeLocalItem(own.id)).toBe('retired');
+    expect(await t.repo.listLocalItems(centre.id)).toEqual([{ ...own, retired: true, updatedAt: '2026-03-11T09:00:00.000Z' }]);
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ itemId: own.id, value: 'dont-know' }]);
+  });
+
+  it('are purged with their centre, and exported with it', async () => {
+    const centre = await addCentre();
+    const own = makeLocalItem(centre.id, 'goal-b');
+    await t.repo.putLocalItem(own);
+    expect((await t.repo.exportSource(centre.id))?.localItems).toEqual([own]);
+    await t.repo.softDeleteCentre(centre.id);
+    await t.repo.purgeDeleted();
+    expect(await t.db.localItems.count()).toBe(0);
+  });
+});
+
+describe('installed instruments', () => {
+  const network = networkVersion(smallInstrument, '3.0.0');
+
+  it('installs a version once: a second copy is left as it is', async () => {
+    expect(await t.repo.installInstrument(network, 'natverket.json')).toBe('installed');
+    expect(await t.repo.installInstrument({ ...network, title: { sv: 'Annan', en: 'Other' } }, 'annan.json')).toBe('present');
+    expect(await t.repo.listInstalledInstruments()).toEqual([
+      { key: `${network.id}@3.0.0`, instrument: network, fileName: 'natverket.json', installedAt: '2026-03-10T09:00:00.000Z' },
+    ]);
+  });
+
+  it('counts the rounds answered with a version, deleted ones too, and uninstalls only an unused one', async () => {
+    await t.repo.installInstrument(network, 'natverket.json');
+    const centre = await addCentre();
+    const round = await addRound(centre, { instrumentVersion: '3.0.0' });
+    await addRound(centre);
+    expect(await t.repo.roundsUsingInstrument(network.id, '3.0.0')).toBe(1);
+    expect(await t.repo.uninstallInstrument(`${network.id}@3.0.0`)).toBe(false);
+    await t.repo.softDeleteRound(round.id);
+    expect(await t.repo.roundsUsingInstrument(network.id, '3.0.0')).toBe(1);
+    await t.repo.purgeDeleted();
+    expect(await t.repo.uninstallInstrument(`${network.id}@3.0.0`)).toBe(true);
+    expect(await t.repo.listInstalledInstruments()).toEqual([]);
+    expect(await t.repo.uninstallInstrument(`${network.id}@3.0.0`)).toBe(false);
+  });
+
+  it('puts the versions the exported rounds use in the export source, for the file to carry', async () => {
+    await t.repo.installInstrument(network, 'natverket.json');
+    const centre = await addCentre();
+    await addRound(centre, { instrumentVersion: '3.0.0' });
+    expect((await t.repo.exportSource(centre.id))?.networkInstruments).toEqual([network]);
   });
 });
 

@@ -67,7 +67,7 @@ const sources: CentreSource[] = [
   { file: angby, fileName: 'angby.json' },
   { file: fittja, fileName: 'fittja.json' },
 ];
-const centres = scoreCentres(sources, instrument);
+const centres = scoreCentres(sources, [instrument]);
 const periods = listPeriods(centres);
 
 function rowFor(rows: readonly CentreRow[], name: string): CentreRow {
@@ -112,7 +112,7 @@ describe('periods', () => {
         { date: '2025-09-01', period: 'HT 2025' },
       ],
     });
-    expect(listPeriods(scoreCentres([{ file }], instrument)).map((p) => p.period)).toEqual(['HT 2025', 'VT 2026', 'HT 2026']);
+    expect(listPeriods(scoreCentres([{ file }], [instrument])).map((p) => p.period)).toEqual(['HT 2025', 'VT 2026', 'HT 2026']);
   });
 });
 
@@ -128,7 +128,7 @@ describe('scoring the centres', () => {
   });
 
   it('compares the newest round when a centre has several in a period, and counts them', () => {
-    const centre = scoreCentre({ file: alby }, instrument);
+    const centre = scoreCentre({ file: alby }, [instrument]);
     expect(centre.byPeriod.get('VT 2026')?.title).toBe('Våren');
     expect(centre.roundsPerPeriod.get('VT 2026')).toBe(2);
     expect(centre.rounds.map((r) => r.date)).toEqual(['2025-10-10', '2026-02-01', '2026-04-15']);
@@ -328,7 +328,7 @@ describe('50 centres × 10 rounds', () => {
       }),
     }));
     const started = performance.now();
-    const scored = scoreCentres(files, full);
+    const scored = scoreCentres(files, [full]);
     const all = listPeriods(scored);
     const chosen = newestPeriod(all) ?? '';
     const rows = sortCentreRows(centreRows(scored, chosen, all), { by: 'score', measure: { kind: 'overall' }, direction: 'desc' });

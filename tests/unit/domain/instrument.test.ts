@@ -3,6 +3,8 @@ import defaultInstrumentJson from '@/instrument/default-instrument.json';
 import { DEFAULT_INSTRUMENT_ID, loadDefaultInstrument } from '@/instrument';
 import {
   allItems,
+  checkInstrument,
+  checkInstrumentText,
   findGoal,
   goalOfItem,
   InstrumentError,
@@ -156,17 +158,17 @@ describe('a broken instrument file is rejected with the place and the reason', (
 
   it('rejects an instrument with an empty goal list', () => {
     const problems = problemsOfData(broken((raw) => setAt(raw, ['goals'], [])));
-    expect(problems).toEqual([{ path: 'goals', message: 'an instrument needs at least one goal' }]);
+    expect(problems).toMatchObject([{ path: 'goals', message: 'an instrument needs at least one goal' }]);
   });
 
   it('rejects a goal without items', () => {
     const problems = problemsOfData(broken((raw) => setAt(raw, ['goals', 3, 'items'], [])));
-    expect(problems).toEqual([{ path: 'goals[3].items', message: 'a goal needs at least one item' }]);
+    expect(problems).toMatchObject([{ path: 'goals[3].items', message: 'a goal needs at least one item' }]);
   });
 
   it('rejects an empty Swedish statement at goals[0].items[1].statement.sv', () => {
     const problems = problemsOfData(broken((raw) => setAt(raw, ['goals', 0, 'items', 1, 'statement', 'sv'], '')));
-    expect(problems).toEqual([{ path: 'goals[0].items[1].statement.sv', message: 'must not be empty' }]);
+    expect(problems).toMatchObject([{ path: 'goals[0].items[1].statement.sv', message: 'must not be empty' }]);
   });
 
   it('counts a statement of only spaces as empty', () => {
@@ -207,7 +209,7 @@ describe('a broken instrument file is rejected with the place and the reason', (
   it('rejects an item id used twice across goals, at the second occurrence', () => {
     const data = broken((raw) => setAt(raw, ['goals', 1, 'items', 2, 'id'], getAt(raw, ['goals', 0, 'items', 0, 'id'])));
     const problems = problemsOfData(data);
-    expect(problems).toEqual([{ path: 'goals[1].items[2].id', message: 'duplicate id "g1-open-to-all"' }]);
+    expect(problems).toMatchObject([{ path: 'goals[1].items[2].id', message: 'duplicate id "g1-open-to-all"' }]);
   });
 
   it('rejects an item id used twice within one goal', () => {
@@ -217,12 +219,12 @@ describe('a broken instrument file is rejected with the place and the reason', (
 
   it('rejects two goals with the same id', () => {
     const data = broken((raw) => setAt(raw, ['goals', 3, 'id'], 'goal-1'));
-    expect(problemsOfData(data)).toEqual([{ path: 'goals[3].id', message: 'duplicate id "goal-1"' }]);
+    expect(problemsOfData(data)).toMatchObject([{ path: 'goals[3].id', message: 'duplicate id "goal-1"' }]);
   });
 
   it('rejects an item whose level descriptors are fewer than the scale levels', () => {
     const data = broken((raw) => deleteAt(raw, ['goals', 0, 'items', 2, 'levels', 3]));
-    expect(problemsOfData(data)).toEqual([
+    expect(problemsOfData(data)).toMatchObject([
       { path: 'goals[0].items[2].levels', message: 'expected 4 level descriptors, found 3' },
     ]);
   });
@@ -232,7 +234,7 @@ describe('a broken instrument file is rejected with the place and the reason', (
     const problems = problemsOfData(data);
     // All 35 items carry four descriptors.
     expect(problems).toHaveLength(35);
-    expect(problems[0]).toEqual({ path: 'goals[0].items[0].levels', message: 'expected 3 level descriptors, found 4' });
+    expect(problems[0]).toEqual({ path: 'goals[0].items[0].levels', message: 'expected 3 level descriptors, found 4', kind: 'levelCount', detail: '4/3' });
     expect(problems.every((p) => /^goals\[\d\]\.items\[\d\]\.levels$/.test(p.path))).toBe(true);
   });
 
@@ -247,7 +249,7 @@ describe('a broken instrument file is rejected with the place and the reason', (
       setAt(raw, ['scale', 'levels', 2, 'value'], 4);
       setAt(raw, ['scale', 'levels', 3, 'value'], 3);
     });
-    expect(problemsOfData(data)).toEqual([{ path: 'scale.levels[3].value', message: 'scale values must increase' }]);
+    expect(problemsOfData(data)).toMatchObject([{ path: 'scale.levels[3].value', message: 'scale values must increase' }]);
   });
 
   it('rejects two scale levels with the same value', () => {
@@ -263,7 +265,7 @@ describe('a broken instrument file is rejected with the place and the reason', (
         if (Array.isArray(items)) items.forEach((_item, i) => deleteAt(raw, ['goals', g, 'items', i, 'levels']));
       }
     });
-    expect(problemsOfData(data)).toEqual([{ path: 'scale.levels', message: 'a scale needs at least two levels' }]);
+    expect(problemsOfData(data)).toMatchObject([{ path: 'scale.levels', message: 'a scale needs at least two levels' }]);
   });
 
   it('rejects an unknown key inside an item (a typo must not be silently ignored)', () => {
@@ -287,7 +289,7 @@ describe('a broken instrument file is rejected with the place and the reason', (
 
   it.each(['Goal-1', 'goal 1', 'goal_1', '-goal', 'mål-1', ''])('rejects the id %j', (badId) => {
     const problems = problemsOfData(broken((raw) => setAt(raw, ['goals', 1, 'id'], badId)));
-    expect(problems).toEqual([{ path: 'goals[1].id', message: 'must be lowercase letters, digits and hyphens' }]);
+    expect(problems).toMatchObject([{ path: 'goals[1].id', message: 'must be lowercase letters, digits and hyphens' }]);
   });
 
   it('rejects a bad item id with the item path', () => {
@@ -301,7 +303,7 @@ describe('a broken instrument file is rejected with the place and the reason', (
 
   it.each(['1.0', 'v1.0.0', '1.0.0-beta', '1.0.0 ', '', '1..0'])('rejects the version string %j', (version) => {
     const problems = problemsOfData(broken((raw) => setAt(raw, ['version'], version)));
-    expect(problems).toEqual([{ path: 'version', message: 'must be a version such as 1.0.0' }]);
+    expect(problems).toMatchObject([{ path: 'version', message: 'must be a version such as 1.0.0' }]);
   });
 
   it('rejects a version given as a number', () => {
@@ -382,5 +384,49 @@ describe('instrument helpers', () => {
     expect(goalOfItem(smallInstrument, 'b-3')?.id).toBe('goal-b');
     expect(goalOfItem(smallInstrument, 'c-1')?.id).toBe('goal-c');
     expect(goalOfItem(smallInstrument, 'goal-a')).toBeUndefined();
+  });
+});
+
+describe('checkInstrument: problems as data the UI words', () => {
+  it('accepts the shipped instrument', () => {
+    expect(checkInstrument(rawDefaultInstrument())).toMatchObject({ ok: true });
+  });
+
+  it('says what kind of problem each is, with a field reason where a field is wrong', () => {
+    const raw = rawDefaultInstrument();
+    setAt(raw, ['id'], 'Nätverket');
+    setAt(raw, ['version'], 'ett');
+    setAt(raw, ['goals', 0, 'items', 1, 'statement', 'sv'], '');
+    setAt(raw, ['goals', 1, 'number'], 'två');
+    const checked = checkInstrument(raw);
+    expect(checked.ok ? [] : checked.problems.map(({ path, kind, reason }) => ({ path, kind, reason }))).toEqual([
+      { path: 'id', kind: 'field', reason: { kind: 'format', format: 'id' } },
+      { path: 'version', kind: 'field', reason: { kind: 'format', format: 'version' } },
+      { path: 'goals[0].items[1].statement.sv', kind: 'field', reason: { kind: 'empty' } },
+      { path: 'goals[1].number', kind: 'field', reason: { kind: 'type', expected: 'number', received: '"två"' } },
+    ]);
+  });
+
+  it('names the rule across the file that is broken, with what is involved', () => {
+    const raw = rawDefaultInstrument();
+    setAt(raw, ['goals', 1, 'number'], 1);
+    setAt(raw, ['goals', 2, 'items', 0, 'id'], 'g1-open-to-all');
+    const checked = checkInstrument(raw);
+    expect(checked.ok ? [] : checked.problems.map(({ path, kind, detail }) => ({ path, kind, detail }))).toEqual([
+      { path: 'goals[1].number', kind: 'duplicateNumber', detail: '1' },
+      { path: 'goals[2].items[0].id', kind: 'duplicateId', detail: 'g1-open-to-all' },
+    ]);
+  });
+
+  it('reports text that is not JSON as one problem at the root, without throwing', () => {
+    expect(checkInstrumentText('{ "id": ')).toMatchObject({ ok: false, problems: [{ path: '', kind: 'notJson' }] });
+  });
+
+  it('reports at most 50 problems', () => {
+    const raw = rawDefaultInstrument();
+    for (let g = 0; g < 5; g++) for (let i = 0; i < 7; i++) setAt(raw, ['goals', g, 'items', i, 'statement'], 1);
+    for (let g = 0; g < 5; g++) for (let i = 0; i < 7; i++) setAt(raw, ['goals', g, 'items', i, 'id'], 'X');
+    const checked = checkInstrument(raw);
+    expect(checked.ok ? 0 : checked.problems.length).toBe(50);
   });
 });

@@ -3,7 +3,8 @@ import { answersCsv, formatDecimal, summaryCsv, toCsv, type CsvLabels } from '@/
 import { exportFileName, type ExportFile } from '@/domain/exchange/format';
 import { parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
-import type { Answer, AnswerValue } from '@/domain/types';
+import type { Answer, AnswerValue, LocalItem } from '@/domain/types';
+import { makeLocalItem, networkVersion } from '../../fixtures/localItems';
 import { translate } from '@/i18n';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
 import fixtureText from '../../fixtures/exports/export-v1.json?raw';
@@ -21,6 +22,7 @@ const labels: CsvLabels = {
   notRelevant: 'Inte aktuellt',
   yes: 'ja',
   no: 'nej',
+  own: 'E',
 };
 
 function fixture(): ExportFile {
@@ -139,7 +141,7 @@ describe('toCsv', () => {
 describe('answersCsv', () => {
   it('has the header row from the labels and one row per answer', () => {
     const file = fixture();
-    const rows = readCsv(answersCsv(file, instrument, 'sv', labels));
+    const rows = readCsv(answersCsv(file, [instrument], 'sv', labels));
     expect(rows[0]).toEqual(labels.headers.answers);
     expect(rows).toHaveLength(1 + file.answers.length);
     for (const row of rows) expect(row).toHaveLength(labels.headers.answers.length);
@@ -152,8 +154,8 @@ describe('answersCsv', () => {
         summary: translate(locale, 'exchange.csvHeaderSummary').split(';'),
       };
       const real = { ...labels, headers };
-      const answerRows = readCsv(answersCsv(fixture(), instrument, locale, real));
-      const summaryRows = readCsv(summaryCsv(fixture(), instrument, locale, real));
+      const answerRows = readCsv(answersCsv(fixture(), [instrument], locale, real));
+      const summaryRows = readCsv(summaryCsv(fixture(), [instrument], locale, real));
       expect(answerRows[1]).toHaveLength(headers.answers.length);
       expect(summaryRows[1]).toHaveLength(headers.summary.length);
     }
@@ -167,7 +169,7 @@ describe('answersCsv', () => {
       { itemId: 'g1-described-offer', value: null, note: 'Ingen bedömning ännu' },
     ]);
     const round = file.rounds[0];
-    const rows = readCsv(answersCsv(file, instrument, 'sv', labels)).slice(1);
+    const rows = readCsv(answersCsv(file, [instrument], 'sv', labels)).slice(1);
     const goal1 = instrument.goals[0];
     const goal2 = instrument.goals[1];
     if (!round || !goal1 || !goal2) throw new Error('fixture');
@@ -183,13 +185,13 @@ describe('answersCsv', () => {
   });
 
   it('writes English texts for the English locale', () => {
-    const rows = readCsv(answersCsv(withAnswers([{ itemId: 'g1-open-to-all', value: 4 }]), instrument, 'en', labels));
+    const rows = readCsv(answersCsv(withAnswers([{ itemId: 'g1-open-to-all', value: 4 }]), [instrument], 'en', labels));
     expect(rows[1]?.[5]).toBe(instrument.goals[0]?.title.en);
     expect(rows[1]?.[10]).toBe(instrument.scale.levels[3]?.label.en);
   });
 
   it('orders rounds by date', () => {
-    const rows = readCsv(answersCsv(fixture(), instrument, 'sv', labels)).slice(1);
+    const rows = readCsv(answersCsv(fixture(), [instrument], 'sv', labels)).slice(1);
     const dates = rows.map((row) => row[3] ?? '');
     expect(dates).toEqual([...dates].sort());
     expect(new Set(dates)).toEqual(new Set(['2025-10-08', '2026-05-06']));
@@ -199,7 +201,7 @@ describe('answersCsv', () => {
 describe('summaryCsv', () => {
   it('has one row per goal and round, after the header row', () => {
     const file = fixture();
-    const rows = readCsv(summaryCsv(file, instrument, 'sv', labels));
+    const rows = readCsv(summaryCsv(file, [instrument], 'sv', labels));
     expect(rows[0]).toEqual(labels.headers.summary);
     expect(rows).toHaveLength(1 + file.rounds.length * instrument.goals.length);
     expect(rows.slice(1).map((row) => `${row[3] ?? ''} ${row[4] ?? ''}`)).toEqual(
@@ -215,7 +217,7 @@ describe('summaryCsv', () => {
       { itemId: 'g1-parenting-groups', value: 'not-relevant' },
       { itemId: 'g1-advice-talks', value: null },
     ]);
-    const goal1 = readCsv(summaryCsv(file, instrument, 'sv', labels))[1];
+    const goal1 = readCsv(summaryCsv(file, [instrument], 'sv', labels))[1];
     const items = instrument.goals[0]?.items.length ?? 0;
     // mean 2,50; rated 2; applicable = items − 1 not relevant; coverage 2 / applicable.
     expect(goal1?.slice(6)).toEqual([
@@ -235,7 +237,7 @@ describe('summaryCsv', () => {
     const file = fixture();
     const autumn = file.rounds[0];
     if (!autumn) throw new Error('fixture');
-    const rows = readCsv(summaryCsv(file, instrument, 'sv', labels)).slice(1);
+    const rows = readCsv(summaryCsv(file, [instrument], 'sv', labels)).slice(1);
     const goal4 = rows.find((row) => row[3] === autumn.date && row[4] === '4');
     expect(goal4?.[13]).toBe('ja');
     expect(goal4?.[6]).toBe('');
@@ -245,11 +247,69 @@ describe('summaryCsv', () => {
   });
 
   it('leaves the mean and coverage of a goal without ratings empty', () => {
-    const rows = readCsv(summaryCsv(withAnswers([{ itemId: 'g5-follow-up', value: 'dont-know' }]), instrument, 'sv', labels)).slice(1);
+    const rows = readCsv(summaryCsv(withAnswers([{ itemId: 'g5-follow-up', value: 'dont-know' }]), [instrument], 'sv', labels)).slice(1);
     const goal5 = rows.find((row) => row[4] === '5');
     expect(goal5?.[6]).toBe('');
     expect(goal5?.[7]).toBe('0');
     expect(goal5?.[9]).toBe('0');
+  });
+});
+
+describe('own items and instrument versions in the CSV', () => {
+  function withOwnItem(): { file: ExportFile; own: LocalItem; retired: LocalItem } {
+    const base = withAnswers([
+      { itemId: 'g2-working-group', value: 2 },
+      { itemId: 'g2-written-agreement', value: 4 },
+    ]);
+    const round = base.rounds[0];
+    if (!round) throw new Error('fixture');
+    const own = makeLocalItem(base.centre.id, 'goal-2', { text: 'Vi har ett gemensamt väntrum' });
+    const retired = makeLocalItem(base.centre.id, 'goal-2', { text: 'Gammalt eget', retired: true });
+    const answer = (id: string, itemId: string, value: AnswerValue): Answer => ({ id, roundId: round.id, itemId, value, note: '', updatedAt: '2026-05-06T10:00:00.000Z' });
+    return {
+      file: {
+        ...base,
+        localItems: [own, retired],
+        answers: [...base.answers, answer('20000000-0000-4000-8000-000000000001', own.id, 1), answer('20000000-0000-4000-8000-000000000002', retired.id, 'dont-know')],
+      },
+      own,
+      retired,
+    };
+  }
+
+  it('writes own items after the goal\'s common items, marked in the number, with their text', () => {
+    const { file, own, retired } = withOwnItem();
+    const rows = readCsv(answersCsv(file, [instrument], 'sv', labels)).slice(1);
+    expect(rows.map((row) => [row[6], row[7], row[8], row[9]])).toEqual([
+      ['2.1', 'g2-working-group', expect.any(String), '2'],
+      ['2.7', 'g2-written-agreement', expect.any(String), '4'],
+      ['2.E1', own.id, 'Vi har ett gemensamt väntrum', '1'],
+      ['2.E2', retired.id, 'Gammalt eget', ''],
+    ]);
+  });
+
+  it('gives own items a summary row of their own, beside the goal\'s common score which they do not change', () => {
+    const { file } = withOwnItem();
+    const rows = readCsv(summaryCsv(file, [instrument], 'sv', labels)).slice(1);
+    const common = rows.find((row) => row[4] === '2');
+    const own = rows.find((row) => row[4] === '2 E');
+    expect(common?.[6]).toBe('3,00');
+    expect(common?.[7]).toBe('2');
+    expect(own?.slice(6, 13)).toEqual(['1,00', '1', '2', '50', '1', '0', '0']);
+    expect(rows.filter((row) => row[4]?.endsWith(' E'))).toHaveLength(1);
+  });
+
+  it('reads each round with the instrument version it was answered with, whether the device or the file holds it', () => {
+    const network = networkVersion(instrument);
+    const base = withAnswers([{ itemId: 'network-extra', value: 3 }]);
+    const round = base.rounds[0];
+    if (!round) throw new Error('fixture');
+    const file: ExportFile = { ...base, rounds: [{ ...round, instrumentVersion: network.version }] };
+    expect(readCsv(answersCsv(file, [instrument], 'sv', labels))).toHaveLength(1);
+    const fromDevice = readCsv(answersCsv(file, [instrument, network], 'sv', labels)).slice(1);
+    const fromFile = readCsv(answersCsv({ ...file, instrumentDefinitions: [network] }, [instrument], 'sv', labels)).slice(1);
+    expect(fromDevice).toEqual(fromFile);
+    expect(fromDevice[0]?.slice(6, 10)).toEqual([`2.${String(network.goals[1]?.items.length ?? 0)}`, 'network-extra', 'Nätverkets eget påstående', '3']);
   });
 });
 

@@ -7,7 +7,7 @@ import { MAX_NAME, MAX_TEXT, parseExportText, type FieldReason, type ImportParse
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
 import { useExchangeStore } from '@/stores/exchange';
-import fixtureText from '../../fixtures/exports/export-v2.json?raw';
+import fixtureText from '../../fixtures/exports/export-v3.json?raw';
 import { deleteAt, getAt, setAt, type Json } from '../../fixtures/instruments';
 
 /**
@@ -32,6 +32,8 @@ const KNOWN_CODES = {
   unknownInstrument: true,
   unknownItem: true,
   invalidValue: true,
+  invalidInstrument: true,
+  instrumentConflict: true,
 } satisfies Record<ImportProblemCode, true>;
 const KNOWN_REASONS = { type: true, notAllowed: true, tooLong: true, tooMany: true, empty: true, format: true, unknownField: true } satisfies Record<FieldReason['kind'], true>;
 
@@ -157,7 +159,12 @@ for (let i = 0; i < 60; i++) {
 
 // 3. Missing required fields.
 const OPTIONAL = new Set(['completedAt', 'position', 'itemId', 'carriedFromId']);
-const required = fieldPaths(doc()).filter((path) => !OPTIONAL.has(String(path[path.length - 1])));
+// An instrument item's help text and own descriptors are optional (an own item's levels are not).
+const OPTIONAL_IN_INSTRUMENT = new Set(['help', 'levels']);
+const required = fieldPaths(doc()).filter((path) => {
+  const key = String(path[path.length - 1]);
+  return !OPTIONAL.has(key) && !(path[0] === 'instrumentDefinitions' && OPTIONAL_IN_INSTRUMENT.has(key));
+});
 for (let i = 0; i < 30; i++) {
   const path = i === 0 ? ['format'] : i === 1 ? ['formatVersion'] : pick(required);
   const data = doc();

@@ -12,6 +12,8 @@ import { ACTION_STATUSES } from '@/domain/types';
 interface Schema {
   $schema?: string;
   $id?: string;
+  title?: string;
+  description?: string;
   type?: string;
   const?: unknown;
   enum?: unknown[];
@@ -25,6 +27,8 @@ interface Schema {
   pattern?: string;
   maxLength?: number;
   minLength?: number;
+  minItems?: number;
+  maxItems?: number;
 }
 
 function readJson(path: string): unknown {
@@ -34,11 +38,14 @@ function readJson(path: string): unknown {
 const schemas = {
   1: readJson('public/schema/export-v1.schema.json') as Schema,
   2: readJson('public/schema/export-v2.schema.json') as Schema,
+  3: readJson('public/schema/export-v3.schema.json') as Schema,
 };
 const fixtures = {
   1: readJson('tests/fixtures/exports/export-v1.json'),
   2: readJson('tests/fixtures/exports/export-v2.json'),
+  3: readJson('tests/fixtures/exports/export-v3.json'),
 };
+const instrumentSchema = readJson('public/schema/instrument-v1.schema.json') as Schema;
 
 function resolve(schema: Schema, root: Schema): Schema {
   if (!schema.$ref) return schema;
@@ -75,6 +82,8 @@ function check(value: unknown, raw: Schema, path: string, errors: string[], root
     if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push(`${path}: too long`);
     if (schema.minLength !== undefined && value.length < schema.minLength) errors.push(`${path}: too short`);
   }
+  if (type === 'array' && schema.minItems !== undefined && (value as unknown[]).length < schema.minItems) errors.push(`${path}: too few`);
+  if (type === 'array' && schema.maxItems !== undefined && (value as unknown[]).length > schema.maxItems) errors.push(`${path}: too many`);
   if (type === 'array' && schema.items) (value as unknown[]).forEach((item, i) => check(item, schema.items ?? {}, `${path}[${String(i)}]`, errors, root));
   if (type === 'object' && (schema.properties || schema.required)) {
     const record = value as Record<string, unknown>;
@@ -97,7 +106,7 @@ function errorsOf(version: keyof typeof schemas, value: unknown): string[] {
   return errors;
 }
 
-describe.each([1, 2] as const)('the published JSON Schema of export format version %i', (version) => {
+describe.each([1, 2, 3] as const)('the published JSON Schema of export format version %i', (version) => {
   const root = schemas[version];
 
   it(`accepts the version-${String(version)} fixture exactly`, () => {
@@ -130,6 +139,45 @@ describe('version 1 and version 2 tell their files apart', () => {
 
   it('the version-2 schema refuses the version-1 fixture: it has neither actions nor ratings', () => {
     expect(errorsOf(2, fixtures[1]).sort()).toEqual(['$.actions: required', '$.formatVersion: not 2', '$.ratings: required']);
+  });
+});
+
+describe('version 2 and version 3 tell their files apart', () => {
+  it('the version-2 schema refuses the version-3 fixture (formatVersion, own items, instrument definitions)', () => {
+    expect(errorsOf(2, fixtures[3]).sort()).toEqual(['$.formatVersion: not 2', '$.instrumentDefinitions: not allowed', '$.localItems: not allowed']);
+  });
+
+  it('the version-3 schema refuses the version-2 fixture: it has neither own items nor instrument definitions', () => {
+    expect(errorsOf(3, fixtures[2]).sort()).toEqual(['$.formatVersion: not 3', '$.instrumentDefinitions: required', '$.localItems: required']);
+  });
+});
+
+describe('the instrument schema (public/schema/instrument-v1.schema.json)', () => {
+  function instrumentErrors(value: unknown): string[] {
+    const errors: string[] = [];
+    check(value, instrumentSchema, '$', errors, instrumentSchema);
+    return errors;
+  }
+
+  it('accepts the instrument that ships with the app, and the network version in the v3 fixture', () => {
+    expect(instrumentErrors(readJson('src/instrument/default-instrument.json'))).toEqual([]);
+    const [network] = (fixtures[3] as { instrumentDefinitions: unknown[] }).instrumentDefinitions;
+    expect(instrumentErrors(network)).toEqual([]);
+  });
+
+  it('is the definition the version-3 export schema carries its instruments with', () => {
+    const { description: _description, ...carried } = schemas[3].$defs?.instrument ?? {};
+    const { $schema: _s, $id: _i, title: _t, description: _d, $defs: _defs, ...standalone } = instrumentSchema;
+    const { $schema: _key, ...properties } = standalone.properties ?? {};
+    expect({ ...standalone, properties }).toEqual(carried);
+  });
+
+  it('rejects an instrument without goals, an item without a statement, a scale of one step', () => {
+    const broken = structuredClone(readJson('src/instrument/default-instrument.json')) as { goals: { items: Record<string, unknown>[] }[]; scale: { levels: unknown[] } };
+    delete broken.goals[0]?.items[0]?.statement;
+    broken.scale.levels = broken.scale.levels.slice(0, 1);
+    expect(instrumentErrors(broken).sort()).toEqual(['$.goals[0].items[0].statement: required', '$.scale.levels: too few']);
+    expect(instrumentErrors({ ...broken, goals: [] })).toContain('$.goals: too few');
   });
 });
 

@@ -2,13 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '@/db/database';
 import { buildExport, type ExportFile } from '@/domain/exchange/format';
 import { canonical, planImport, writesOf, type LocalRecords } from '@/domain/exchange/merge';
-import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Round } from '@/domain/types';
+import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '@/domain/types';
 import { freshDatabase } from '../../fixtures/database';
+import { makeLocalItem, networkVersion } from '../../fixtures/localItems';
+import { instrumentKey } from '@/domain/instruments';
 import { makeCentre, makeRound } from '../../fixtures/records';
 import { parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import fixtureText from '../../fixtures/exports/export-v2.json?raw';
+import fixtureText from '../../fixtures/exports/export-v3.json?raw';
 
 /**
  * Merging a file into what a device holds: planImport decides per record, writesOf lists what a
@@ -26,6 +28,7 @@ interface Data {
   reflections: GoalReflection[];
   actions: ActionItem[];
   ratings: IndividualRating[];
+  localItems: LocalItem[];
 }
 
 function data(): Data {
@@ -60,6 +63,7 @@ function data(): Data {
       rating('rating-2', spring.id, 'g1-open-to-all', 'participant-bo', 2),
       rating('rating-3', spring.id, 'g1-information', 'participant-anna', 'dont-know'),
     ],
+    localItems: [],
   };
 }
 
@@ -71,18 +75,18 @@ function rating(id: string, roundId: string, itemId: string, participantId: stri
   return { id, roundId, itemId, participantId, value, updatedAt: T0 };
 }
 
-function fileOf(records: Data): ExportFile {
-  return buildExport(records, 'test', '2026-03-11T12:00:00.000Z');
+function fileOf(records: Data, networkInstruments: readonly Instrument[] = []): ExportFile {
+  return buildExport({ ...records, networkInstruments }, 'test', '2026-03-11T12:00:00.000Z');
 }
 
-function local(records: Data): LocalRecords {
-  return records;
+function local(records: Data, instrumentKeys: ReadonlySet<string> = new Set()): LocalRecords {
+  return { ...records, instrumentKeys };
 }
 
-const EMPTY: LocalRecords = { centre: undefined, rounds: [], answers: [], reflections: [], actions: [], ratings: [] };
+const EMPTY: LocalRecords = { centre: undefined, rounds: [], answers: [], reflections: [], actions: [], ratings: [], localItems: [], instrumentKeys: new Set() };
 
 function total(records: Data): number {
-  return 1 + records.rounds.length + records.answers.length + records.reflections.length + records.actions.length + records.ratings.length;
+  return 1 + records.rounds.length + records.answers.length + records.reflections.length + records.actions.length + records.ratings.length + records.localItems.length;
 }
 
 type Snapshot = Record<string, unknown[]>;
@@ -103,6 +107,7 @@ async function storeAll(db: AppDatabase, records: Data): Promise<void> {
   await db.reflections.bulkPut(records.reflections);
   await db.actions.bulkPut(records.actions);
   await db.ratings.bulkPut(records.ratings);
+  await db.localItems.bulkPut(records.localItems);
 }
 
 describe('planImport', () => {
@@ -127,7 +132,7 @@ describe('planImport', () => {
     const plan = planImport(fileOf(records), local(data()));
     expect(plan.counts).toEqual({ add: 0, update: 0, skip: total(records) });
     expect(plan.conflicts).toEqual([]);
-    expect(writesOf(plan)).toEqual({ centres: [], rounds: [], answers: [], reflections: [], actions: [], ratings: [] });
+    expect(writesOf(plan)).toEqual({ centres: [], rounds: [], answers: [], reflections: [], actions: [], ratings: [], localItems: [], instruments: [] });
   });
 
   it('treats a record as the same whatever the order of its keys', () => {
@@ -400,6 +405,74 @@ describe('planImport: action plans and individual ratings (format version 2)', (
   });
 });
 
+describe('planImport: own items and network instruments (format version 3)', () => {
+  const instrument = parseInstrument(defaultInstrumentJson);
+  const network = networkVersion(instrument, '1.1.0');
+  function withOwn(): Data {
+    const records = data();
+    const own = makeLocalItem('centre-a', 'goal-2', { id: 'own-1', text: 'Gemensamt väntrum', updatedAt: T0 });
+    records.localItems = [own];
+    records.answers.push({ id: 'answer-own', roundId: 'round-spring', itemId: own.id, value: 3, note: '', updatedAt: T0 });
+    return records;
+  }
+
+  it('adds own items the device does not have, and skips those it holds with the same content', () => {
+    const records = withOwn();
+    expect(planImport(fileOf(records), EMPTY).localItems).toEqual([{ action: 'add', record: records.localItems[0], conflict: false }]);
+    const again = planImport(fileOf(records), local(withOwn()));
+    expect(again.localItems.map((planned) => planned.action)).toEqual(['skip']);
+    expect(writesOf(again).localItems).toEqual([]);
+  });
+
+  it('updates an own item reworded or retired later on another device, and reports an older different one as a conflict', () => {
+    const theirs = withOwn();
+    const [own] = theirs.localItems;
+    if (!own) throw new Error('fixture');
+    theirs.localItems = [{ ...own, text: 'Gemensamt väntrum för alla', retired: true, updatedAt: T1 }];
+    const newer = planImport(fileOf(theirs), local(withOwn()));
+    expect(newer.localItems[0]).toMatchObject({ action: 'update', record: { text: 'Gemensamt väntrum för alla', retired: true } });
+
+    const mine = withOwn();
+    mine.localItems = [{ ...own, text: 'Mitt nyare', updatedAt: T2 }];
+    const older = planImport(fileOf(theirs), local(mine));
+    expect(older.localItems[0]).toMatchObject({ action: 'skip', conflict: true, record: { text: 'Mitt nyare' } });
+    expect(older.conflicts).toContainEqual({ kind: 'localItem', id: own.id, label: 'Gemensamt väntrum för alla', localUpdatedAt: T2, incomingUpdatedAt: T1 });
+  });
+
+  it('installs a carried instrument the device lacks, and not one it holds (or the shipped one)', () => {
+    const records = data();
+    const spring = records.rounds[1];
+    if (!spring) throw new Error('fixture');
+    records.rounds[1] = { ...spring, instrumentVersion: network.version };
+    const file = fileOf(records, [network]);
+    expect(file.instrumentDefinitions).toEqual([network]);
+    expect(planImport(file, EMPTY).newInstruments).toEqual([network]);
+    expect(writesOf(planImport(file, EMPTY)).instruments).toEqual([network]);
+    expect(planImport(file, local(data(), new Set([instrumentKey(network)]))).newInstruments).toEqual([]);
+    // A file that only uses the shipped version carries nothing.
+    expect(fileOf(data(), [network]).instrumentDefinitions).toEqual([]);
+  });
+
+  it('repository.importFile writes own items, their answers and a new instrument in the one transaction', async () => {
+    const { db, repo } = freshDatabase();
+    const records = withOwn();
+    const spring = records.rounds[1];
+    if (!spring) throw new Error('fixture');
+    records.rounds[1] = { ...spring, instrumentVersion: network.version };
+    await repo.importFile(fileOf(records, [network]), [instrumentKey(instrument)]);
+    expect(await repo.listLocalItems('centre-a')).toEqual(records.localItems);
+    expect(await db.answers.get('answer-own')).toMatchObject({ itemId: 'own-1', value: 3 });
+    expect((await repo.listInstalledInstruments()).map((entry) => entry.instrument)).toEqual([network]);
+
+    // A failing write of the instruments rolls back everything, own items included.
+    const other = freshDatabase();
+    vi.spyOn(other.db.instruments, 'bulkAdd').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await expect(other.repo.importFile(fileOf(records, [network]))).rejects.toThrow('QuotaExceededError');
+    expect(await other.db.localItems.count()).toBe(0);
+    expect(await other.db.centres.count()).toBe(0);
+  });
+});
+
 describe('newer means later in time, whatever ISO form the file uses', () => {
   const instruments = [parseInstrument(defaultInstrumentJson)];
 
@@ -427,6 +500,8 @@ describe('newer means later in time, whatever ISO form the file uses', () => {
       reflections: mine.reflections,
       actions: mine.actions,
       ratings: mine.ratings,
+      localItems: mine.localItems,
+      instrumentKeys: new Set(),
     });
     expect(plan.answers[0]?.action).toBe(action);
   });

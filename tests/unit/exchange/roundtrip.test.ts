@@ -17,11 +17,14 @@ import {
   type Centre,
   type GoalReflection,
   type IndividualRating,
+  type Instrument,
+  type LocalItem,
   type Participant,
   type Round,
 } from '@/domain/types';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
 import { freshDatabase } from '../../fixtures/database';
+import { networkVersion } from '../../fixtures/localItems';
 
 /**
  * Round trips of the export format: whatever a device stores comes back unchanged through
@@ -32,6 +35,9 @@ import { freshDatabase } from '../../fixtures/database';
 const instrument = parseInstrument(defaultInstrumentJson);
 const instruments = [instrument];
 const items = instrument.goals.flatMap((goal) => goal.items.map((item) => ({ goalId: goal.id, itemId: item.id })));
+/** A network's own version of the instrument, which some rounds are answered with (format 3 carries it in the file). */
+const network = networkVersion(instrument, '1.1.0');
+const networkItems = network.goals.flatMap((goal) => goal.items.map((item) => ({ goalId: goal.id, itemId: item.id })));
 
 /** Every committed export fixture, by file name: one per format version ever published. */
 const fixtures: Record<string, string> = import.meta.glob('../../fixtures/exports/*.json', { eager: true, query: '?raw', import: 'default' });
@@ -59,6 +65,7 @@ interface CentreRecords {
   reflections: GoalReflection[];
   actions: ActionItem[];
   ratings: IndividualRating[];
+  localItems: LocalItem[];
 }
 
 /** The stored records of one centre, as a restore should give them back: visible rounds only. */
@@ -72,12 +79,13 @@ async function centreRecords(db: AppDatabase, centreId: string): Promise<CentreR
     reflections: await db.reflections.where('roundId').anyOf(ids).sortBy('id'),
     actions: await db.actions.where('roundId').anyOf(ids).sortBy('id'),
     ratings: await db.ratings.where('roundId').anyOf(ids).sortBy('id'),
+    localItems: await db.localItems.where('centreId').equals(centreId).sortBy('id'),
   };
 }
 
 /** How many records a file holds: what an import into an empty device adds. */
 function recordCount(file: ExportFile): number {
-  return 1 + file.rounds.length + file.answers.length + file.reflections.length + file.actions.length + file.ratings.length;
+  return 1 + file.rounds.length + file.answers.length + file.reflections.length + file.actions.length + file.ratings.length + file.localItems.length;
 }
 
 async function exportOf(repo: Repository, centreId: string, exportedAt: string): Promise<ExportFile> {
@@ -104,7 +112,8 @@ const withoutExportedAt = (file: ExportFile): Omit<ExportFile, 'exportedAt'> => 
 // WRITE_EXPORT_FIXTURES=1 npx vitest run tests/unit/exchange/roundtrip.test.ts, then committed.
 // A fixture must never be regenerated once the format has moved on: export-v1.json is what
 // version 1 looked like (the records below without actions and ratings), export-v2.json is
-// version 2 (the same records plus action plans and individual ratings).
+// version 2 (the same records plus action plans and individual ratings), export-v3.json is version
+// 3 (plus own items with their answers, and a third round answered with a network's instrument).
 // ---------------------------------------------------------------------------------------------
 
 const FIXTURE_IDS = {
@@ -243,12 +252,85 @@ function fixtureRecords(): Omit<CentreRecords, 'centre'> & { centre: Centre } {
     ...asaValues.map((value, index) => rating(index + 1, asa, index, value, `2026-05-06T08:3${String(index)}:00.000Z`)),
     ...linneaValues.map((value, index) => rating(index + 6, linnea, index, value, `2026-05-06T08:3${String(index)}:30.500Z`)),
   ];
-  return { centre, rounds: [autumn, spring], answers: [...autumnAnswers, ...springAnswers], reflections, actions, ratings };
+  return { centre, rounds: [autumn, spring], answers: [...autumnAnswers, ...springAnswers], reflections, actions, ratings, localItems: [] };
+}
+
+/**
+ * Version 3: two own items under goal 2 (one with descriptors; one retired after the spring), answered
+ * in autumn and spring, and an autumn 2026 round answered with the network's instrument version.
+ */
+function fixtureV3Records(base: Omit<CentreRecords, 'centre'> & { centre: Centre }): Omit<CentreRecords, 'centre'> & { centre: Centre } {
+  const [autumn, spring] = base.rounds;
+  if (!autumn || !spring) throw new Error('two rounds');
+  const own = (n: number, text: string, levels: string[], retired: boolean, createdAt: string, updatedAt: string): LocalItem => ({
+    id: fixtureId('c3c3c3c3', n),
+    centreId: base.centre.id,
+    goalId: 'goal-2',
+    text,
+    levels,
+    retired,
+    createdAt,
+    updatedAt,
+  });
+  const waiting = own(1, 'Vi har ett gemensamt väntrum där BVC och BMM möter föräldrarna; ”öppet hus” på fredagar', [
+    'Inget gemensamt väntrum',
+    'Väntrummet delas men ingen samverkar där',
+    'Personal från två verksamheter finns i väntrummet',
+    'Alla fyra verksamheter möter föräldrarna i väntrummet',
+  ], false, '2025-10-08T10:00:00.000Z', '2025-10-08T10:00:00.000Z');
+  const phone = own(2, 'Socialtjänsten nås på ett direktnummer', [], true, '2025-10-08T10:05:00.000Z', '2026-05-06T10:30:00.000Z');
+  const ownAnswer = (n: number, round: Round, item: LocalItem, value: AnswerValue | null, note: string, updatedAt: string): Answer => ({
+    id: fixtureId('c4c4c4c4', n),
+    roundId: round.id,
+    itemId: item.id,
+    value,
+    note,
+    updatedAt,
+  });
+  const later: Round = {
+    id: 'e5f60718-293a-4b4c-8d5e-6f708192a3b4',
+    centreId: base.centre.id,
+    title: 'Avstämning hösten 2026 (nätverkets version)',
+    date: '2026-10-14',
+    period: 'HT 2026',
+    participants: [{ id: fixtureId('c5c5c5c5', 1), name: 'Åsa Öberg', role: 'BVC' }],
+    instrumentId: network.id,
+    instrumentVersion: network.version,
+    status: 'in-progress',
+    position: { goalId: 'goal-2', itemId: 'network-extra' },
+    createdAt: '2026-10-14T08:00:00.000Z',
+    updatedAt: '2026-10-14T09:12:00.000Z',
+  };
+  const networkAnswer = (n: number, itemId: string, value: AnswerValue | null): Answer => ({
+    id: fixtureId('c6c6c6c6', n),
+    roundId: later.id,
+    itemId,
+    value,
+    note: '',
+    updatedAt: `2026-10-14T09:0${String(n)}:00.000Z`,
+  });
+  return {
+    ...base,
+    rounds: [...base.rounds, later],
+    answers: [
+      ...base.answers,
+      ownAnswer(1, autumn, waiting, 2, 'Väntrummet delas – men BMM:s tider krockar.', '2025-10-08T10:30:00.000Z'),
+      ownAnswer(2, autumn, phone, 'dont-know', '', '2025-10-08T10:31:00.000Z'),
+      ownAnswer(3, spring, waiting, 3, '', '2026-05-06T10:00:00.000Z'),
+      ownAnswer(4, later, waiting, 4, 'Fredagarna är fullsatta.', '2026-10-14T09:10:00.000Z'),
+      networkAnswer(1, 'g1-information', 3),
+      networkAnswer(2, 'network-extra', 2),
+      networkAnswer(3, 'g2-working-group', 'not-relevant'),
+    ],
+    localItems: [waiting, phone],
+  };
 }
 
 async function buildFixture(): Promise<ExportFile> {
   const { db, repo } = freshDatabase();
-  const records = fixtureRecords();
+  const records = fixtureV3Records(fixtureRecords());
+  await repo.installInstrument(network, 'natverket.json');
+  await db.localItems.bulkPut(records.localItems);
   await repo.addCentre(records.centre);
   for (const round of records.rounds) await repo.addRound(round);
   await db.answers.bulkPut(records.answers);
@@ -266,9 +348,9 @@ const fixtureText = (version: number): string => {
 
 describe('export fixtures of every format version', () => {
   it.runIf(process.env.WRITE_EXPORT_FIXTURES === '1')(`writes tests/fixtures/exports/export-v${String(EXPORT_FORMAT_VERSION)}.json`, async () => {
-    expect(EXPORT_FORMAT_VERSION).toBe(2); // the records above are version-2 records
+    expect(EXPORT_FORMAT_VERSION).toBe(3); // the records above are version-3 records
     const file = await buildFixture();
-    writeFileSync(resolve(process.cwd(), 'tests/fixtures/exports/export-v2.json'), `${JSON.stringify(file, null, 2)}\n`);
+    writeFileSync(resolve(process.cwd(), 'tests/fixtures/exports/export-v3.json'), `${JSON.stringify(file, null, 2)}\n`);
   });
 
   it('has a fixture for every format version up to the current one', () => {
@@ -296,7 +378,7 @@ describe('export fixtures of every format version', () => {
     const parsed = parseExportText(text, instruments, byteLength(text));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(parsed.upgradedFrom).toBe(1);
-    expect(parsed.file).toStrictEqual({ ...raw, formatVersion: 2, actions: [], ratings: [] });
+    expect(parsed.file).toStrictEqual({ ...raw, formatVersion: 3, actions: [], ratings: [], localItems: [], instrumentDefinitions: [] });
     expect(parseExport(JSON.parse(text), instruments)).toMatchObject({ ok: true, upgradedFrom: 1 });
 
     const { db, repo } = freshDatabase();
@@ -331,16 +413,57 @@ describe('export fixtures of every format version', () => {
     expect({ ...raw, formatVersion: 1, actions: undefined, ratings: undefined }).toStrictEqual({ ...v1, actions: undefined, ratings: undefined });
   });
 
-  it('the version-2 fixture parses exactly as written and re-exports byte for byte', async () => {
+  it('the version-2 fixture is upgraded on import: upgradedFrom 2, no own items and no instrument definitions added, nothing else changed', () => {
     const text = fixtureText(2);
+    const raw = JSON.parse(text) as ExportFile;
+    const parsed = parseExportText(text, instruments, byteLength(text));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.upgradedFrom).toBe(2);
+    expect(parsed.file).toStrictEqual({ ...raw, formatVersion: 3, localItems: [], instrumentDefinitions: [] });
+  });
+
+  it('the version-3 fixture is realistic: own items (one retired, one with descriptors) answered in rounds, and a round of a network version carried in the file', () => {
+    const raw = JSON.parse(fixtureText(3)) as ExportFile;
+    expect(raw.formatVersion).toBe(3);
+    expect(raw.localItems).toHaveLength(2);
+    expect(raw.localItems.filter((item) => item.retired)).toHaveLength(1);
+    expect(raw.localItems.some((item) => item.levels.length === instrument.scale.levels.length)).toBe(true);
+    const ownIds = new Set(raw.localItems.map((item) => item.id));
+    const ownAnswers = raw.answers.filter((answer) => ownIds.has(answer.itemId));
+    expect(new Set(ownAnswers.map((answer) => answer.roundId)).size).toBe(3);
+    expect(raw.instruments).toEqual([
+      { id: instrument.id, version: instrument.version },
+      { id: network.id, version: network.version },
+    ]);
+    expect(raw.instrumentDefinitions).toStrictEqual([JSON.parse(JSON.stringify(network))]);
+    const networkRound = raw.rounds.find((round) => round.instrumentVersion === network.version);
+    expect(raw.answers.some((answer) => answer.roundId === networkRound?.id && answer.itemId === 'network-extra')).toBe(true);
+    // The rest is the version-2 content, unchanged.
+    const v2 = JSON.parse(fixtureText(2)) as ExportFile;
+    const { localItems: _own, instrumentDefinitions: _definitions, ...rest } = raw;
+    expect({
+      ...rest,
+      formatVersion: 2,
+      instruments: rest.instruments.slice(0, 1),
+      rounds: rest.rounds.filter((round) => round.id !== networkRound?.id),
+      answers: rest.answers.filter((answer) => !ownIds.has(answer.itemId) && answer.roundId !== networkRound?.id),
+    }).toStrictEqual(v2);
+  });
+
+  it('the version-3 fixture parses exactly as written, installs the network version and re-exports byte for byte', async () => {
+    const text = fixtureText(3);
     const parsed = parseExportText(text, instruments, byteLength(text));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(parsed).not.toHaveProperty('upgradedFrom');
     expect(parsed.file).toStrictEqual(JSON.parse(text));
-    const { repo } = freshDatabase();
-    await repo.importFile(parsed.file);
+    const { db, repo } = freshDatabase();
+    const plan = await repo.importFile(parsed.file, [`${instrument.id}@${instrument.version}`]);
+    expect(plan.newInstruments).toStrictEqual([network]);
+    expect((await db.instruments.toArray()).map((entry) => entry.key)).toEqual([`${network.id}@${network.version}`]);
     const again = await exportOf(repo, parsed.file.centre.id, parsed.file.exportedAt);
     expect(`${JSON.stringify({ ...again, app: parsed.file.app }, null, 2)}\n`).toBe(text);
+    // A second import finds the instrument installed and installs nothing.
+    expect((await repo.previewImport(parsed.file)).newInstruments).toEqual([]);
   });
 
   describe.each(Object.entries(fixtures))('%s', (_path, text) => {
@@ -448,6 +571,9 @@ interface GeneratedCentre {
   /** Saved one by one with putAction (which touches the round). */
   actionsViaRepository: ActionItem[];
   ratingsViaRepository: { roundId: string; itemId: string; participantId: string; value: AnswerValue | null }[];
+  localItems: LocalItem[];
+  /** Instruments the device had loaded (some rounds are answered with them). */
+  installed: Instrument[];
 }
 
 function generateCentre(random: Random): GeneratedCentre {
@@ -476,13 +602,33 @@ function generateCentre(random: Random): GeneratedCentre {
     reflectionsViaRepository: [],
     actionsViaRepository: [],
     ratingsViaRepository: [],
+    localItems: [],
+    installed: random.chance(0.4) ? [network] : [],
   };
+  for (let n = random.int(0, 3); n > 0; n--) {
+    const createdAt = random.timestamp();
+    generated.localItems.push({
+      id: random.uuid(),
+      centreId: centre.id,
+      goalId: random.pick(instrument.goals).id,
+      text: random.name('Eget påstående'),
+      levels: random.chance(0.5) ? instrument.scale.levels.map(() => random.text(4)) : [],
+      retired: random.chance(0.3),
+      createdAt,
+      updatedAt: random.chance(0.5) ? createdAt : random.timestamp(),
+    });
+  }
   /** Actions of earlier rounds, which a later round may carry forward. */
   const earlier: ActionItem[] = [];
   const roundCount = random.int(0, 6);
   for (let r = 0; r < roundCount; r++) {
     const id = random.uuid();
     const status = random.pick(['in-progress', 'complete'] as const);
+    const answeredWith = generated.installed.length > 0 && random.chance(0.4) ? network : instrument;
+    const roundItems = [
+      ...(answeredWith === network ? networkItems : items),
+      ...generated.localItems.map((item) => ({ goalId: item.goalId, itemId: item.id })),
+    ];
     const position = random.chance(0.6) ? random.pick(items) : undefined;
     const round: Round = {
       id,
@@ -491,8 +637,8 @@ function generateCentre(random: Random): GeneratedCentre {
       date: random.date(),
       period: random.text(3).slice(0, 50),
       participants: Array.from({ length: random.int(0, 6) }, () => ({ id: random.uuid(), name: random.text(3), role: random.text(2) })),
-      instrumentId: instrument.id,
-      instrumentVersion: instrument.version,
+      instrumentId: answeredWith.id,
+      instrumentVersion: answeredWith.version,
       status,
       createdAt: random.timestamp(),
       updatedAt: random.timestamp(),
@@ -503,7 +649,7 @@ function generateCentre(random: Random): GeneratedCentre {
     if (random.chance(0.15)) generated.complete.push(id);
     if (random.chance(0.1)) generated.deleted.push(id);
 
-    const answered = random.subset(items);
+    const answered = random.subset(roundItems);
     for (const item of answered) {
       const value = random.pick(VALUES);
       const note = random.chance(0.5) ? random.text(12) : '';
@@ -542,7 +688,7 @@ function generateCentre(random: Random): GeneratedCentre {
     earlier.push(...planned);
 
     for (const person of random.subset(round.participants)) {
-      for (const item of random.subset(items).slice(0, random.int(0, 8))) {
+      for (const item of random.subset(roundItems).slice(0, random.int(0, 8))) {
         const value = random.pick(VALUES);
         // A few go through saveRating (new id, clock time), the rest are stored as they are.
         if (random.chance(0.1)) generated.ratingsViaRepository.push({ roundId: id, itemId: item.itemId, participantId: person.id, value });
@@ -554,7 +700,9 @@ function generateCentre(random: Random): GeneratedCentre {
 }
 
 async function store(repo: Repository, db: AppDatabase, generated: GeneratedCentre): Promise<void> {
+  for (const installed of generated.installed) await repo.installInstrument(installed, 'natverket.json');
   await repo.addCentre(generated.centre);
+  for (const item of generated.localItems) await repo.putLocalItem(item);
   for (const round of generated.rounds) await repo.addRound(round);
   await db.answers.bulkPut(generated.answers);
   await db.reflections.bulkPut(generated.reflections);
@@ -589,8 +737,13 @@ describe('property: export → import into an empty device → export gives the 
     // Validation is lossless for a valid file: no trimming, no re-encoding, no dropped fields.
     expect(file).toStrictEqual(first);
 
+    // Rounds of a network version bring the instrument along: a device that never loaded it can read them.
+    const networkUsed = first.rounds.some((round) => round.instrumentVersion === network.version);
+    expect(first.instrumentDefinitions).toStrictEqual(networkUsed ? [network] : []);
+
     const target = freshDatabase();
     const plan = await target.repo.importFile(file);
+    expect(plan.newInstruments).toHaveLength(networkUsed ? 1 : 0);
     expect(plan.counts).toEqual({ add: recordCount(file), update: 0, skip: 0 });
     expect(plan.conflicts).toEqual([]);
 
@@ -623,6 +776,17 @@ describe('property: export → import into an empty device → export gives the 
     const ratings = centres.flatMap((centre) => centre.ratings);
     expect(new Set(ratings.map((rating) => rating.value))).toEqual(new Set(VALUES));
     expect(centres.filter((centre) => centre.ratingsViaRepository.length > 0).length).toBeGreaterThan(5);
+  });
+
+  it('the seeds cover own items (retired too, answered in rounds) and rounds of a network instrument version', () => {
+    const centres = SEEDS.map((seed) => generateCentre(new Random(seed)));
+    const own = centres.flatMap((centre) => centre.localItems);
+    expect(own.filter((item) => item.retired).length).toBeGreaterThan(3);
+    expect(own.filter((item) => item.levels.length > 0).length).toBeGreaterThan(3);
+    const ownIds = new Set(own.map((item) => item.id));
+    expect(centres.flatMap((centre) => centre.answers).filter((answer) => ownIds.has(answer.itemId)).length).toBeGreaterThan(10);
+    const networkRounds = centres.flatMap((centre) => centre.rounds).filter((round) => round.instrumentVersion === network.version);
+    expect(networkRounds.length).toBeGreaterThan(5);
   });
 });
 

@@ -4,8 +4,9 @@ import { MAX_DEPTH, MAX_NAME, MAX_TEXT, parseExport, parseExportText, type Impor
 import { UPGRADES, upgradeToCurrent } from '@/domain/exchange/upgrade';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import fixtureText from '../../fixtures/exports/export-v2.json?raw';
+import fixtureText from '../../fixtures/exports/export-v3.json?raw';
 import v1FixtureText from '../../fixtures/exports/export-v1.json?raw';
+import v2FixtureText from '../../fixtures/exports/export-v2.json?raw';
 import { deleteAt, getAt, setAt, type Json } from '../../fixtures/instruments';
 
 /**
@@ -263,6 +264,99 @@ describe('action plans and individual ratings (format version 2)', () => {
   });
 });
 
+describe('own items and network instruments (format version 3)', () => {
+  type Doc = { [key: string]: Json };
+  const own = (data: Doc, index: number): Doc => getAt(data, ['localItems', index]) as Doc;
+  /** Index of the first answer to an own item, and of the round answered with the network version. */
+  function places(data: Doc): { ownAnswer: number; networkRound: number } {
+    const ids = (data.localItems as Doc[]).map((item) => item.id);
+    const ownAnswer = (data.answers as Doc[]).findIndex((answer) => ids.includes(answer.itemId ?? ''));
+    const networkRound = (data.rounds as Doc[]).findIndex((round) => round.instrumentVersion !== instrument.version);
+    return { ownAnswer, networkRound };
+  }
+
+  it('accepts answers and ratings to own items, and a round of the network version the file carries', () => {
+    const data = fixture();
+    const { ownAnswer, networkRound } = places(data);
+    expect(ownAnswer).toBeGreaterThanOrEqual(0);
+    expect(networkRound).toBeGreaterThanOrEqual(0);
+    const ratings = data.ratings as Doc[];
+    const first = ratings[0];
+    if (!first) throw new Error('fixture');
+    ratings.push({ ...first, id: '99999999-0000-4000-8000-000000000001', itemId: own(data, 0).id ?? '' });
+    expect(problemsOf(parse(data))).toEqual([]);
+  });
+
+  it('unknownItem: an answer to an own item the file does not have', () => {
+    const data = fixture();
+    const { ownAnswer } = places(data);
+    setAt(data, ['answers', ownAnswer, 'itemId'], '0f0e0d0c-0b0a-4908-8706-050403020100');
+    expect(problemsOf(parse(data))).toEqual([{ code: 'unknownItem', path: `answers[${String(ownAnswer)}].itemId`, detail: '0f0e0d0c-0b0a-4908-8706-050403020100' }]);
+  });
+
+  it('unknownItem: an own item under a goal no instrument has; unknownReference: one of another centre', () => {
+    const data = fixture();
+    setAt(data, ['localItems', 0, 'goalId'], 'goal-9');
+    setAt(data, ['localItems', 1, 'centreId'], '0f0e0d0c-0b0a-4908-8706-050403020100');
+    expect(problemsOf(parse(data))).toEqual(
+      expect.arrayContaining([
+        { code: 'unknownItem', path: 'localItems[0].goalId', detail: 'goal-9' },
+        { code: 'unknownReference', path: 'localItems[1].centreId', detail: '0f0e0d0c-0b0a-4908-8706-050403020100' },
+      ]),
+    );
+  });
+
+  it('invalidField: an own item without text, with too many descriptors, or not retired/active', () => {
+    const data = fixture();
+    setAt(data, ['localItems', 0, 'text'], '   ');
+    setAt(data, ['localItems', 1, 'levels'], Array.from({ length: 21 }, () => 'x'));
+    setAt(data, ['localItems', 1, 'retired'], 'ja');
+    expect(problemsOf(parse(data))).toEqual([
+      { code: 'invalidField', path: 'localItems[0].text', reason: { kind: 'empty' } },
+      { code: 'invalidField', path: 'localItems[1].levels', reason: { kind: 'tooMany', max: 20 } },
+      { code: 'invalidField', path: 'localItems[1].retired', reason: { kind: 'type', expected: 'boolean', received: '"ja"' } },
+    ]);
+  });
+
+  it('unknownInstrument: a round of the network version when the file does not carry it and the device lacks it', () => {
+    const data = withValue(['instrumentDefinitions'], []);
+    const { networkRound } = places(data);
+    expect(problemsOf(parse(data))).toEqual([
+      { code: 'unknownInstrument', path: `rounds[${String(networkRound)}].instrumentId`, detail: `${instrument.id} 1.1.0` },
+    ]);
+    // A device that loaded the network's file itself reads it all the same.
+    const network = parseInstrument(getAt(fixture(), ['instrumentDefinitions', 0]));
+    expect(problemsOf(parseExport(data, [instrument, network]))).toEqual([]);
+  });
+
+  it('invalidField / invalidInstrument: a carried instrument is validated like an instrument file, with paths inside it', () => {
+    const data = fixture();
+    setAt(data, ['instrumentDefinitions', 0, 'goals', 1, 'items', 0, 'statement', 'sv'], '');
+    expect(problemsOf(parse(data))).toEqual([
+      { code: 'invalidField', path: 'instrumentDefinitions[0].goals[1].items[0].statement.sv', reason: { kind: 'empty' } },
+    ]);
+    const duplicate = fixture();
+    setAt(duplicate, ['instrumentDefinitions', 0, 'goals', 1, 'number'], 1);
+    expect(problemsOf(parse(duplicate))).toEqual([{ code: 'invalidInstrument', path: 'instrumentDefinitions[0].goals[1].number', detail: '1' }]);
+  });
+
+  it('instrumentConflict: a carried instrument with the id and version of one the device holds, but other content', () => {
+    const data = withValue(['instrumentDefinitions', 0, 'version'], instrument.version);
+    expect(problemsOf(parse(data))).toContainEqual({ code: 'instrumentConflict', path: 'instrumentDefinitions[0].version', detail: `${instrument.id} ${instrument.version}` });
+    // The same instrument carried again is no conflict.
+    expect(problemsOf(parse(withValue(['instrumentDefinitions'], [JSON.parse(JSON.stringify(instrument)) as Json])))).not.toContainEqual(
+      expect.objectContaining({ code: 'instrumentConflict' }),
+    );
+  });
+
+  it('duplicateId: the same instrument version carried twice', () => {
+    const data = fixture();
+    const definitions = data.instrumentDefinitions as Json[];
+    definitions.push(definitions[0] ?? null);
+    expect(problemsOf(parse(data))).toEqual([{ code: 'duplicateId', path: 'instrumentDefinitions[1].version', detail: `${instrument.id}@1.1.0` }]);
+  });
+});
+
 describe('invalidField: the reason, in words the UI translates', () => {
   it.each([
     ['rounds[0].date', ['rounds', 0, 'date'], '2026-02-30', { kind: 'format', format: 'date' }],
@@ -347,12 +441,15 @@ describe('upgrading older format versions', () => {
     expect(upgradeToCurrent({ formatVersion }, { 1: step1, 2: step2 }, 3)).toEqual({ ok: false, version });
   });
 
-  it('the real step 1 → 2 adds empty actions and ratings and keeps everything else', () => {
+  it('the real steps 1 → 2 → 3 add empty actions and ratings, then empty own items and instrument definitions, and keep everything else', () => {
     const v1 = JSON.parse(v1FixtureText) as Record<string, unknown>;
     expect(v1.formatVersion).toBe(1);
-    expect(upgradeToCurrent(v1)).toEqual({ ok: true, from: 1, data: { ...v1, formatVersion: 2, actions: [], ratings: [] } });
+    expect(UPGRADES[1]?.(v1)).toEqual({ ...v1, actions: [], ratings: [] });
+    expect(upgradeToCurrent(v1)).toEqual({ ok: true, from: 1, data: { ...v1, formatVersion: 3, actions: [], ratings: [], localItems: [], instrumentDefinitions: [] } });
     const parsed = parseExportText(v1FixtureText, instruments);
-    expect(parsed).toMatchObject({ ok: true, upgradedFrom: 1, file: { formatVersion: 2, actions: [], ratings: [] } });
+    expect(parsed).toMatchObject({ ok: true, upgradedFrom: 1, file: { formatVersion: 3, actions: [], ratings: [], localItems: [], instrumentDefinitions: [] } });
+    const v2 = JSON.parse(v2FixtureText) as Record<string, unknown>;
+    expect(upgradeToCurrent(v2)).toEqual({ ok: true, from: 2, data: { ...v2, formatVersion: 3, localItems: [], instrumentDefinitions: [] } });
   });
 
   it('the real table has a step from every published version to the current one', () => {

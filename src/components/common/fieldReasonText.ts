@@ -1,0 +1,25 @@
+import type { FieldReason } from '@/domain/fieldReason';
+import type { MessageKey } from '@/i18n';
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** Why a field of a file is invalid, in the user's language: shared by the export import and the instrument loader. */
+export function fieldReasonText(t: Translate, reason: FieldReason | undefined): string {
+  if (!reason) return '';
+  switch (reason.kind) {
+    case 'type':
+      return t('import.problem.reason.type', { expected: reason.expected, received: reason.received });
+    case 'notAllowed':
+      return t('import.problem.reason.notAllowed', { received: reason.received });
+    case 'tooLong':
+      return t('import.problem.reason.tooLong', { max: reason.max });
+    case 'tooMany':
+      return t('import.problem.reason.tooMany', { max: reason.max });
+    case 'empty':
+      return t('import.problem.reason.empty');
+    case 'unknownField':
+      return t('import.problem.reason.unknownField');
+    case 'format':
+      return t(`import.problem.reason.format.${reason.format}`);
+  }
+}

@@ -1,0 +1,109 @@
+import { newId, nowIso } from './ids';
+import type { AnswerLookup, ReflectionLookup } from './progress';
+import { mean, type ItemScore } from './scoring';
+import { isAnswered } from './progress';
+import type { AnswerValue, Instrument, LocalItem, Round } from './types';
+import { MAX_TEXT } from './records';
+
+/**
+ * A group's own items are scored the same way as the common ones (means of the ratings given,
+ * "don't know" and "not relevant" left out) but never mixed into the common goal score or the
+ * overall score: those stay comparable between centres. These are their scores, kept apart.
+ */
+
+export const MAX_LOCAL_ITEM_TEXT = 1000;
+export const MAX_LOCAL_ITEMS_PER_GOAL = 30;
+
+export interface LocalItemInput {
+  text: string;
+  /** One per scale step; all empty means "no descriptors". */
+  levels: readonly string[];
+}
+
+export interface LocalGoalScore {
+  readonly goalId: string;
+  /** Mean of the group's own items rated in this round; null when none is rated or the goal is skipped. */
+  readonly mean: number | null;
+  readonly rated: number;
+  /** The own items shown in this round (see localItemsForRound). */
+  readonly total: number;
+  readonly items: readonly ItemScore[];
+}
+
+/** Trims the text and the descriptors; descriptors that are all empty are stored as none. */
+export function normalizeLocalItem(input: LocalItemInput, scaleSteps: number): LocalItemInput {
+  const text = input.text.trim().slice(0, MAX_LOCAL_ITEM_TEXT);
+  const levels = input.levels.map((level) => level.trim().slice(0, MAX_TEXT));
+  const given = levels.some((level) => level !== '');
+  return { text, levels: given ? Array.from({ length: scaleSteps }, (_, index) => levels[index] ?? '') : [] };
+}
+
+export function createLocalItem(centreId: string, goalId: string, input: LocalItemInput, scaleSteps: number, now: string = nowIso()): LocalItem {
+  const normalized = normalizeLocalItem(input, scaleSteps);
+  return { id: newId(), centreId, goalId, text: normalized.text, levels: [...normalized.levels], retired: false, createdAt: now, updatedAt: now };
+}
+
+/** When a round was finished, for telling which own items it could have answered. */
+export type RoundState = Pick<Round, 'status' | 'completedAt' | 'updatedAt'>;
+
+/** A rating or a note: what a round wrote on an item is never hidden. */
+function wroteOn(answers: AnswerLookup, itemId: string): boolean {
+  return isAnswered(answers, itemId) || (answers.get(itemId)?.note ?? '') !== '';
+}
+
+/** A round that was complete before the item existed never asked it. */
+function askedIn(item: LocalItem, round: RoundState | undefined): boolean {
+  if (!round || round.status !== 'complete') return true;
+  return item.createdAt <= (round.completedAt ?? round.updatedAt);
+}
+
+/**
+ * The own items a round shows under a goal: every one it has an answer to, and those still in use
+ * that it asked (with `round`: not ones added after it was completed, so an old round's results do
+ * not grow unanswered items). Oldest first, the order they were added in.
+ */
+export function localItemsForRound(items: readonly LocalItem[], goalId: string, answers: AnswerLookup, round?: RoundState): LocalItem[] {
+  return items
+    .filter((item) => item.goalId === goalId && (wroteOn(answers, item.id) || (!item.retired && askedIn(item, round))))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+function ratingOf(value: AnswerValue | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+export function scoreLocalGoal(
+  goalId: string,
+  items: readonly LocalItem[],
+  answers: AnswerLookup,
+  reflections: ReflectionLookup,
+  round?: RoundState,
+): LocalGoalScore {
+  const skipped = reflections.get(goalId)?.notRelevant === true;
+  const shown = localItemsForRound(items, goalId, answers, round);
+  const scores: ItemScore[] = shown.map((item) => {
+    const answer = answers.get(item.id);
+    return { itemId: item.id, goalId, value: skipped ? null : ratingOf(answer?.value), answer: answer?.value ?? null, note: answer?.note ?? '' };
+  });
+  const ratings = scores.map((score) => score.value).filter((value): value is number => value !== null);
+  return { goalId, mean: mean(ratings), rated: ratings.length, total: shown.length, items: scores };
+}
+
+/** One entry per goal of the instrument that has own items in this round, in goal order. */
+export function scoreLocalItems(
+  instrument: Instrument,
+  items: readonly LocalItem[],
+  answers: AnswerLookup,
+  reflections: ReflectionLookup,
+  round?: RoundState,
+): LocalGoalScore[] {
+  return instrument.goals
+    .map((goal) => scoreLocalGoal(goal.id, items, answers, reflections, round))
+    .filter((score) => score.total > 0);
+}
+
+/** Own items answered in this round, with an answer of any kind. */
+export function localProgress(items: readonly LocalItem[], goalId: string, answers: AnswerLookup): { answered: number; total: number } {
+  const shown = localItemsForRound(items, goalId, answers);
+  return { answered: shown.filter((item) => isAnswered(answers, item.id)).length, total: shown.length };
+}
