@@ -4,13 +4,14 @@ import { repository } from '@/db';
 import { nowIso } from '@/domain/ids';
 import {
   createLocalItem,
+  localItemCard,
   localItemsForRound,
   MAX_LOCAL_ITEMS_PER_GOAL,
   normalizeLocalItem,
   type LocalItemInput,
 } from '@/domain/localItems';
 import type { AnswerLookup } from '@/domain/progress';
-import type { LocalItem } from '@/domain/types';
+import type { InstrumentGoal, LocalItem, ScaleLevel } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { useSaveStatusStore } from './saveStatus';
 
@@ -35,6 +36,15 @@ export const useLocalItemsStore = defineStore('localItems', () => {
   /** The own items a round shows under a goal: those in use and retired ones it answered. */
   function forGoal(goalId: string, answers: AnswerLookup): LocalItem[] {
     return localItemsForRound(items.value, goalId, answers);
+  }
+
+  /**
+   * The goal with the round's own items after its common ones, as the individual ratings see it:
+   * each participant rates the own statements too, and the spread is revealed when all are rated.
+   */
+  function goalWithOwnItems(goal: InstrumentGoal, answers: AnswerLookup, scale: readonly ScaleLevel[]): InstrumentGoal {
+    const own = forGoal(goal.id, answers);
+    return own.length === 0 ? goal : { ...goal, items: [...goal.items, ...own.map((item) => localItemCard(item, scale))] };
   }
 
   /** Own items still asked under a goal; at most MAX_LOCAL_ITEMS_PER_GOAL. */
@@ -80,7 +90,7 @@ export const useLocalItemsStore = defineStore('localItems', () => {
     return true;
   }
 
-  return { centreId, items, loaded, open, forGoal, activeCount, canAdd, add, update, isAnswered, remove, restore };
+  return { centreId, items, loaded, open, forGoal, goalWithOwnItems, activeCount, canAdd, add, update, isAnswered, remove, restore };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useLocalItemsStore, import.meta.hot));

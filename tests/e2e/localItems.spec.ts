@@ -119,3 +119,48 @@ test('an own statement on goal 2 is answered, survives a reload and is scored ap
   await report.getByTestId('local-items-table').screenshot({ path: test.info().outputPath('report-goal-2.png') });
   expect(errors).toEqual([]);
 });
+
+test('participants rate the group\'s own statements individually too, and the spread shows on the own card', async ({ page }) => {
+  test.setTimeout(90_000);
+  const app = new AppPage(page);
+  await app.gotoStart();
+  await app.createCentre({ name: 'Familjecentralen Egna bedömningar' });
+  await page.getByRole('link', { name: 'Starta ny omgång' }).click();
+  await page.getByLabel('Rubrik').fill('Hösten');
+  while ((await page.getByLabel('Namn').count()) < 2) await page.getByRole('button', { name: 'Lägg till deltagare' }).click();
+  await page.getByLabel('Namn').nth(0).fill('Anna');
+  await page.getByLabel('Namn').nth(1).fill('Bo');
+  await page.getByRole('button', { name: 'Starta omgången' }).click();
+  const section = ownSection(page);
+  await section.getByRole('button', { name: 'Lägg till eget påstående' }).click();
+  await section.getByRole('form', { name: 'Nytt eget påstående' }).getByLabel('Påstående', { exact: true }).fill(OWN);
+  await section.getByRole('button', { name: 'Spara' }).click();
+  await expect(section.getByTestId('local-item')).toHaveCount(1);
+
+  await page.getByRole('link', { name: 'Individuella bedömningar först' }).click();
+  for (const [name, own] of [['Anna', 1], ['Bo', 4]] as const) {
+    await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+    const items = page.locator('fieldset[data-item-id]');
+    // Goal 1's seven statements and the own one, last.
+    await expect(items).toHaveCount(8);
+    await expect(items.nth(7)).toContainText(OWN);
+    for (let index = 0; index < 7; index++) await items.nth(index).getByRole('radio', { name: /^3 / }).check();
+    await items.nth(7).getByRole('radio', { name: new RegExp(`^${String(own)} `) }).check();
+    await expect(page.getByText('8 av 8 besvarade')).toBeVisible();
+    await page.getByRole('button', { name: 'Klar – lämna över' }).click();
+  }
+  await page.getByRole('button', { name: 'Visa spridningen' }).click();
+  await expect(page.locator(`[data-item-id]`).filter({ hasText: OWN }).getByTestId('rating-spread')).toBeVisible();
+
+  // Back on the consensus view the own card carries the spread, flagged: 1 and 4 differ by three steps.
+  await page.getByRole('link', { name: 'Till den gemensamma bedömningen' }).first().click();
+  const ownCard = ownSection(page).getByTestId('local-item');
+  await expect(ownCard.getByTestId('rating-spread')).toBeVisible();
+  await expect(ownCard).toContainText('Olika uppfattningar');
+  await expectNoSeriousA11yViolations(page);
+
+  // The results list it first among the statements where views differ most.
+  await page.getByRole('link', { name: 'Familjecentralen Egna bedömningar' }).click();
+  await page.getByRole('link', { name: 'Resultat' }).first().click();
+  await expect(page.getByTestId('divergent-items').locator('tbody tr').first()).toContainText(OWN);
+});

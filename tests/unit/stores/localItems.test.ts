@@ -7,6 +7,7 @@ import type { LocalItem } from '@/domain/types';
 import { useLocalItemsStore } from '@/stores/localItems';
 import { useSaveStatusStore } from '@/stores/saveStatus';
 import { emptyAppDatabase } from '../../fixtures/appDatabase';
+import { smallInstrument } from '../../fixtures/instruments';
 import { makeCentre, makeRound } from '../../fixtures/records';
 
 const centre = makeCentre({ id: 'centre-a' });
@@ -62,6 +63,21 @@ describe('local items store', () => {
 
   it('does nothing without an open centre', async () => {
     expect(await store.add('goal-1', { text: 'Eget', levels: [] }, STEPS)).toBeUndefined();
+  });
+
+  it('gives the goal as individual ratings see it: the common statements, then the own ones as items of the scale', async () => {
+    await openCentre();
+    const goal = smallInstrument.goals[1];
+    if (!goal) throw new Error('fixture');
+    expect(store.goalWithOwnItems(goal, new Map(), smallInstrument.scale.levels)).toBe(goal);
+    const own = await added(goal.id, 'Vi har ett gemensamt väntrum', ['Inget', '', '', 'Alla fyra']);
+    await vi.waitFor(() => expect(store.items).toHaveLength(1));
+    const rated = store.goalWithOwnItems(goal, new Map(), smallInstrument.scale.levels);
+    expect(rated.items.map((item) => item.id)).toEqual([...goal.items.map((item) => item.id), own.id]);
+    const card = rated.items[rated.items.length - 1];
+    expect(card?.statement).toEqual({ sv: 'Vi har ett gemensamt väntrum', en: 'Vi har ett gemensamt väntrum' });
+    // A step left empty reads the scale's own description.
+    expect(card?.levels?.map((level) => level.sv)).toEqual(['Inget', smallInstrument.scale.levels[1]?.description.sv, smallInstrument.scale.levels[2]?.description.sv, 'Alla fyra']);
   });
 
   it('lists a goal’s items in the order they were added', async () => {
