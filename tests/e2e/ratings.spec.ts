@@ -83,6 +83,17 @@ test('three participants rate individually on one tablet with ratings hidden unt
   expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
   await expectNoSeriousA11yViolations(page);
 
+  // Handing over with statements left open is possible, but asked about first.
+  await person(page, 'Anna (BMM)').click();
+  await page.getByRole('button', { name: 'Klar – lämna över' }).click();
+  const unfinished = page.getByRole('dialog', { name: 'Alla påståenden är inte besvarade' });
+  await expect(unfinished).toContainText('7 påståenden är obesvarade.');
+  await unfinished.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Anna (BMM) bedömer' })).toBeVisible();
+  await page.getByRole('button', { name: 'Klar – lämna över' }).click();
+  await unfinished.getByRole('button', { name: 'Lämna över ändå' }).click();
+  await expect(person(page, 'Anna (BMM)')).toContainText('Inte klar');
+
   const labels = Object.keys(PLAN);
   for (const [index, label] of labels.entries()) {
     if (index === 1) {
@@ -98,6 +109,15 @@ test('three participants rate individually on one tablet with ratings hidden unt
     if (index < labels.length - 1) await expect(page.getByRole('button', { name: 'Visa spridningen' })).toHaveCount(0);
   }
   await app.expectSaved();
+
+  // Someone who is done is not reopened by a stray tap: their answers would show.
+  await person(page, 'Anna (BMM)').click();
+  const reopen = page.getByRole('dialog', { name: 'Anna (BMM) har redan bedömt' });
+  await expect(reopen).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await reopen.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Vem bedömer nu?' })).toBeVisible();
+  await expect(page.locator('input[type="radio"]:checked')).toHaveCount(0);
 
   // Everyone is done: the spread can be revealed, anonymously.
   await expect(page.getByText('Alla har bedömt.', { exact: true })).toBeVisible();
