@@ -61,6 +61,13 @@ describe('ItemCard', () => {
     expect(card.text()).toContain('Påstående 1 av 2');
   });
 
+  it('leaves the counter out when its caller numbers it (the group\'s own statements)', async () => {
+    const card = mountCard();
+    await card.setProps({ hideCounter: true });
+    expect(card.text()).not.toContain('Påstående 1 av 2');
+    expect(card.get('h3').text()).toBe('Vi har ett påstående A1');
+  });
+
   it('offers the four levels, "Vet inte" and "Inte aktuellt" as six radios in one group', () => {
     const card = mountCard();
     const all = radios(card);

@@ -15,6 +15,8 @@ export function roundLabels(rounds: readonly ScoredRound[], formatDate: (iso: st
 }
 
 /** Chart requests, text summaries and table rows for a comparison, in the current language. */
+export type ResultCharts = ReturnType<typeof useResultCharts>;
+
 export function useResultCharts(comparison: Ref<Comparison | undefined>, instrument: Ref<Instrument | undefined>, large: Ref<boolean>) {
   const { t, text, score, date } = useI18n();
 
