@@ -561,7 +561,7 @@ export const en: MessageSchema<typeof sv> = {
     },
     roundField: 'Instrument',
     roundFieldHint: 'The round keeps the version it is started with.',
-    roundOption: '{title} ({version})',
+    roundOption: 'Version {version}: {title}',
     roundInstrument: 'Instrument: {title} (version {version})',
     roundInstrumentMissing: 'Instrument: {id} version {version}, which is not on this device',
     aboutText: 'The app comes with the national instrument built in. A network can load its own version as a file and choose which version new rounds use.',

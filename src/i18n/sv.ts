@@ -558,7 +558,7 @@ export const sv = {
     },
     roundField: 'Instrument',
     roundFieldHint: 'Omgången behåller den version den startas med.',
-    roundOption: '{title} ({version})',
+    roundOption: 'Version {version}: {title}',
     roundInstrument: 'Instrument: {title} (version {version})',
     roundInstrumentMissing: 'Instrument: {id} version {version}, som inte finns på den här enheten',
     aboutText: 'Appen har det nationella instrumentet inbyggt. Ett nätverk kan läsa in en egen version som fil och välja vilken version nya omgångar använder.',

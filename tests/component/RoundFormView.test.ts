@@ -83,8 +83,8 @@ describe('RoundFormView: the instrument of a new round', () => {
     const select = instrumentSelect(view);
     expect(select?.element.value).toBe(NETWORK);
     expect(select?.findAll('option').map((option) => option.text())).toEqual([
-      'Självvärdering på vägen mot familjecentral (1.0.0)',
-      'Självvärdering på vägen mot familjecentral – Nätverket Södra (1.1.0)',
+      'Version 1.0.0: Självvärdering på vägen mot familjecentral',
+      'Version 1.1.0: Självvärdering på vägen mot familjecentral – Nätverket Södra',
     ]);
     expect(view.text()).toContain('Omgången behåller den version den startas med.');
     const round = await createRound(view, router, 'Hösten');

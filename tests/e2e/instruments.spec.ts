@@ -60,7 +60,7 @@ test('a network loads its own instrument version and a new round is answered wit
   await page.getByRole('link', { name: 'Starta ny omgång' }).click();
   const select = page.getByLabel('Instrument', { exact: true });
   await expect(select).toHaveValue(NETWORK);
-  await expect(select.locator('option:checked')).toHaveText('Självvärdering på vägen mot familjecentral – Nätverket Södra (1.1.0)');
+  await expect(select.locator('option:checked')).toHaveText('Version 1.1.0: Självvärdering på vägen mot familjecentral – Nätverket Södra');
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel('Rubrik').fill('Nätverkets omgång');
   await page.getByRole('button', { name: 'Starta omgången' }).click();

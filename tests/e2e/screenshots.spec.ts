@@ -145,5 +145,12 @@ for (const viewport of viewports) {
     await page.getByLabel('Läs in instrumentfil (.json)').setInputFiles('tests/fixtures/network-instrument.json');
     await page.getByTestId('instrument-preview').scrollIntoViewIfNeeded();
     await shot('43-instrument-preview', true);
+    await page.getByRole('button', { name: 'Lägg till instrumentet' }).click();
+    await page.getByRole('radio').nth(1).waitFor();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Familjecentralen Fittja' }).click();
+    await page.getByRole('link', { name: 'Starta ny omgång' }).click();
+    await page.getByLabel('Instrument', { exact: true }).scrollIntoViewIfNeeded();
+    await shot('44-round-form-instrument');
   });
 }
