@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
-import { expectNoSeriousA11yViolations } from './support/fixtures';
+import { expectNoHorizontalScroll, expectNoSeriousA11yViolations, expectTouchTargets } from './support/fixtures';
 
 const CENTRE = 'Familjecentralen Åtgärder';
 
@@ -19,17 +19,7 @@ async function addAction(page: Page, what: string, who: string, due: string): Pr
   await expect(plan(page).getByTestId('action-item').filter({ hasText: what })).toBeVisible();
 }
 
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
-async function expectTouchTargets(scope: Locator): Promise<void> {
-  for (const control of await scope.locator('button, select').all()) {
-    const box = await control.boundingBox();
-    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
-  }
-}
 
 test('an action added in round 1 is offered for review in round 2', async ({ page }) => {
   test.setTimeout(90_000);
@@ -50,7 +40,7 @@ test('an action added in round 1 is offered for review in round 2', async ({ pag
   await expect(finished).toHaveAttribute('data-status', 'done');
   await app.expectSaved();
   await plan(page).scrollIntoViewIfNeeded();
-  await expectTouchTargets(plan(page));
+  await expectTouchTargets(plan(page), 'button, select');
   await expectNoHorizontalScroll(page);
   await page.setViewportSize({ width: 768, height: 1024 });
   await expectNoHorizontalScroll(page);
@@ -67,7 +57,7 @@ test('an action added in round 1 is offered for review in round 2', async ({ pag
   await expect(review.getByTestId('review-item')).toContainText('Gemensam öppen mottagning');
   await expect(review.getByTestId('review-item')).toContainText('Mål 1:');
   await expect(review).not.toContainText('Informationsblad');
-  await expectTouchTargets(review);
+  await expectTouchTargets(review, 'button, select');
   await expectNoHorizontalScroll(page);
   await review.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('action-review.png') });

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
-import { expectNoSeriousA11yViolations } from './support/fixtures';
+import { expectNoSeriousA11yViolations, expectTouchTargets } from './support/fixtures';
 
 const CENTRE = 'Familjecentralen Egna mål';
 const OWN = 'Vi gör hembesök tillsammans, BVC och socialtjänst';
@@ -10,12 +10,6 @@ function ownSection(page: Page): Locator {
   return page.getByTestId('local-items');
 }
 
-async function expectTouchTargets(scope: Locator): Promise<void> {
-  for (const control of await scope.locator('button, input, textarea, summary').all()) {
-    const box = await control.boundingBox();
-    expect(box?.height ?? 0, await control.evaluate((element) => element.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(44);
-  }
-}
 
 function commonItems(page: Page): Locator {
   return page.locator('ol.goal-section__items article[data-item-id]');

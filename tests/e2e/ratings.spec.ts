@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
-import { expectNoSeriousA11yViolations } from './support/fixtures';
+import { expectNoHorizontalScroll, expectNoSeriousA11yViolations } from './support/fixtures';
 
 type Choice = number | 'Vet inte' | 'Inte aktuellt';
 
@@ -58,9 +58,6 @@ async function rateAs(page: Page, label: string, choices: readonly Choice[], { k
   await expect(page.getByTestId('rating-spread')).toHaveCount(0);
 }
 
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-}
 
 test('three participants rate individually on one tablet with ratings hidden until all are done, the spread is shown and the most divergent item is flagged', async ({ page }, testInfo) => {
   test.setTimeout(120_000);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Fails on serious or critical axe violations, listing them readably. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
@@ -24,4 +24,18 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
       { timeout: 20_000 },
     )
     .toBe(true);
+}
+
+/** Every control in `scope` is at least 44 px high, a target a finger hits on a tablet. */
+export async function expectTouchTargets(scope: Locator, controls = 'button, input, select, textarea, summary'): Promise<void> {
+  for (const control of await scope.locator(controls).all()) {
+    const box = await control.boundingBox();
+    expect(box?.height ?? 0, await control.evaluate((element) => element.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(44);
+  }
+}
+
+/** The page fits its width: nothing to scroll sideways on a tablet held upright. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 }
