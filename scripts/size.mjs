@@ -10,7 +10,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_BYTES = 100 * 1024;
+// Lowered from 100 KB when the texts of later pages left the first download (about 87 KB then).
+const BUDGET_BYTES = 92 * 1024;
 const check = process.argv.slice(2).includes('--check');
 const outDir = resolve(process.env.APP_OUT_DIR ?? 'dist');
 const indexPath = join(outDir, 'index.html');

@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { initialLocaleLoaded } from './i18n';
+import { initialLocaleLoaded, loadAllMessages } from './i18n';
 import { createAppRouter } from './modules/router';
 import { installServiceWorker } from './modules/pwa';
 import './styles/main.css';
@@ -14,3 +14,5 @@ app.use(createPinia());
 app.use(createAppRouter());
 app.mount('#app');
 installServiceWorker();
+// Fetched while the start page shows, so that the next page opens without waiting for its texts.
+void loadAllMessages().catch(() => undefined);

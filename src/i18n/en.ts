@@ -1,8 +1,9 @@
 import type { sv } from './sv';
+import type { svMore } from './svMore';
 import type { MessageSchema } from './types';
 
-/** English: must have exactly the keys of the Swedish catalogue (checked by the type). */
-export const en: MessageSchema<typeof sv> = {
+/** English: must have exactly the keys of the Swedish catalogue, both parts (checked by the type). */
+export const en: MessageSchema<typeof sv & typeof svMore> = {
   app: {
     name: 'Family centre self-evaluation',
     shortName: 'Family centre',
@@ -69,6 +70,9 @@ export const en: MessageSchema<typeof sv> = {
     rounds: '{count} round|{count} rounds',
     noRounds: 'No rounds yet',
     about: 'About the app and storage',
+    importLink: 'Import from a file',
+    coordinatorLink: 'Coordinator: compare family centres',
+    instrumentsLink: 'Instruments',
   },
   centre: {
     newHeading: 'New family centre',

@@ -12,12 +12,34 @@ import {
   lookup,
   pluralize,
 } from './translate';
+import type { svMore } from './svMore';
 import type { MessageParams, MessagePath, MessageTree } from './types';
 
-export type MessageKey = MessagePath<typeof sv>;
+export type MessageKey = MessagePath<typeof sv & typeof svMore>;
 
-/** Swedish ships with the app; English is fetched when it is first chosen (half the text on first load). */
+/**
+ * The first screen's Swedish ships with the app; the rest of Swedish is fetched while the start page
+ * shows and awaited before any other page opens (`loadAllMessages`, called by the router). English
+ * is fetched whole when it is first chosen.
+ */
 const catalogues: Partial<Record<Locale, MessageTree>> = { sv };
+let swedish: MessageTree = sv;
+let rest: Promise<void> | undefined;
+
+/** Loads the Swedish texts of every page; later calls share the promise (and a failure may be retried). */
+export function loadAllMessages(): Promise<void> {
+  rest ??= import('./svMore').then(
+    ({ svMore }) => {
+      swedish = { ...sv, ...svMore };
+      catalogues.sv = swedish;
+    },
+    (failure: unknown) => {
+      rest = undefined;
+      throw failure;
+    },
+  );
+  return rest;
+}
 const STORAGE_KEY = 'fc.locale';
 
 function initialLocale(): Locale {
@@ -64,7 +86,7 @@ function applyLocale(locale: Locale): void {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = lookup(catalogues[locale] ?? sv, key) ?? lookup(sv, key) ?? key;
+  const template = lookup(catalogues[locale] ?? swedish, key) ?? lookup(swedish, key) ?? key;
   return interpolate(locale, template, params);
 }
 
@@ -76,7 +98,7 @@ export function useI18n() {
     t: (key: MessageKey, params?: MessageParams): string => translate(current.value, key, params),
     /** Plural message `one|other`; `{count}` is available as a parameter. */
     tn: (key: MessageKey, count: number, params?: MessageParams): string =>
-      interpolate(current.value, pluralize(current.value, lookup(catalogues[current.value] ?? sv, key) ?? lookup(sv, key) ?? key, count), {
+      interpolate(current.value, pluralize(current.value, lookup(catalogues[current.value] ?? swedish, key) ?? lookup(swedish, key) ?? key, count), {
         count,
         ...params,
       }),

@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { loadAllMessages } from '@/i18n';
 import CentrePickerView from '@/views/CentrePickerView.vue';
 
 /** Only the first screen is in the entry chunk; every other view loads when it is first opened. */
@@ -80,7 +81,7 @@ export const routes: RouteRecordRaw[] = [
 ];
 
 export function createAppRouter() {
-  return createRouter({
+  const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes,
     scrollBehavior(to, _from, saved) {
@@ -89,4 +90,16 @@ export function createAppRouter() {
       return { top: 0 };
     },
   });
+  // Every page but the first needs the rest of the texts; a failed fetch cancels the navigation, and
+  // the next tap tries again.
+  router.beforeEach(async (to) => {
+    if (to.name === 'centres') return true;
+    try {
+      await loadAllMessages();
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  return router;
 }

@@ -3,7 +3,8 @@ import { nextTick } from 'vue';
 import { currentLocale, setLocale, translate, useI18n, type MessageKey } from '@/i18n';
 import type * as I18nModule from '@/i18n';
 import { en } from '@/i18n/en';
-import { sv } from '@/i18n/sv';
+import { sv as svFirst } from '@/i18n/sv';
+import { svMore } from '@/i18n/svMore';
 import { formatDate, formatNumber, formatPercent, interpolate, lookup, pluralize } from '@/i18n/translate';
 import type { MessageTree } from '@/i18n/types';
 
@@ -18,8 +19,35 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 }
 
+/** Swedish whole: the first screen's part and the rest. */
+const sv: MessageTree = { ...svFirst, ...svMore };
 const svEntries = new Map(entries(sv));
 const enEntries = new Map(entries(en));
+
+describe('the Swedish catalogue in two parts', () => {
+  it('splits by whole groups: no group is in both parts', () => {
+    expect(Object.keys(svFirst).filter((group) => group in svMore)).toEqual([]);
+  });
+
+  it('has in the first part every text the start page, the header and the toasts use', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const files = [
+      'src/App.vue',
+      'src/views/CentrePickerView.vue',
+      'src/views/NotFoundView.vue',
+      'src/components/centre/CentreSummary.vue',
+      'src/components/common/ConfirmDialog.vue',
+      ...['LanguageSwitch', 'SaveStatus', 'StoragePersistence', 'TheHeader', 'TheUndoToast', 'TheUpdatePrompt'].map((name) => `src/components/app/${name}.vue`),
+    ];
+    const groups = new Set<string>();
+    for (const file of files) {
+      const source = await readFile(file, 'utf8');
+      for (const match of source.matchAll(/\bt[n]?\(\s*[`']([a-zA-Z]+)\./g)) groups.add(match[1] ?? '');
+    }
+    expect([...groups].filter((group) => !(group in svFirst))).toEqual([]);
+    expect(groups.size).toBeGreaterThan(5);
+  });
+});
 
 describe('the Swedish and English catalogues', () => {
   it('have exactly the same key paths', () => {
@@ -161,7 +189,7 @@ describe('pluralize', () => {
     ['en', 1, '1 round'],
     ['en', 2, '2 rounds'],
   ] as const)('picks the form for %s and %i', (locale, count, expected) => {
-    const template = locale === 'sv' ? sv.centres.rounds : en.centres.rounds;
+    const template = locale === 'sv' ? svFirst.centres.rounds : en.centres.rounds;
     expect(interpolate(locale, pluralize(locale, template, count), { count })).toBe(expected);
   });
 
