@@ -129,3 +129,56 @@ export function localItemCard(item: LocalItem, scale: readonly ScaleLevel[]): In
     }),
   };
 }
+
+/** One own statement across compared rounds: its answer in each, oldest round first. */
+export interface LocalItemSeries {
+  readonly itemId: string;
+  readonly text: string;
+  /** The rating in each round; null where the round gave none, or did not show the item. */
+  readonly values: readonly (number | null)[];
+  readonly answers: readonly (AnswerValue | null)[];
+}
+
+export interface LocalGoalSeries {
+  readonly goalId: string;
+  readonly items: readonly LocalItemSeries[];
+  /** The own items' mean in each round (over what that round showed). */
+  readonly means: readonly (number | null)[];
+}
+
+export interface LocalRoundInput {
+  readonly answers: AnswerLookup;
+  readonly reflections: ReflectionLookup;
+  readonly round?: RoundState;
+}
+
+/**
+ * The group's own statements across rounds, goal by goal in the instrument's order: every item
+ * some compared round showed, oldest first, with its answer in each round. Only goals with own items.
+ */
+export function compareLocalItems(instrument: Instrument, items: readonly LocalItem[], rounds: readonly LocalRoundInput[]): LocalGoalSeries[] {
+  const texts = new Map(items.map((item) => [item.id, item.text]));
+  return instrument.goals.flatMap((goal): LocalGoalSeries[] => {
+    const scores = rounds.map(({ answers, reflections, round }) => scoreLocalGoal(goal.id, items, answers, reflections, round));
+    const shown = new Set(scores.flatMap((score) => score.items.map((item) => item.itemId)));
+    if (shown.size === 0) return [];
+    const unique = items
+      .filter((item) => item.goalId === goal.id && shown.has(item.id))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return [
+      {
+        goalId: goal.id,
+        items: unique.map((item) => {
+          const inRounds = scores.map((score) => score.items.find((entry) => entry.itemId === item.id));
+          return {
+            itemId: item.id,
+            text: texts.get(item.id) ?? '',
+            values: inRounds.map((entry) => entry?.value ?? null),
+            answers: inRounds.map((entry) => entry?.answer ?? null),
+          };
+        }),
+        means: scores.map((score) => score.mean),
+      },
+    ];
+  });
+}

@@ -111,6 +111,15 @@ test('an own statement on goal 2 is answered, survives a reload and is scored ap
   await expect(report.getByTestId('local-items-table')).toContainText(OWN);
   await expect(report.getByTestId('local-items-table').locator('caption')).toHaveText('Mål 2: egna påståenden – räknas inte in i målets värde');
   await report.getByTestId('local-items-table').screenshot({ path: test.info().outputPath('report-goal-2.png') });
+
+  // Comparing rounds lists it too, round by round, apart from the charts of the goals.
+  await page.goBack();
+  await page.getByRole('link', { name: 'Jämför omgångar' }).click();
+  const across = page.getByTestId('local-comparison');
+  await expect(across.locator('tbody tr')).toContainText(OWN);
+  await expect(across.locator('tbody td').last()).toHaveText('4');
+  await expect(across.locator('tfoot td')).toHaveText(['4,0']);
+  await expectNoSeriousA11yViolations(page);
   expect(errors).toEqual([]);
 });
 

@@ -8,6 +8,7 @@ import {
   normalizeLocalItem,
   scoreLocalGoal,
   scoreLocalItems,
+  compareLocalItems,
 } from '@/domain/localItems';
 import { roundProgress } from '@/domain/progress';
 import { goalScore, scoreRound } from '@/domain/scoring';
@@ -155,5 +156,37 @@ describe('creating own items', () => {
 
   it('cuts a pasted text at the limit', () => {
     expect(normalizeLocalItem({ text: 'å'.repeat(MAX_LOCAL_ITEM_TEXT + 10), levels: [] }, 4).text).toHaveLength(MAX_LOCAL_ITEM_TEXT);
+  });
+});
+
+describe('own statements across rounds (compareLocalItems)', () => {
+  const spring = { answers: answerLookup({ [ownB2.id]: 2, [retiredB.id]: 1 }), reflections: reflectionLookup(), round: { status: 'complete' as const, completedAt: '2026-01-01T09:30:00.000Z', updatedAt: '2026-01-01T09:30:00.000Z' } };
+  const autumn = { answers: answerLookup({ [ownB2.id]: 4, [ownB1.id]: 'dont-know', [ownA.id]: 3 }), reflections: reflectionLookup() };
+
+  it('lists each goal\'s own statements any compared round showed, with the answer in each round, oldest first', () => {
+    const series = compareLocalItems(smallInstrument, all, [spring, autumn]);
+    expect(series.map((goal) => goal.goalId)).toEqual(['goal-a', 'goal-b']);
+    const goalB = series[1];
+    expect(goalB?.items.map((item) => item.itemId)).toEqual([retiredB.id, ownB2.id, ownB1.id]);
+    expect(goalB?.items.map((item) => item.values)).toEqual([
+      [1, null],
+      [2, 4],
+      [null, null],
+    ]);
+    expect(goalB?.items[2]?.answers).toEqual([null, 'dont-know']);
+    expect(goalB?.items[1]?.text).toBe(ownB2.text);
+  });
+
+  it('gives each round the mean of the own statements it showed, apart from the goal', () => {
+    const series = compareLocalItems(smallInstrument, all, [spring, autumn]);
+    expect(series[1]?.means).toEqual([1.5, 4]);
+    // Spring did not rate goal A's own statement: no value and no mean there.
+    expect(series[0]?.items[0]?.values).toEqual([null, 3]);
+    expect(series[0]?.means).toEqual([null, 3]);
+  });
+
+  it('is empty without own statements, or when no compared round showed any', () => {
+    expect(compareLocalItems(smallInstrument, [], [spring, autumn])).toEqual([]);
+    expect(compareLocalItems(smallInstrument, [retiredB], [autumn])).toEqual([]);
   });
 });
