@@ -1,6 +1,6 @@
 import { newId, nowIso } from './ids';
 import type { AnswerLookup, ReflectionLookup } from './progress';
-import { mean, type ItemScore } from './scoring';
+import { itemScore, scoreGoal, type GoalScore, type ItemScore } from './scoring';
 import { isAnswered } from './progress';
 import type { AnswerValue, Instrument, InstrumentItem, LocalItem, LocalizedText, Round, ScaleLevel } from './types';
 import { MAX_TEXT } from './records';
@@ -20,11 +20,8 @@ export interface LocalItemInput {
   levels: readonly string[];
 }
 
-export interface LocalGoalScore {
-  readonly goalId: string;
-  /** Mean of the group's own items rated in this round; null when none is rated or the goal is skipped. */
-  readonly mean: number | null;
-  readonly rated: number;
+/** A goal's own items scored like a goal (mean, counts, coverage), but only among themselves. */
+export interface LocalGoalScore extends GoalScore {
   /** The own items shown in this round (see localItemsForRound). */
   readonly total: number;
   readonly items: readonly ItemScore[];
@@ -68,9 +65,6 @@ export function localItemsForRound(items: readonly LocalItem[], goalId: string, 
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-function ratingOf(value: AnswerValue | null | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
 
 export function scoreLocalGoal(
   goalId: string,
@@ -79,14 +73,9 @@ export function scoreLocalGoal(
   reflections: ReflectionLookup,
   round?: RoundState,
 ): LocalGoalScore {
-  const skipped = reflections.get(goalId)?.notRelevant === true;
   const shown = localItemsForRound(items, goalId, answers, round);
-  const scores: ItemScore[] = shown.map((item) => {
-    const answer = answers.get(item.id);
-    return { itemId: item.id, goalId, value: skipped ? null : ratingOf(answer?.value), answer: answer?.value ?? null, note: answer?.note ?? '' };
-  });
-  const ratings = scores.map((score) => score.value).filter((value): value is number => value !== null);
-  return { goalId, mean: mean(ratings), rated: ratings.length, total: shown.length, items: scores };
+  const score = scoreGoal({ id: goalId, items: shown }, answers, reflections);
+  return { ...score, total: shown.length, items: shown.map((item) => itemScore(item.id, goalId, answers, score.skipped)) };
 }
 
 /** One entry per goal of the instrument that has own items in this round, in goal order. */

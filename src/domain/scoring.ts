@@ -52,7 +52,16 @@ function ratingOf(value: AnswerValue | null | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-export function scoreGoal(goal: InstrumentGoal, answers: AnswerLookup, reflections: ReflectionLookup): GoalScore {
+/** What scoring reads of a goal: its id and its items' ids (a goal of the instrument, or a group's own items under it). */
+export type ScoredGoal = Pick<InstrumentGoal, 'id'> & { readonly items: readonly { readonly id: string }[] };
+
+/** One item's score in a round; no rating when its goal is skipped. */
+export function itemScore(itemId: string, goalId: string, answers: AnswerLookup, skipped: boolean): ItemScore {
+  const answer = answers.get(itemId);
+  return { itemId, goalId, value: skipped ? null : ratingOf(answer?.value), answer: answer?.value ?? null, note: answer?.note ?? '' };
+}
+
+export function scoreGoal(goal: ScoredGoal, answers: AnswerLookup, reflections: ReflectionLookup): GoalScore {
   const reflection = reflections.get(goal.id);
   const skipped = reflection?.notRelevant === true;
   const note = reflection?.note ?? '';
@@ -90,16 +99,7 @@ export function scoreRound(instrument: Instrument, answers: AnswerLookup, reflec
   const items = new Map<string, ItemScore>();
   instrument.goals.forEach((goal, index) => {
     const skipped = goals[index]?.skipped ?? false;
-    for (const item of goal.items) {
-      const answer = answers.get(item.id);
-      items.set(item.id, {
-        itemId: item.id,
-        goalId: goal.id,
-        value: skipped ? null : ratingOf(answer?.value),
-        answer: answer?.value ?? null,
-        note: answer?.note ?? '',
-      });
-    }
+    for (const item of goal.items) items.set(item.id, itemScore(item.id, goal.id, answers, skipped));
   });
   const means = goals.map((g) => g.mean).filter((m): m is number => m !== null);
   return {

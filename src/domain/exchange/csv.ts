@@ -153,15 +153,6 @@ export function summaryCsv(file: ExportFile, instruments: readonly Instrument[],
       ]);
       const own = scoreLocalGoal(goal.id, file.localItems, answers, reflections, round);
       if (own.total === 0) return;
-      const counts = own.items.reduce(
-        (sum, item) => ({
-          dontKnow: sum.dontKnow + (item.answer === 'dont-know' ? 1 : 0),
-          notRelevant: sum.notRelevant + (item.answer === 'not-relevant' ? 1 : 0),
-          unanswered: sum.unanswered + (item.answer === null ? 1 : 0),
-        }),
-        { dontKnow: 0, notRelevant: 0, unanswered: 0 },
-      );
-      const applicable = own.total - counts.notRelevant;
       rows.push([
         file.centre.name,
         round.title,
@@ -171,12 +162,12 @@ export function summaryCsv(file: ExportFile, instruments: readonly Instrument[],
         goal.title[locale],
         own.mean === null ? null : formatDecimal(own.mean),
         own.rated,
-        applicable,
-        score.skipped || applicable === 0 ? null : Math.round((own.rated / applicable) * 100),
-        counts.dontKnow,
-        counts.notRelevant,
-        counts.unanswered,
-        score.skipped ? labels.yes : labels.no,
+        own.applicable,
+        own.coverage === null ? null : Math.round(own.coverage * 100),
+        own.dontKnow,
+        own.notRelevant,
+        own.unanswered,
+        own.skipped ? labels.yes : labels.no,
         '',
       ]);
     });
