@@ -23,18 +23,29 @@ export function useCentreResults(centreId: MaybeRefOrGetter<string>) {
   const loading = computed(() => overviews.loading.value || centres.loading || !instruments.shipped);
 
   const rounds = computed<Round[]>(() => (overviews.data.value ?? []).map((o) => o.round));
+  /** Each round's answers by item and reflections by goal, built once for scoring and for the own items. */
+  const lookups = computed(
+    () =>
+      new Map(
+        (overviews.data.value ?? []).map(({ round, answers, reflections }) => [
+          round.id,
+          { answers: answersByItem(answers), reflections: reflectionsByGoal(reflections) },
+        ]),
+      ),
+  );
   /** Each round scored with the instrument version it was answered with; rounds whose version is missing are left out. */
   const scored = computed<ScoredRound[]>(() =>
     chronological(
-      (overviews.data.value ?? []).flatMap(({ round, answers, reflections }) => {
+      rounds.value.flatMap((round) => {
         const own = instruments.forRound(round);
-        if (!own) return [];
+        const lookup = lookups.value.get(round.id);
+        if (!own || !lookup) return [];
         return [{
           roundId: round.id,
           title: round.title,
           period: round.period,
           date: round.date,
-          scores: scoreRound(own, answersByItem(answers), reflectionsByGoal(reflections)),
+          scores: scoreRound(own, lookup.answers, lookup.reflections),
         }];
       }),
     ),
@@ -71,13 +82,16 @@ export function useCentreResults(centreId: MaybeRefOrGetter<string>) {
     return shownIn ? compareRounds(shownIn, chosen) : undefined;
   }
 
+  const noAnswers: ReadonlyMap<string, Answer> = new Map();
+  const noReflections: ReadonlyMap<string, GoalReflection> = new Map();
+
   /** One round's answers by item id (own items included) and reflections by goal, read-only. */
   function answersOf(roundId: string): ReadonlyMap<string, Answer> {
-    return answersByItem(overviews.data.value?.find((o) => o.round.id === roundId)?.answers ?? []);
+    return lookups.value.get(roundId)?.answers ?? noAnswers;
   }
 
   function reflectionsOf(roundId: string): ReadonlyMap<string, GoalReflection> {
-    return reflectionsByGoal(overviews.data.value?.find((o) => o.round.id === roundId)?.reflections ?? []);
+    return lookups.value.get(roundId)?.reflections ?? noReflections;
   }
 
   function stageOf(roundId: string): StageResult | undefined {

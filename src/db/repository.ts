@@ -57,6 +57,11 @@ export function createRepository(db: AppDatabase) {
     return used > 0;
   }
 
+  /** How many rounds (deleted ones included, they can come back) were answered with an instrument. */
+  function roundsUsingInstrument(id: string, version: string): Promise<number> {
+    return db.rounds.filter((round) => round.instrumentId === id && round.instrumentVersion === version).count();
+  }
+
   const IMPORT_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments];
 
   async function purgeRound(roundId: string): Promise<void> {
@@ -362,19 +367,14 @@ export function createRepository(db: AppDatabase) {
       });
     },
 
-    /** How many rounds (deleted ones included, they can come back) were answered with an instrument. */
-    async roundsUsingInstrument(id: string, version: string): Promise<number> {
-      return db.rounds.filter((round) => round.instrumentId === id && round.instrumentVersion === version).count();
-    },
+    roundsUsingInstrument,
 
     /** Uninstalls an instrument no round uses; one in use stays (its rounds could not be shown without it). */
     async uninstallInstrument(key: string): Promise<boolean> {
       return db.transaction('rw', db.instruments, db.rounds, async () => {
         const entry = await db.instruments.get(key);
         if (!entry) return false;
-        const { id, version } = entry.instrument;
-        const used = await db.rounds.filter((round) => round.instrumentId === id && round.instrumentVersion === version).count();
-        if (used > 0) return false;
+        if ((await roundsUsingInstrument(entry.instrument.id, entry.instrument.version)) > 0) return false;
         await db.instruments.delete(key);
         return true;
       });
