@@ -4,6 +4,7 @@ import CentreScoresTable from '@/components/coordinator/CentreScoresTable.vue';
 import { centreRows, listPeriods, scoreCentres, sortCentreRows, type CentreRow, type CentreSort } from '@/domain/exchange/centres';
 import { setLocale } from '@/i18n';
 import { centreFile } from '../../fixtures/centreFiles';
+import { cellsOf, headersOf, squash } from '../../fixtures/tables';
 import { stageInstrument as instrument } from '../../fixtures/scores';
 
 /**
@@ -53,7 +54,6 @@ function mountTable(props: Props = {}) {
 }
 
 type Table = ReturnType<typeof mountTable>;
-const squash = (value: string): string => value.replace(/\s+/g, ' ').trim();
 const idOf = (name: string): string => files.find((file) => file.centre.name === name)?.centre.id ?? '';
 
 function row(table: Table, name: string) {
@@ -61,14 +61,10 @@ function row(table: Table, name: string) {
 }
 
 function cells(table: Table, name: string): string[] {
-  return row(table, name)
-    .findAll('td')
-    .map((td) => squash(td.text()));
+  return cellsOf(table, `tr[data-centre-id="${idOf(name)}"]`);
 }
 
-function headers(table: Table): string[] {
-  return table.findAll('thead th').map((th) => squash(th.text()));
-}
+const headers = headersOf;
 
 afterEach(() => {
   setLocale('sv');

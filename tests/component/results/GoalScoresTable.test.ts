@@ -6,6 +6,7 @@ import type { Instrument, InstrumentGoal, LocalizedText } from '@/domain/types';
 import { setLocale } from '@/i18n';
 import { smallInstrument } from '../../fixtures/instruments';
 import { scoresFor, type RoundSpec } from '../../fixtures/scores';
+import { cellsOf, headersOf } from '../../fixtures/tables';
 
 const text = (sv: string, en: string = sv): LocalizedText => ({ sv, en });
 
@@ -71,22 +72,15 @@ function mountTable(props: Props = {}) {
 
 type Table = ReturnType<typeof mountTable>;
 
-/** Whitespace normalised: Intl may put a (narrow) no-break space before %. */
-const squash = (value: string): string => value.replace(/\s+/g, ' ').trim();
-
 function row(table: Table, goalId: string) {
   return table.get(`tr[data-goal-id="${goalId}"]`);
 }
 
 function cells(table: Table, goalId: string): string[] {
-  return row(table, goalId)
-    .findAll('td')
-    .map((td) => squash(td.text()));
+  return cellsOf(table, `tr[data-goal-id="${goalId}"]`);
 }
 
-function headers(table: Table): string[] {
-  return table.findAll('thead th').map((th) => squash(th.text()));
-}
+const headers = headersOf;
 
 afterEach(() => {
   setLocale('sv');
