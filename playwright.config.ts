@@ -7,7 +7,9 @@ import { chromiumArgs, resolveChromium } from './tests/e2e/support/browser';
 const executablePath = await resolveChromium();
 
 const isCI = Boolean(process.env.CI);
-const baseURL = 'http://127.0.0.1:4173';
+// E2E_PORT lets several checkouts run their browser tests side by side without sharing a server.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,7 +35,7 @@ export default defineConfig({
   },
   // Serves the production build in dist/ (made beforehand by `npm test` / `npm run build`).
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: baseURL,
     reuseExistingServer: !isCI,
     timeout: 60_000,

@@ -5,7 +5,8 @@ import { preview, type PreviewServer } from 'vite';
 import { AppPage } from './pages/AppPage';
 import { waitForServiceWorker } from './support/fixtures';
 
-const PORT = 4180;
+// Beside the main server's port (E2E_PORT), so checkouts running side by side never meet.
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 7;
 const ORIGIN = `http://127.0.0.1:${String(PORT)}`;
 
 /** Serves one build folder on the fixed origin, so two builds share IndexedDB and the worker scope. */
