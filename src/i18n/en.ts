@@ -41,6 +41,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     dismiss: 'Close',
     centreDeleted: 'The family centre “{name}” was deleted.',
     roundDeleted: 'The round “{title}” was deleted.',
+    workspaceRemoved: '“{name}” was removed from the workspace.',
   },
   confirm: {
     cancel: 'Cancel',

@@ -41,6 +41,7 @@ export const sv = {
     dismiss: 'Stäng',
     centreDeleted: 'Familjecentralen ”{name}” togs bort.',
     roundDeleted: 'Omgången ”{title}” togs bort.',
+    workspaceRemoved: '”{name}” togs bort från arbetsytan.',
   },
   confirm: {
     cancel: 'Avbryt',
