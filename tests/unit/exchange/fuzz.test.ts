@@ -21,6 +21,7 @@ const instruments = [instrument];
 
 const KNOWN_CODES = {
   tooLarge: true,
+  notText: true,
   notJson: true,
   notExport: true,
   unsupportedVersion: true,
@@ -35,7 +36,7 @@ const KNOWN_CODES = {
   invalidInstrument: true,
   instrumentConflict: true,
 } satisfies Record<ImportProblemCode, true>;
-const KNOWN_REASONS = { type: true, notAllowed: true, tooLong: true, tooMany: true, empty: true, format: true, unknownField: true } satisfies Record<FieldReason['kind'], true>;
+const KNOWN_REASONS = { type: true, notAllowed: true, tooLong: true, tooMany: true, empty: true, format: true, unknownField: true, missing: true } satisfies Record<FieldReason['kind'], true>;
 
 /** The current-version file the corpus is made from: the committed fixture, upgraded and validated. */
 const base: ExportFile = (() => {
@@ -134,7 +135,6 @@ function withRaw(data: Json, marker: string, raw: string): string {
 function expectationFor(path: Step[]): Pick<Broken, 'code' | 'path'> {
   const at = pathText(path);
   if (at === 'format') return { code: 'notExport', path: '' };
-  if (at === 'formatVersion') return { code: 'unsupportedVersion', path: 'formatVersion' };
   return { code: 'invalidField', path: at };
 }
 
@@ -172,11 +172,14 @@ for (let i = 0; i < 30; i++) {
   add({ name: `without ${pathText(path)}`, text: text(data), ...expectationFor(path) });
 }
 
-// 4. Wrong format versions.
-for (const version of [0, EXPORT_FORMAT_VERSION + 1, 99, '1', -1, 1.5, null, true, [1], {}, ''] satisfies Json[]) {
+// 4. Wrong format versions: only a whole number above ours asks for a newer app; the rest are broken files.
+for (const version of [EXPORT_FORMAT_VERSION + 1, 99] satisfies Json[]) {
   add({ name: `formatVersion ${JSON.stringify(version)}`, text: mutated(['formatVersion'], version), code: 'unsupportedVersion', path: 'formatVersion' });
 }
-add({ name: 'formatVersion 1e400 (Infinity)', text: baseText.replace(/"formatVersion": \d+/, '"formatVersion": 1e400'), code: 'unsupportedVersion', path: 'formatVersion' });
+for (const version of [0, '1', String(EXPORT_FORMAT_VERSION), -1, 1.5, null, true, [1], {}, ''] satisfies Json[]) {
+  add({ name: `formatVersion ${JSON.stringify(version)}`, text: mutated(['formatVersion'], version), code: 'invalidField', path: 'formatVersion' });
+}
+add({ name: 'formatVersion 1e400 (Infinity)', text: baseText.replace(/"formatVersion": \d+/, '"formatVersion": 1e400'), code: 'invalidField', path: 'formatVersion' });
 
 // 5. Not an export: another format string, or not an object at all.
 for (const format of ['familjecentral-export ', 'Familjecentral-Export', '', 'familjecentral-export-v2', 'familjecentral-instrument', 'ＦＡＭＩＬＪＥＣＥＮＴＲＡＬ']) {
@@ -364,6 +367,38 @@ for (const list of ['actions', 'ratings']) {
   const data = doc();
   deleteAt(data, [list]);
   add({ name: `a version-2 file without ${list}`, text: text(data), code: 'invalidField', path: list });
+}
+
+// 17. Timestamps and dates outside the one rule, at every place a file has one. Each of these used to
+// pass, be stored oddly (`+010000-…`, 2 March) or throw later ("Invalid time value").
+const BAD_TIMESTAMPS = [
+  '9999-12-31T23:59:59-23:59',
+  '2026-05-15T10:00:00+05',
+  '2026-05-15T10:00:00+0500',
+  '2026-02-30T10:00:00.000Z',
+  '2026-05-15T24:00:00Z',
+  '2026-05-15T10:00:60Z',
+  '2026-05-15T10:00:00+24:00',
+  '2026-05-15T10:00:00+05:60',
+  '1999-12-31T23:59:59.999Z',
+  '2101-01-01T00:00:00Z',
+  '2100-12-31T23:00:00-05:00',
+  '+002026-05-15T10:00:00.000Z',
+  '2026-05-15T10:00Z',
+  '2026-05-15T10:00:00',
+  '2026-05-15',
+];
+const timestampPaths = leaves(doc()).filter((path) => ['createdAt', 'updatedAt', 'completedAt', 'exportedAt'].includes(String(path[path.length - 1])));
+for (const value of BAD_TIMESTAMPS) {
+  for (let i = 0; i < 3; i++) {
+    const path = i === 0 ? ['exportedAt'] : pick(timestampPaths);
+    add({ name: `${pathText(path)} = ${value}`, text: mutated(path, value), code: 'invalidField', path: pathText(path), reason: { kind: 'format', format: 'timestamp' } });
+  }
+}
+const datePaths: Step[][] = [...base.rounds.map((_, index): Step[] => ['rounds', index, 'date']), ...base.actions.map((_, index): Step[] => ['actions', index, 'due'])];
+for (const value of ['2026-02-30', '2026-02-29', '1999-12-31', '2101-01-01', '2026-2-3', '2026-05-15T00:00:00Z']) {
+  const path = pick(datePaths);
+  add({ name: `${pathText(path)} = ${value}`, text: mutated(path, value), code: 'invalidField', path: pathText(path), reason: { kind: 'format', format: 'date' } });
 }
 
 // ---------------------------------------------------------------------------------------------
