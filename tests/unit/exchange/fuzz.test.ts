@@ -403,6 +403,51 @@ for (const value of ['2026-02-30', '2026-02-29', '1999-12-31', '2101-01-01', '20
 
 // ---------------------------------------------------------------------------------------------
 
+/** The id a record of the fixture has in the other centre (Alby) that is on the fuzzing device. */
+function otherCentreId(id: string): string {
+  return `${id.startsWith('f') ? 'e' : 'f'}${id.slice(1)}`;
+}
+
+// 18. Id collisions with the other centre on the device, for every table keyed by id: the file is
+// this centre's own and valid, but one of its records (or several) has the id of a record of the
+// other centre. Each must be refused with the collision named, and the device left as it was.
+interface Colliding {
+  name: string;
+  text: string;
+  collisions: { kind: string; path: string }[];
+}
+const collisionCorpus: Colliding[] = [];
+const COLLIDING_TABLES = { rounds: 'round', answers: 'answer', reflections: 'reflection', actions: 'action', ratings: 'rating', localItems: 'localItem' } as const;
+for (const [table, kind] of Object.entries(COLLIDING_TABLES) as [keyof typeof COLLIDING_TABLES, string][]) {
+  const records = base[table];
+  const indexes = [...new Set([0, records.length - 1, int(0, records.length - 1), int(0, records.length - 1)])];
+  for (const index of indexes) {
+    const record = records[index];
+    if (!record) continue;
+    // The id replaced everywhere in the file, so that its references follow and the file stays valid.
+    collisionCorpus.push({
+      name: `${table}[${String(index)}] has an id of the other centre`,
+      text: baseText.split(record.id).join(otherCentreId(record.id)),
+      collisions: [{ kind, path: `${table}[${String(index)}].id` }],
+    });
+  }
+}
+for (let i = 0; i < 6; i++) {
+  const picked = Object.entries(COLLIDING_TABLES)
+    .filter(() => random() < 0.5)
+    .map(([table, kind]) => {
+      const records = base[table as keyof typeof COLLIDING_TABLES];
+      const index = int(0, records.length - 1);
+      return { table, kind, index, id: records[index]?.id ?? '' };
+    });
+  if (picked.length < 2) continue;
+  collisionCorpus.push({
+    name: `collisions in ${picked.map((p) => `${p.table}[${String(p.index)}]`).join(', ')}`,
+    text: picked.reduce((out, p) => out.split(p.id).join(otherCentreId(p.id)), baseText),
+    collisions: picked.map((p) => ({ kind: p.kind, path: `${p.table}[${String(p.index)}].id` })),
+  });
+}
+
 type Snapshot = Record<string, unknown[]>;
 
 async function snapshot(db: AppDatabase): Promise<Snapshot> {
@@ -434,7 +479,7 @@ beforeAll(async () => {
   db = new AppDatabase(`fuzz-${crypto.randomUUID()}`);
   repo = createRepository(db);
   // Another centre on the device: every wrongly accepted file would add records next to it.
-  const other = fixtureText.replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, (id) => `${id.startsWith('f') ? 'e' : 'f'}${id.slice(1)}`);
+  const other = fixtureText.replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, otherCentreId);
   const parsed = parseExportText(other.replace('Familjecentralen Örby', 'Familjecentralen Alby'), instruments);
   if (!parsed.ok) throw new Error('seed does not parse');
   await repo.importFile(parsed.file);
@@ -477,6 +522,31 @@ describe.each(corpus.map((broken, index) => ({ ...broken, label: `${String(index
     if (broken.pathPrefix !== undefined) expect(same.some((problem) => problem.path.startsWith(broken.pathPrefix ?? ''))).toBe(true);
     if (broken.reason !== undefined) expect(same).toContainEqual(expect.objectContaining({ path: broken.path, reason: broken.reason }));
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe.each(collisionCorpus.map((colliding, index) => ({ ...colliding, label: `collision ${String(index).padStart(2, '0')} ${colliding.name}` })))('$label', (colliding) => {
+  it('is valid as a file, is refused for the collision it names, and leaves the database as it was', async () => {
+    const before = await snapshot(db);
+    const result = parseExportText(colliding.text, instruments);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const preview = await repo.previewImport(result.file);
+    const imported = await repo.importFile(result.file);
+    for (const plan of [preview, imported]) {
+      for (const expected of colliding.collisions) {
+        expect(plan.collisions).toContainEqual(expect.objectContaining({ ...expected, owner: 'otherCentre', ownerName: 'Familjecentralen Alby' }));
+      }
+    }
+    expectNotPolluted();
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('the collision corpus', () => {
+  it('covers every table keyed by id, and several tables at once', () => {
+    const kinds = new Set(collisionCorpus.flatMap((colliding) => colliding.collisions.map((collision) => collision.kind)));
+    expect(kinds).toEqual(new Set(Object.values(COLLIDING_TABLES)));
+    expect(collisionCorpus.some((colliding) => colliding.collisions.length > 1)).toBe(true);
   });
 });
 
