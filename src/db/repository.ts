@@ -27,31 +27,50 @@ export function createRepository(db: AppDatabase) {
     await db.rounds.update(roundId, changes);
   }
 
-  /** What the device holds of a file's records; `builtIn` are the keys of instruments shipped with the app. */
+  /**
+   * What the device holds of a file's records; `builtIn` are the keys of instruments shipped with the
+   * app. Records are looked up by the file's ids in the whole table too, whatever centre they belong
+   * to, so that the plan can see an id another centre already uses (and refuse it).
+   */
   async function localRecordsFor(file: ExportFile, builtIn: readonly string[] = []): Promise<LocalRecords> {
     const ids = file.rounds.map((round) => round.id);
+    const idsOf = (records: readonly { id: string }[]) => records.map((record) => record.id);
     const [centre, rounds, answers, reflections, actions, ratings, localItems, installed] = await Promise.all([
       db.centres.get(file.centre.id),
       db.rounds.bulkGet(ids),
-      db.answers.where('roundId').anyOf(ids).toArray(),
-      db.reflections.where('roundId').anyOf(ids).toArray(),
-      db.actions.where('roundId').anyOf(ids).toArray(),
-      db.ratings.where('roundId').anyOf(ids).toArray(),
-      db.localItems.bulkGet(file.localItems.map((item) => item.id)),
+      Promise.all([db.answers.where('roundId').anyOf(ids).toArray(), db.answers.bulkGet(idsOf(file.answers))]),
+      Promise.all([db.reflections.where('roundId').anyOf(ids).toArray(), db.reflections.bulkGet(idsOf(file.reflections))]),
+      Promise.all([db.actions.where('roundId').anyOf(ids).toArray(), db.actions.bulkGet(idsOf(file.actions))]),
+      Promise.all([db.ratings.where('roundId').anyOf(ids).toArray(), db.ratings.bulkGet(idsOf(file.ratings))]),
+      db.localItems.bulkGet(idsOf(file.localItems)),
       db.instruments.toCollection().primaryKeys(),
     ]);
+    const found = <T extends { id: string }>([inRounds, byId]: [T[], (T | undefined)[]]): T[] =>
+      [...new Map([...inRounds, ...byId.filter((record): record is T => record !== undefined)].map((record) => [record.id, record])).values()];
+    const present = {
+      rounds: rounds.filter((r): r is Round => r !== undefined),
+      answers: found(answers),
+      reflections: found(reflections),
+      actions: found(actions),
+      ratings: found(ratings),
+      localItems: localItems.filter((item): item is LocalItem => item !== undefined),
+    };
+    // Whose the records with the file's ids are: their rounds, and the names of the centres involved.
+    const known = new Set(ids);
+    const ownerRoundIds = [...new Set([...present.answers, ...present.reflections, ...present.actions, ...present.ratings].map((record) => record.roundId))].filter((id) => !known.has(id));
+    const ownerRounds = (await db.rounds.bulkGet(ownerRoundIds)).filter((r): r is Round => r !== undefined);
+    const centreIds = [...new Set([...present.rounds, ...ownerRounds, ...present.actions, ...present.localItems].map((record) => record.centreId))];
+    const centres = (await db.centres.bulkGet(centreIds)).filter((c): c is Centre => c !== undefined);
     return {
       centre,
-      rounds: rounds.filter((r): r is Round => r !== undefined),
-      answers,
-      reflections,
-      actions,
-      ratings,
-      localItems: localItems.filter((item): item is LocalItem => item !== undefined),
+      ...present,
+      owners: {
+        rounds: ownerRounds.map(({ id, centreId, title }) => ({ id, centreId, title })),
+        centreNames: new Map(centres.map((c) => [c.id, c.name])),
+      },
       instrumentKeys: new Set([...builtIn, ...installed]),
     };
   }
-
 
   async function localItemUsed(id: string): Promise<boolean> {
     const used = await db.answers.filter((answer) => answer.itemId === id && (answer.value !== null || answer.note !== '')).count();
@@ -303,6 +322,8 @@ export function createRepository(db: AppDatabase) {
     async importFile(file: ExportFile, builtIn: readonly string[] = [], now: string = nowIso()): Promise<ImportPlan> {
       return db.transaction('rw', IMPORT_TABLES, async () => {
         const plan = planImport(file, await localRecordsFor(file, builtIn));
+        // An id of another centre's record refuses the whole file; writesOf gives nothing to write then.
+        if (plan.collisions.length > 0) return plan;
         const writes = writesOf(plan);
         await db.centres.bulkPut(writes.centres);
         await db.rounds.bulkPut(writes.rounds);

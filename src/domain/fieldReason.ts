@@ -15,7 +15,8 @@ export type FieldReason =
   | { readonly kind: 'tooMany'; readonly max: number }
   | { readonly kind: 'empty' }
   | { readonly kind: 'format'; readonly format: FieldFormat }
-  | { readonly kind: 'unknownField' };
+  | { readonly kind: 'unknownField' }
+  | { readonly kind: 'missing' };
 
 const FORMATS = new Set<string>(['uuid', 'timestamp', 'date', 'id', 'version', 'integer']);
 
@@ -29,6 +30,8 @@ export function reasonOf(issue: v.BaseIssue<unknown>): FieldReason {
   }
   if (issue.type === 'min_length') return { kind: 'empty' };
   if (issue.type === 'strict_object' && issue.expected === 'never') return { kind: 'unknownField' };
+  // A required field that is not there: said as such, not as "expected string, received undefined".
+  if (issue.received === 'undefined') return { kind: 'missing' };
   if (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'union') {
     return { kind: 'notAllowed', received: issue.received };
   }

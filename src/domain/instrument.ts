@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { reasonOf, type FieldReason } from './fieldReason';
+import { decodeFileBytes, jsonErrorPlace } from './fileText';
 import { issuePath } from './issuePath';
 import type { Instrument, InstrumentGoal, InstrumentItem, Locale, LocalizedText } from './types';
 
@@ -26,7 +27,10 @@ const goalSchema = v.strictObject({
   items: v.pipe(v.array(itemSchema), v.minLength(1, 'a goal needs at least one item')),
 });
 
-const instrumentSchema = v.object({
+// Strict like the export: a key the format does not have is refused, not silently dropped. `$schema`
+// (the editor's pointer to public/schema/instrument-v1.schema.json) is the one extra allowed, and is not kept.
+const instrumentSchema = v.strictObject({
+  $schema: v.exactOptional(v.string()),
   id: stableId,
   version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, VERSION_MESSAGE)),
   title: localizedText,
@@ -47,7 +51,7 @@ const instrumentSchema = v.object({
 });
 
 /** What is wrong, for the UI to word: a field, or a rule across the file. */
-export type InstrumentProblemKind = 'notJson' | 'field' | 'duplicateId' | 'duplicateNumber' | 'scaleOrder' | 'levelCount';
+export type InstrumentProblemKind = 'notText' | 'notJson' | 'field' | 'duplicateId' | 'duplicateNumber' | 'scaleOrder' | 'levelCount';
 
 export interface InstrumentProblem {
   /** Where in the file, for example `goals[2].items[0].statement.sv`. */
@@ -58,6 +62,9 @@ export interface InstrumentProblem {
   /** For `field`: why the field is invalid. For the rules: the id, number or count involved. */
   readonly reason?: FieldReason;
   readonly detail?: string;
+  /** For `notJson`: where in the text the JSON breaks (1-based). */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 
@@ -109,15 +116,15 @@ function semanticProblems(instrument: Instrument): InstrumentProblem[] {
 
 export type InstrumentCheck = { ok: true; instrument: Instrument } | { ok: false; problems: InstrumentProblem[] };
 
-/** Validates unknown data as an instrument, returning every problem found (at most 50) instead of throwing. */
+/** Validates unknown data as an instrument, returning every problem found instead of throwing. */
 export function checkInstrument(data: unknown): InstrumentCheck {
   const result = v.safeParse(instrumentSchema, data);
   if (!result.success) {
-    return { ok: false, problems: result.issues.slice(0, 50).map(fieldProblem) };
+    return { ok: false, problems: result.issues.map(fieldProblem) };
   }
-  const instrument: Instrument = result.output;
+  const { $schema: _schema, ...instrument } = result.output;
   const problems = semanticProblems(instrument);
-  return problems.length > 0 ? { ok: false, problems: problems.slice(0, 50) } : { ok: true, instrument };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, instrument };
 }
 
 /** Validates unknown data (a parsed instrument file) and returns it typed, or throws InstrumentError. */
@@ -132,11 +139,20 @@ export function checkInstrumentText(text: string): InstrumentCheck {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : '';
-    return { ok: false, problems: [{ path: '', message: `not valid JSON (${detail})`, kind: 'notJson', detail }] };
+  } catch {
+    // The engine's message is English and differs per browser: the place is worked out instead.
+    const place = jsonErrorPlace(text) ?? { line: 1, column: 1, atEnd: false };
+    const at = `line ${String(place.line)}, column ${String(place.column)}`;
+    return { ok: false, problems: [{ path: '', message: `not valid JSON at ${at}`, kind: 'notJson', detail: place.atEnd ? 'end' : 'character', line: place.line, column: place.column }] };
   }
   return checkInstrument(data);
+}
+
+/** Checks an instrument file's bytes: UTF-8, or UTF-16 with a byte-order mark, as for export files. */
+export function checkInstrumentBytes(bytes: Uint8Array): InstrumentCheck {
+  const decoded = decodeFileBytes(bytes);
+  if (!decoded.ok) return { ok: false, problems: [{ path: '', message: 'not UTF-8 or UTF-16 text', kind: 'notText' }] };
+  return checkInstrumentText(decoded.text);
 }
 
 /** Parses instrument file text, or throws InstrumentError. */

@@ -1,3 +1,5 @@
+import { isCalendarDate } from './timestamps';
+
 /**
  * Swedish working years are split in terms: VT (vårtermin, January–June) and HT (hösttermin,
  * July–December). Check-ins are due by 15 May and 15 October, one per term.
@@ -19,9 +21,10 @@ export function todayIsoDate(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
+/**
+ * A date the app accepts anywhere (forms and files alike): a real calendar date in 2000–2100, so
+ * that a date typed in a form never makes the centre's own export unreadable.
+ */
 export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().startsWith(value);
+  return isCalendarDate(value);
 }

@@ -62,12 +62,13 @@ export const useExchangeStore = defineStore('exchange', () => {
   /** Validates a picked file; the validator (and valibot) is loaded only now. */
   async function validate(file: File): Promise<ImportParseResult> {
     const instruments = useInstrumentStore();
-    const [{ parseExportText }] = await Promise.all([import('@/domain/exchange/schema'), instruments.load()]);
+    const [{ parseExportBytes }] = await Promise.all([import('@/domain/exchange/schema'), instruments.load()]);
     // Measured before reading, so a 50 MB file is refused without being read into memory.
     if (file.size > MAX_IMPORT_BYTES) {
-      return parseExportText('', instruments.all, file.size);
+      return parseExportBytes(new Uint8Array(), instruments.all, file.size);
     }
-    return parseExportText(await file.text(), instruments.all, file.size);
+    // Bytes, not file.text(): that would turn a Latin-1 "ö" into U+FFFD without a word.
+    return parseExportBytes(new Uint8Array(await file.arrayBuffer()), instruments.all, file.size);
   }
 
   /** The shipped instrument is known without being stored; the plan must not install it. */

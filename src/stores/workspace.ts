@@ -17,6 +17,8 @@ export interface FileImportReport {
   readonly centreName?: string;
   /** Why the file could not be read (invalid files only). */
   readonly problems?: readonly ImportProblem[];
+  /** Reading the file failed outright (the browser could not read it): the reason, as the browser gave it. */
+  readonly failure?: string;
 }
 
 /** Milliseconds of an ISO timestamp, so that "+02:00" and "Z" times compare by the moment they name. */
@@ -43,19 +45,25 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     importing.value = true;
     try {
       const store = useInstrumentStore();
-      const [{ parseExportText }] = await Promise.all([import('@/domain/exchange/schema'), store.load()]);
+      const [{ parseExportBytes }] = await Promise.all([import('@/domain/exchange/schema'), store.load()]);
       const instruments = store.all;
       const importedAt = nowIso();
-      const results: ({ kind: 'invalid'; problems: ImportProblem[] } | { kind: 'valid'; entry: WorkspaceEntry })[] = [];
+      type Result = { kind: 'invalid'; problems: ImportProblem[] } | { kind: 'failed'; reason: string } | { kind: 'valid'; entry: WorkspaceEntry };
+      const results: Result[] = [];
       for (const file of files) {
-        // A file over the limit is refused by its size, without reading it into memory.
-        const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
-        const parsed = parseExportText(text, instruments, file.size);
-        results.push(
-          parsed.ok
-            ? { kind: 'valid', entry: { id: parsed.file.centre.id, fileName: file.name, importedAt, file: parsed.file } }
-            : { kind: 'invalid', problems: parsed.problems },
-        );
+        // Each file on its own: one that cannot be read is reported by name, and the others still go in.
+        try {
+          // A file over the limit is refused by its size, without reading it into memory.
+          const bytes = file.size > MAX_IMPORT_BYTES ? new Uint8Array() : new Uint8Array(await file.arrayBuffer());
+          const parsed = parseExportBytes(bytes, instruments, file.size);
+          results.push(
+            parsed.ok
+              ? { kind: 'valid', entry: { id: parsed.file.centre.id, fileName: file.name, importedAt, file: parsed.file } }
+              : { kind: 'invalid', problems: parsed.problems },
+          );
+        } catch (error) {
+          results.push({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+        }
       }
 
       const ids = [...new Set(results.flatMap((result) => (result.kind === 'valid' ? [result.entry.id] : [])))];
@@ -78,6 +86,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       return results.map((result, index): FileImportReport => {
         const fileName = files[index]?.name ?? '';
         if (result.kind === 'invalid') return { fileName, status: 'invalid', problems: result.problems };
+        if (result.kind === 'failed') return { fileName, status: 'invalid', failure: result.reason };
         const { entry } = result;
         const centreName = entry.file.centre.name;
         if (winners.get(entry.id) !== entry) return { fileName, status: 'kept-newer', centreName };

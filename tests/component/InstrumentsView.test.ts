@@ -151,7 +151,7 @@ describe('InstrumentsView: loading a broken file', () => {
     await pick(view, jsonFile('{"id": "familjecentral-', 'trasig.json'));
     const alert = view.get('[role="alert"]');
     expect(alert.text()).toContain('Filen trasig.json kan inte läsas in som instrument:');
-    expect(alert.text()).toContain('Filen är inte en JSON-fil');
+    expect(alert.text()).toContain('Filen är inte giltig JSON: den tar slut för tidigt, på rad 1, kolumn 24.');
     expect(view.find('[data-testid="instrument-preview"]').exists()).toBe(false);
   });
 

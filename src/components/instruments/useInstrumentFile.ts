@@ -1,5 +1,5 @@
 import { shallowRef } from 'vue';
-import { checkInstrumentText, type InstrumentProblem } from '@/domain/instrument';
+import { checkInstrumentBytes, type InstrumentProblem } from '@/domain/instrument';
 import { sameInstrument } from '@/domain/instruments';
 import type { Instrument } from '@/domain/types';
 import { useInstrumentStore } from '@/stores/instrument';
@@ -39,8 +39,9 @@ export function useInstrumentFile() {
     }
     step.value = { kind: 'checking', name: file.name };
     try {
-      const [text] = await Promise.all([file.text(), instruments.load()]);
-      const checked = checkInstrumentText(text);
+      // Bytes, not file.text(): that would turn a Latin-1 "ö" into U+FFFD without a word.
+      const [bytes] = await Promise.all([file.arrayBuffer(), instruments.load()]);
+      const checked = checkInstrumentBytes(new Uint8Array(bytes));
       if (!checked.ok) {
         step.value = { kind: 'invalid', name: file.name, problems: checked.problems };
         return;

@@ -3,7 +3,10 @@ import type { ExportFile } from './format';
 
 /**
  * Merging a file into what the device holds, record by record (matched by UUID; answers also by
- * round and item, reflections by round and goal, since two devices may create the same answer):
+ * round and item, reflections by round and goal, since two devices may create the same answer).
+ * First, though, the file may only touch records of its own centre: an id that the device already
+ * uses for a record of another centre (by accident or on purpose) is a collision, and a plan with a
+ * collision writes nothing at all. Otherwise:
  * - not on the device → add;
  * - the same content → skip (importing a file twice changes nothing);
  * - the file's `updatedAt` is newer → update;
@@ -30,6 +33,21 @@ export interface MergeConflict {
   readonly incomingUpdatedAt: string;
 }
 
+/**
+ * An id in the file that this device already uses for a record that is not the file centre's (or,
+ * for a round's records, not that round's): refused, never merged.
+ */
+export interface IdCollision {
+  readonly kind: Exclude<RecordKind, 'centre'>;
+  readonly id: string;
+  /** Where in the file, like `answers[3].id`. */
+  readonly path: string;
+  /** Whose the device's record is: another centre (or none), or another round of this centre. */
+  readonly owner: 'otherCentre' | 'otherRound';
+  /** The other centre's name, or the other round's title, when the device knows it. */
+  readonly ownerName?: string;
+}
+
 export interface ImportPlan {
   readonly centre: PlannedRecord<Centre>;
   readonly rounds: readonly PlannedRecord<Round>[];
@@ -41,9 +59,24 @@ export interface ImportPlan {
   /** Instruments the file carries that the device does not hold yet; they are installed with the import. */
   readonly newInstruments: readonly Instrument[];
   readonly counts: Readonly<Record<MergeAction, number>>;
+  /** What each kind of record would see: "3 rounds, 105 answers added". */
+  readonly countsByKind: Readonly<Record<RecordKind, Readonly<Record<MergeAction, number>>>>;
   readonly conflicts: readonly MergeConflict[];
+  /** Ids that belong to another centre or round on this device; when there is one, nothing is written. */
+  readonly collisions: readonly IdCollision[];
 }
 
+/** What the device's records with the file's ids belong to, so that a collision can be told and named. */
+export interface LocalOwners {
+  /** The rounds those records belong to (any centre, deleted ones too). */
+  readonly rounds: readonly Pick<Round, 'id' | 'centreId' | 'title'>[];
+  readonly centreNames: ReadonlyMap<string, string>;
+}
+
+/**
+ * What the device holds of a file's records: the centre; the records with the file's ids, whatever
+ * centre they belong to; and the records of the file's rounds (matched by round and item as well).
+ */
 export interface LocalRecords {
   readonly centre: Centre | undefined;
   readonly rounds: readonly Round[];
@@ -52,6 +85,8 @@ export interface LocalRecords {
   readonly actions: readonly ActionItem[];
   readonly ratings: readonly IndividualRating[];
   readonly localItems: readonly LocalItem[];
+  /** Without it, a record whose round is not among `rounds` counts as another centre's: refused, never merged. */
+  readonly owners?: LocalOwners;
   /** Every instrument the device holds (shipped and loaded), by which the file's are known or new. */
   readonly instrumentKeys: ReadonlySet<string>;
 }
@@ -154,11 +189,91 @@ export function planImport(file: ExportFile, local: LocalRecords): ImportPlan {
   const newInstruments = file.instrumentDefinitions.filter((instrument) => !local.instrumentKeys.has(`${instrument.id}@${instrument.version}`));
 
   const counts: Record<MergeAction, number> = { add: 0, update: 0, skip: 0 };
-  for (const planned of [centre, ...rounds, ...answers, ...reflections, ...actions, ...ratings, ...localItems]) counts[planned.action] += 1;
-  return { centre, rounds, answers, reflections, actions, ratings, localItems, newInstruments, counts, conflicts };
+  const countsByKind = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, { add: 0, update: 0, skip: 0 }])) as Record<RecordKind, Record<MergeAction, number>>;
+  const byKind: [RecordKind, readonly PlannedRecord<unknown>[]][] = [
+    ['centre', [centre]],
+    ['round', rounds],
+    ['answer', answers],
+    ['reflection', reflections],
+    ['action', actions],
+    ['rating', ratings],
+    ['localItem', localItems],
+  ];
+  for (const [kind, planned] of byKind) {
+    for (const record of planned) {
+      counts[record.action] += 1;
+      countsByKind[kind][record.action] += 1;
+    }
+  }
+  const collisions = findCollisions(file, local);
+  return { centre, rounds, answers, reflections, actions, ratings, localItems, newInstruments, counts, countsByKind, conflicts, collisions };
 }
 
-/** The records a plan writes; an empty list means the import changes nothing. */
+export const RECORD_KINDS: readonly RecordKind[] = ['centre', 'round', 'answer', 'reflection', 'action', 'rating', 'localItem'];
+
+/**
+ * Every id of the file that the device uses for a record of another centre, or (for a round's
+ * answers, reflections, actions and ratings) of another round: merging it would change that
+ * record, so the file is refused. A record whose round is gone from the device belongs to the file's
+ * centre when the file brings that round back, and to no centre otherwise.
+ */
+function findCollisions(file: ExportFile, local: LocalRecords): IdCollision[] {
+  const centreId = file.centre.id;
+  const names = local.owners?.centreNames ?? new Map<string, string>();
+  const roundsOnDevice = new Map<string, Pick<Round, 'id' | 'centreId' | 'title'>>();
+  for (const round of [...(local.owners?.rounds ?? []), ...local.rounds]) roundsOnDevice.set(round.id, round);
+  const fileRounds = new Set(file.rounds.map((round) => round.id));
+  const centreOfRound = (roundId: string): string | undefined => roundsOnDevice.get(roundId)?.centreId ?? (fileRounds.has(roundId) ? centreId : undefined);
+  const collisions: IdCollision[] = [];
+  const otherCentre = (kind: IdCollision['kind'], id: string, path: string, owner: string | undefined) => {
+    const name = owner === undefined ? undefined : names.get(owner);
+    collisions.push(name === undefined ? { kind, id, path, owner: 'otherCentre' } : { kind, id, path, owner: 'otherCentre', ownerName: name });
+  };
+  const otherRound = (kind: IdCollision['kind'], id: string, path: string, roundId: string) => {
+    const title = roundsOnDevice.get(roundId)?.title;
+    collisions.push(title === undefined ? { kind, id, path, owner: 'otherRound' } : { kind, id, path, owner: 'otherRound', ownerName: title });
+  };
+
+  const roundsById = new Map(local.rounds.map((round) => [round.id, round]));
+  file.rounds.forEach((round, index) => {
+    const there = roundsById.get(round.id);
+    if (there && there.centreId !== centreId) otherCentre('round', round.id, `rounds[${String(index)}].id`, there.centreId);
+  });
+  /** A round's record: another centre's when its round is, another round's when it moved. */
+  const inRound = <T extends { id: string; roundId: string }>(kind: IdCollision['kind'], list: string, incoming: readonly T[], there: readonly T[]) => {
+    const byId = new Map(there.map((record) => [record.id, record]));
+    incoming.forEach((record, index) => {
+      const found = byId.get(record.id);
+      if (!found) return;
+      const path = `${list}[${String(index)}].id`;
+      const owner = centreOfRound(found.roundId);
+      if (owner !== centreId) otherCentre(kind, record.id, path, owner);
+      else if (found.roundId !== record.roundId) otherRound(kind, record.id, path, found.roundId);
+    });
+  };
+  inRound('answer', 'answers', file.answers, local.answers);
+  inRound('reflection', 'reflections', file.reflections, local.reflections);
+  inRound('rating', 'ratings', file.ratings, local.ratings);
+  const actionsById = new Map(local.actions.map((action) => [action.id, action]));
+  file.actions.forEach((action, index) => {
+    const found = actionsById.get(action.id);
+    if (!found) return;
+    const path = `actions[${String(index)}].id`;
+    // An action names its centre itself; its round must be this centre's too.
+    const owner = found.centreId === centreId ? centreOfRound(found.roundId) : found.centreId;
+    if (owner !== centreId) otherCentre('action', action.id, path, owner);
+    else if (found.roundId !== action.roundId) otherRound('action', action.id, path, found.roundId);
+  });
+  const itemsById = new Map(local.localItems.map((item) => [item.id, item]));
+  file.localItems.forEach((item, index) => {
+    const found = itemsById.get(item.id);
+    if (found && found.centreId !== centreId) otherCentre('localItem', item.id, `localItems[${String(index)}].id`, found.centreId);
+  });
+  return collisions;
+}
+
+
+/** The records a plan writes; an empty list means the import changes nothing (always so for a plan with collisions). */
 export function writesOf(plan: ImportPlan): {
   centres: Centre[];
   rounds: Round[];
@@ -169,7 +284,9 @@ export function writesOf(plan: ImportPlan): {
   localItems: LocalItem[];
   instruments: Instrument[];
 } {
-  const pick = <T>(records: readonly PlannedRecord<T>[]) => records.filter((p) => p.action !== 'skip').map((p) => p.record);
+  // A collision refuses the whole file: nothing of it is written, not even the records that do not collide.
+  const refused = plan.collisions.length > 0;
+  const pick = <T>(records: readonly PlannedRecord<T>[]) => (refused ? [] : records.filter((p) => p.action !== 'skip').map((p) => p.record));
   return {
     centres: pick([plan.centre]),
     rounds: pick(plan.rounds),
@@ -178,6 +295,6 @@ export function writesOf(plan: ImportPlan): {
     actions: pick(plan.actions),
     ratings: pick(plan.ratings),
     localItems: pick(plan.localItems),
-    instruments: [...plan.newInstruments],
+    instruments: refused ? [] : [...plan.newInstruments],
   };
 }

@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { issuePath } from '../issuePath';
 import { UUID_PATTERN } from '../ids';
 import { isIsoDate } from '../period';
+import { isTimestamp, normalizeTimestamp } from '../timestamps';
+import { decodeFileBytes, jsonErrorPlace } from '../fileText';
 import { MAX_NAME, MAX_PERIOD, MAX_TEXT } from '../records';
 import { checkInstrument } from '../instrument';
 import { instrumentKey, roundInstrumentRef, sameInstrument } from '../instruments';
@@ -26,6 +28,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type ImportProblemCode =
   | 'tooLarge'
+  | 'notText'
   | 'notJson'
   | 'notExport'
   | 'unsupportedVersion'
@@ -47,14 +50,18 @@ export interface ImportProblem {
   /** Extra detail for the message: the id, the version, the size. */
   readonly detail?: string;
   readonly reason?: FieldReason;
+  /** For `notJson`: where in the text the JSON breaks (1-based). */
+  readonly line?: number;
+  readonly column?: number;
 }
 
 export type ImportParseResult = { ok: true; file: ExportFile; upgradedFrom?: number } | { ok: false; problems: ImportProblem[] };
 
 // Messages are format codes (see FieldFormat): the UI words them in the user's language.
 const uuid = v.pipe(v.string(), v.regex(UUID_PATTERN, 'uuid'));
-// Stored in one form (UTC with milliseconds), so that comparing two timestamps as text is comparing times.
-const timestamp = v.pipe(v.string(), v.isoTimestamp('timestamp'), v.transform((value) => new Date(value).toISOString()));
+// The one rule of src/domain/timestamps.ts: checked here, so that nothing that passes can throw later,
+// and stored in one form (UTC with milliseconds), so that comparing two timestamps as text is comparing times.
+const timestamp = v.pipe(v.string(), v.check(isTimestamp, 'timestamp'), v.transform((value) => normalizeTimestamp(value) ?? value));
 const isoDate = v.pipe(v.string(), v.check(isIsoDate, 'date'));
 const name = v.pipe(v.string(), v.maxLength(MAX_NAME));
 const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
@@ -341,7 +348,26 @@ function consistencyProblems(file: ExportFile, instruments: readonly Instrument[
       problems.push({ code: 'invalidValue', path: `${at}.value`, detail: String(rating.value) });
     }
   });
-  return problems.slice(0, 50);
+  return problems;
+}
+
+/**
+ * Only a whole number above what this app knows asks the user to update the app; anything else
+ * (`"3"`, `1.5`, `0`, missing) is a broken file, said as such.
+ */
+function formatVersionProblem(version: unknown): ImportProblem | undefined {
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1) return undefined;
+  if (version === undefined) return { code: 'invalidField', path: 'formatVersion', reason: { kind: 'missing' } };
+  if (typeof version === 'number') return { code: 'invalidField', path: 'formatVersion', reason: { kind: 'notAllowed', received: String(version) } };
+  return { code: 'invalidField', path: 'formatVersion', reason: { kind: 'type', expected: 'number', received: receivedType(version) } };
+}
+
+/** Worded like valibot's `received`, so that the UI translates both the same way. */
+function receivedType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'Array';
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
+  return typeof value === 'object' ? 'Object' : typeof value;
 }
 
 /** Validates parsed JSON as an export file of any known format version. */
@@ -351,17 +377,19 @@ export function parseExport(data: unknown, instruments: readonly Instrument[]): 
   if (data === null || typeof data !== 'object' || Array.isArray(data) || (data as { format?: unknown }).format !== EXPORT_FORMAT) {
     return { ok: false, problems: [{ code: 'notExport', path: '' }] };
   }
+  const versionProblem = formatVersionProblem((data as { formatVersion?: unknown }).formatVersion);
+  if (versionProblem) return { ok: false, problems: [versionProblem] };
   const upgraded = upgradeToCurrent(data as Record<string, unknown>);
   if (!upgraded.ok) return { ok: false, problems: [{ code: 'unsupportedVersion', path: 'formatVersion', detail: upgraded.version }] };
   const result = v.safeParse(fileSchema, upgraded.data);
   if (!result.success) {
     return {
       ok: false,
-      problems: result.issues.slice(0, 50).map((issue) => ({ code: 'invalidField' as const, path: pathOf(issue), reason: reasonOf(issue) })),
+      problems: result.issues.map((issue) => ({ code: 'invalidField' as const, path: pathOf(issue), reason: reasonOf(issue) })),
     };
   }
   const { definitions, problems: definitionProblems } = checkDefinitions(result.output, instruments);
-  if (definitionProblems.length > 0) return { ok: false, problems: definitionProblems.slice(0, 50) };
+  if (definitionProblems.length > 0) return { ok: false, problems: definitionProblems };
   const file: ExportFile = { ...result.output, instrumentDefinitions: definitions };
   const problems = consistencyProblems(file, instruments);
   if (problems.length > 0) return { ok: false, problems };
@@ -374,8 +402,18 @@ export function parseExportText(text: string, instruments: readonly Instrument[]
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [{ code: 'notJson', path: '', detail: error instanceof Error ? error.message : '' }] };
+  } catch {
+    // The engine's message is English and differs per browser: the place is worked out instead.
+    const place = jsonErrorPlace(text) ?? { line: 1, column: 1, atEnd: false };
+    return { ok: false, problems: [{ code: 'notJson', path: '', line: place.line, column: place.column, detail: place.atEnd ? 'end' : 'character' }] };
   }
   return parseExport(data, instruments);
+}
+
+/** Validates a file's bytes: size, then the encoding (UTF-8, or UTF-16 with a byte-order mark), then the text. */
+export function parseExportBytes(bytes: Uint8Array, instruments: readonly Instrument[], byteLength = bytes.length): ImportParseResult {
+  if (byteLength > MAX_IMPORT_BYTES) return { ok: false, problems: [{ code: 'tooLarge', path: '', detail: String(byteLength) }] };
+  const decoded = decodeFileBytes(bytes);
+  if (!decoded.ok) return { ok: false, problems: [{ code: 'notText', path: '' }] };
+  return parseExportText(decoded.text, instruments, byteLength);
 }

@@ -4,6 +4,7 @@ import { DEFAULT_INSTRUMENT_ID, loadDefaultInstrument } from '@/instrument';
 import {
   allItems,
   checkInstrument,
+  checkInstrumentBytes,
   checkInstrumentText,
   findGoal,
   goalOfItem,
@@ -125,7 +126,7 @@ describe('a broken instrument file is rejected with the place and the reason', (
     const problems = problemsOf(() => parseInstrumentText('{ "id": "x", '));
     expect(problems).toHaveLength(1);
     expect(problems[0]?.path).toBe('');
-    expect(problems[0]?.message).toMatch(/^not valid JSON \(.+\)$/);
+    expect(problems[0]).toMatchObject({ kind: 'notJson', message: 'not valid JSON at line 1, column 14', line: 1, column: 14, detail: 'end' });
   });
 
   it('rejects an empty file as not JSON', () => {
@@ -282,9 +283,18 @@ describe('a broken instrument file is rejected with the place and the reason', (
     expect(pathsOf(problemsOfData(data)).sort()).toEqual(['goals[2].colour', 'scale.levels[0].weight']);
   });
 
-  it('allows extra keys at the top level such as "$schema"', () => {
+  it('allows "$schema" at the top level (the editor\'s pointer to the JSON Schema)', () => {
     const data = broken((raw) => setAt(raw, ['$schema'], './instrument.schema.json'));
     expect(() => parseInstrument(data)).not.toThrow();
+  });
+
+  it.each(['extra', 'Goals', 'created', 'deletedAt'])('refuses the unknown top-level key %j, as strictly as an export file', (key) => {
+    const problems = problemsOfData(broken((raw) => setAt(raw, [key], 'x')));
+    expect(problems).toMatchObject([{ path: key, kind: 'field', reason: { kind: 'unknownField' } }]);
+  });
+
+  it('refuses a "$schema" that is not text', () => {
+    expect(pathsOf(problemsOfData(broken((raw) => setAt(raw, ['$schema'], 1))))).toEqual(['$schema']);
   });
 
   it.each(['Goal-1', 'goal 1', 'goal_1', '-goal', 'mål-1', ''])('rejects the id %j', (badId) => {
@@ -354,7 +364,7 @@ describe('parsing cleans what it accepts', () => {
     expect(parseInstrument(data).goals[0]?.items[0]?.statement.sv).toBe('Vi är öppna för alla.');
   });
 
-  it('drops unknown top-level keys from the result', () => {
+  it('does not keep "$schema" in the result', () => {
     const data = broken((raw) => setAt(raw, ['$schema'], 'x'));
     expect(Object.keys(parseInstrument(data))).not.toContain('$schema');
   });
@@ -422,11 +432,24 @@ describe('checkInstrument: problems as data the UI words', () => {
     expect(checkInstrumentText('{ "id": ')).toMatchObject({ ok: false, problems: [{ path: '', kind: 'notJson' }] });
   });
 
-  it('reports at most 50 problems', () => {
+  it('reads the file as bytes: UTF-8 (with or without a mark) and UTF-16 with a mark, refusing Latin-1', () => {
+    const text = JSON.stringify(rawDefaultInstrument());
+    const utf8 = new TextEncoder().encode(text);
+    expect(checkInstrumentBytes(utf8)).toMatchObject({ ok: true });
+    expect(checkInstrumentBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toMatchObject({ ok: true });
+    const le = [0xff, 0xfe];
+    for (let i = 0; i < text.length; i++) le.push(text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8);
+    expect(checkInstrumentBytes(new Uint8Array(le))).toMatchObject({ ok: true });
+    // The default instrument is full of å, ä and ö: as Latin-1 they are single bytes that are not UTF-8.
+    const latin1 = new Uint8Array([...text].map((c) => c.charCodeAt(0) & 0xff));
+    expect(checkInstrumentBytes(latin1)).toEqual({ ok: false, problems: [{ path: '', message: 'not UTF-8 or UTF-16 text', kind: 'notText' }] });
+  });
+
+  it('reports every problem (the UI shows the first 20 and how many more)', () => {
     const raw = rawDefaultInstrument();
     for (let g = 0; g < 5; g++) for (let i = 0; i < 7; i++) setAt(raw, ['goals', g, 'items', i, 'statement'], 1);
     for (let g = 0; g < 5; g++) for (let i = 0; i < 7; i++) setAt(raw, ['goals', g, 'items', i, 'id'], 'X');
     const checked = checkInstrument(raw);
-    expect(checked.ok ? 0 : checked.problems.length).toBe(50);
+    expect(checked.ok ? 0 : checked.problems.length).toBe(70);
   });
 });

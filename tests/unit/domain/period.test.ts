@@ -32,7 +32,9 @@ describe('isIsoDate', () => {
 
   it.each([
     ['2026-02-29', 'not a leap year'],
-    ['1900-02-29', 'century, not a leap year'],
+    ['2100-02-29', 'century, not a leap year'],
+    ['1999-12-31', 'before 2000: a form must not store a date the centre\'s own export would refuse'],
+    ['2101-01-01', 'after 2100'],
     ['2026-02-30', 'no 30 February'],
     ['2026-04-31', 'April has 30 days'],
     ['2026-13-01', 'month 13'],

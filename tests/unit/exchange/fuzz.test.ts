@@ -21,6 +21,7 @@ const instruments = [instrument];
 
 const KNOWN_CODES = {
   tooLarge: true,
+  notText: true,
   notJson: true,
   notExport: true,
   unsupportedVersion: true,
@@ -35,7 +36,7 @@ const KNOWN_CODES = {
   invalidInstrument: true,
   instrumentConflict: true,
 } satisfies Record<ImportProblemCode, true>;
-const KNOWN_REASONS = { type: true, notAllowed: true, tooLong: true, tooMany: true, empty: true, format: true, unknownField: true } satisfies Record<FieldReason['kind'], true>;
+const KNOWN_REASONS = { type: true, notAllowed: true, tooLong: true, tooMany: true, empty: true, format: true, unknownField: true, missing: true } satisfies Record<FieldReason['kind'], true>;
 
 /** The current-version file the corpus is made from: the committed fixture, upgraded and validated. */
 const base: ExportFile = (() => {
@@ -134,7 +135,6 @@ function withRaw(data: Json, marker: string, raw: string): string {
 function expectationFor(path: Step[]): Pick<Broken, 'code' | 'path'> {
   const at = pathText(path);
   if (at === 'format') return { code: 'notExport', path: '' };
-  if (at === 'formatVersion') return { code: 'unsupportedVersion', path: 'formatVersion' };
   return { code: 'invalidField', path: at };
 }
 
@@ -172,11 +172,14 @@ for (let i = 0; i < 30; i++) {
   add({ name: `without ${pathText(path)}`, text: text(data), ...expectationFor(path) });
 }
 
-// 4. Wrong format versions.
-for (const version of [0, EXPORT_FORMAT_VERSION + 1, 99, '1', -1, 1.5, null, true, [1], {}, ''] satisfies Json[]) {
+// 4. Wrong format versions: only a whole number above ours asks for a newer app; the rest are broken files.
+for (const version of [EXPORT_FORMAT_VERSION + 1, 99] satisfies Json[]) {
   add({ name: `formatVersion ${JSON.stringify(version)}`, text: mutated(['formatVersion'], version), code: 'unsupportedVersion', path: 'formatVersion' });
 }
-add({ name: 'formatVersion 1e400 (Infinity)', text: baseText.replace(/"formatVersion": \d+/, '"formatVersion": 1e400'), code: 'unsupportedVersion', path: 'formatVersion' });
+for (const version of [0, '1', String(EXPORT_FORMAT_VERSION), -1, 1.5, null, true, [1], {}, ''] satisfies Json[]) {
+  add({ name: `formatVersion ${JSON.stringify(version)}`, text: mutated(['formatVersion'], version), code: 'invalidField', path: 'formatVersion' });
+}
+add({ name: 'formatVersion 1e400 (Infinity)', text: baseText.replace(/"formatVersion": \d+/, '"formatVersion": 1e400'), code: 'invalidField', path: 'formatVersion' });
 
 // 5. Not an export: another format string, or not an object at all.
 for (const format of ['familjecentral-export ', 'Familjecentral-Export', '', 'familjecentral-export-v2', 'familjecentral-instrument', 'ＦＡＭＩＬＪＥＣＥＮＴＲＡＬ']) {
@@ -366,7 +369,84 @@ for (const list of ['actions', 'ratings']) {
   add({ name: `a version-2 file without ${list}`, text: text(data), code: 'invalidField', path: list });
 }
 
+// 17. Timestamps and dates outside the one rule, at every place a file has one. Each of these used to
+// pass, be stored oddly (`+010000-…`, 2 March) or throw later ("Invalid time value").
+const BAD_TIMESTAMPS = [
+  '9999-12-31T23:59:59-23:59',
+  '2026-05-15T10:00:00+05',
+  '2026-05-15T10:00:00+0500',
+  '2026-02-30T10:00:00.000Z',
+  '2026-05-15T24:00:00Z',
+  '2026-05-15T10:00:60Z',
+  '2026-05-15T10:00:00+24:00',
+  '2026-05-15T10:00:00+05:60',
+  '1999-12-31T23:59:59.999Z',
+  '2101-01-01T00:00:00Z',
+  '2100-12-31T23:00:00-05:00',
+  '+002026-05-15T10:00:00.000Z',
+  '2026-05-15T10:00Z',
+  '2026-05-15T10:00:00',
+  '2026-05-15',
+];
+const timestampPaths = leaves(doc()).filter((path) => ['createdAt', 'updatedAt', 'completedAt', 'exportedAt'].includes(String(path[path.length - 1])));
+for (const value of BAD_TIMESTAMPS) {
+  for (let i = 0; i < 3; i++) {
+    const path = i === 0 ? ['exportedAt'] : pick(timestampPaths);
+    add({ name: `${pathText(path)} = ${value}`, text: mutated(path, value), code: 'invalidField', path: pathText(path), reason: { kind: 'format', format: 'timestamp' } });
+  }
+}
+const datePaths: Step[][] = [...base.rounds.map((_, index): Step[] => ['rounds', index, 'date']), ...base.actions.map((_, index): Step[] => ['actions', index, 'due'])];
+for (const value of ['2026-02-30', '2026-02-29', '1999-12-31', '2101-01-01', '2026-2-3', '2026-05-15T00:00:00Z']) {
+  const path = pick(datePaths);
+  add({ name: `${pathText(path)} = ${value}`, text: mutated(path, value), code: 'invalidField', path: pathText(path), reason: { kind: 'format', format: 'date' } });
+}
+
 // ---------------------------------------------------------------------------------------------
+
+/** The id a record of the fixture has in the other centre (Alby) that is on the fuzzing device. */
+function otherCentreId(id: string): string {
+  return `${id.startsWith('f') ? 'e' : 'f'}${id.slice(1)}`;
+}
+
+// 18. Id collisions with the other centre on the device, for every table keyed by id: the file is
+// this centre's own and valid, but one of its records (or several) has the id of a record of the
+// other centre. Each must be refused with the collision named, and the device left as it was.
+interface Colliding {
+  name: string;
+  text: string;
+  collisions: { kind: string; path: string }[];
+}
+const collisionCorpus: Colliding[] = [];
+const COLLIDING_TABLES = { rounds: 'round', answers: 'answer', reflections: 'reflection', actions: 'action', ratings: 'rating', localItems: 'localItem' } as const;
+for (const [table, kind] of Object.entries(COLLIDING_TABLES) as [keyof typeof COLLIDING_TABLES, string][]) {
+  const records = base[table];
+  const indexes = [...new Set([0, records.length - 1, int(0, records.length - 1), int(0, records.length - 1)])];
+  for (const index of indexes) {
+    const record = records[index];
+    if (!record) continue;
+    // The id replaced everywhere in the file, so that its references follow and the file stays valid.
+    collisionCorpus.push({
+      name: `${table}[${String(index)}] has an id of the other centre`,
+      text: baseText.split(record.id).join(otherCentreId(record.id)),
+      collisions: [{ kind, path: `${table}[${String(index)}].id` }],
+    });
+  }
+}
+for (let i = 0; i < 6; i++) {
+  const picked = Object.entries(COLLIDING_TABLES)
+    .filter(() => random() < 0.5)
+    .map(([table, kind]) => {
+      const records = base[table as keyof typeof COLLIDING_TABLES];
+      const index = int(0, records.length - 1);
+      return { table, kind, index, id: records[index]?.id ?? '' };
+    });
+  if (picked.length < 2) continue;
+  collisionCorpus.push({
+    name: `collisions in ${picked.map((p) => `${p.table}[${String(p.index)}]`).join(', ')}`,
+    text: picked.reduce((out, p) => out.split(p.id).join(otherCentreId(p.id)), baseText),
+    collisions: picked.map((p) => ({ kind: p.kind, path: `${p.table}[${String(p.index)}].id` })),
+  });
+}
 
 type Snapshot = Record<string, unknown[]>;
 
@@ -399,7 +479,7 @@ beforeAll(async () => {
   db = new AppDatabase(`fuzz-${crypto.randomUUID()}`);
   repo = createRepository(db);
   // Another centre on the device: every wrongly accepted file would add records next to it.
-  const other = fixtureText.replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, (id) => `${id.startsWith('f') ? 'e' : 'f'}${id.slice(1)}`);
+  const other = fixtureText.replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, otherCentreId);
   const parsed = parseExportText(other.replace('Familjecentralen Örby', 'Familjecentralen Alby'), instruments);
   if (!parsed.ok) throw new Error('seed does not parse');
   await repo.importFile(parsed.file);
@@ -442,6 +522,31 @@ describe.each(corpus.map((broken, index) => ({ ...broken, label: `${String(index
     if (broken.pathPrefix !== undefined) expect(same.some((problem) => problem.path.startsWith(broken.pathPrefix ?? ''))).toBe(true);
     if (broken.reason !== undefined) expect(same).toContainEqual(expect.objectContaining({ path: broken.path, reason: broken.reason }));
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe.each(collisionCorpus.map((colliding, index) => ({ ...colliding, label: `collision ${String(index).padStart(2, '0')} ${colliding.name}` })))('$label', (colliding) => {
+  it('is valid as a file, is refused for the collision it names, and leaves the database as it was', async () => {
+    const before = await snapshot(db);
+    const result = parseExportText(colliding.text, instruments);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const preview = await repo.previewImport(result.file);
+    const imported = await repo.importFile(result.file);
+    for (const plan of [preview, imported]) {
+      for (const expected of colliding.collisions) {
+        expect(plan.collisions).toContainEqual(expect.objectContaining({ ...expected, owner: 'otherCentre', ownerName: 'Familjecentralen Alby' }));
+      }
+    }
+    expectNotPolluted();
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('the collision corpus', () => {
+  it('covers every table keyed by id, and several tables at once', () => {
+    const kinds = new Set(collisionCorpus.flatMap((colliding) => colliding.collisions.map((collision) => collision.kind)));
+    expect(kinds).toEqual(new Set(Object.values(COLLIDING_TABLES)));
+    expect(collisionCorpus.some((colliding) => colliding.collisions.length > 1)).toBe(true);
   });
 });
 

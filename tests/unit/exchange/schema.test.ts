@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES } from '@/domain/exchange/format';
-import { MAX_DEPTH, MAX_NAME, MAX_TEXT, parseExport, parseExportText, type ImportParseResult, type ImportProblem } from '@/domain/exchange/schema';
+import { MAX_DEPTH, MAX_NAME, MAX_TEXT, parseExport, parseExportBytes, parseExportText, type FieldReason, type ImportParseResult, type ImportProblem } from '@/domain/exchange/schema';
 import { UPGRADES, upgradeToCurrent } from '@/domain/exchange/upgrade';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
@@ -68,9 +68,13 @@ describe('problem codes, each with its path', () => {
     expect(problemsOf(parseExportText(fixtureText, instruments, MAX_IMPORT_BYTES))).toEqual([]);
   });
 
-  it('notJson: the whole file, with the parser message as detail', () => {
-    const problems = problemsOf(parseExportText('{"format": "familjecentral-export",', instruments));
-    expect(problems).toEqual([{ code: 'notJson', path: '', detail: expect.any(String) as unknown }]);
+  it('notJson: the whole file, with the line and column where it breaks (never the engine\'s English message)', () => {
+    expect(problemsOf(parseExportText('{"format": "familjecentral-export",', instruments))).toEqual([
+      { code: 'notJson', path: '', line: 1, column: 36, detail: 'end' },
+    ]);
+    expect(problemsOf(parseExportText('{\n  "format": "familjecentral-export"\n  "formatVersion": 3\n}', instruments))).toEqual([
+      { code: 'notJson', path: '', line: 3, column: 3, detail: 'character' },
+    ]);
   });
 
   it.each([
@@ -89,13 +93,21 @@ describe('problem codes, each with its path', () => {
   });
 
   it.each([
-    [0, '0'],
-    [-1, '-1'],
-    [1.5, '1.5'],
-    ['1', '1'],
-    [null, 'object'],
-  ] satisfies [Json, string][])('unsupportedVersion: formatVersion %j', (version, detail) => {
-    expect(problemsOf(parse(withValue(['formatVersion'], version)))).toEqual([{ code: 'unsupportedVersion', path: 'formatVersion', detail }]);
+    [0, { kind: 'notAllowed', received: '0' }],
+    [-1, { kind: 'notAllowed', received: '-1' }],
+    [1.5, { kind: 'notAllowed', received: '1.5' }],
+    ['3', { kind: 'type', expected: 'number', received: '"3"' }],
+    ['1', { kind: 'type', expected: 'number', received: '"1"' }],
+    [null, { kind: 'type', expected: 'number', received: 'null' }],
+    [[3], { kind: 'type', expected: 'number', received: 'Array' }],
+  ] satisfies [Json, FieldReason][])('a broken formatVersion %j is a field error, not "update the app"', (version, reason) => {
+    expect(problemsOf(parse(withValue(['formatVersion'], version)))).toEqual([{ code: 'invalidField', path: 'formatVersion', reason }]);
+  });
+
+  it('a missing formatVersion is a missing field', () => {
+    const data = fixture();
+    deleteAt(data, ['formatVersion']);
+    expect(problemsOf(parse(data))).toEqual([{ code: 'invalidField', path: 'formatVersion', reason: { kind: 'missing' } }]);
   });
 
   it('tooDeep: nesting deeper than MAX_DEPTH, at the first level too deep', () => {
@@ -258,8 +270,8 @@ describe('action plans and individual ratings (format version 2)', () => {
     deleteAt(data, ['actions']);
     deleteAt(data, ['ratings']);
     expect(problemsOf(parse(data))).toEqual([
-      { code: 'invalidField', path: 'actions', reason: expect.objectContaining({ kind: 'type', received: 'undefined' }) as unknown },
-      { code: 'invalidField', path: 'ratings', reason: expect.objectContaining({ kind: 'type', received: 'undefined' }) as unknown },
+      { code: 'invalidField', path: 'actions', reason: { kind: 'missing' } },
+      { code: 'invalidField', path: 'ratings', reason: { kind: 'missing' } },
     ]);
   });
 });
@@ -387,7 +399,7 @@ describe('invalidField: the reason, in words the UI translates', () => {
   it('a missing field, at its own path', () => {
     const data = fixture();
     deleteAt(data, ['rounds', 1, 'title']);
-    expect(problemsOf(parse(data))).toEqual([{ code: 'invalidField', path: 'rounds[1].title', reason: expect.objectContaining({ kind: 'type', received: 'undefined' }) as unknown }]);
+    expect(problemsOf(parse(data))).toEqual([{ code: 'invalidField', path: 'rounds[1].title', reason: { kind: 'missing' } }]);
   });
 
   it('tooMany: more participants than any meeting has', () => {
@@ -460,5 +472,90 @@ describe('upgrading older format versions', () => {
   it('a file newer than the current version is unsupportedVersion through parseExport', () => {
     const newer = EXPORT_FORMAT_VERSION + 1;
     expect(parse(withValue(['formatVersion'], newer))).toEqual({ ok: false, problems: [{ code: 'unsupportedVersion', path: 'formatVersion', detail: String(newer) }] });
+  });
+});
+
+describe('one timestamp rule for every date and time in the file', () => {
+  const TIMESTAMP_PATHS: (string | number)[][] = [
+    ['exportedAt'],
+    ['centre', 'createdAt'],
+    ['centre', 'updatedAt'],
+    ['rounds', 0, 'createdAt'],
+    ['rounds', 1, 'updatedAt'],
+    ['answers', 3, 'updatedAt'],
+    ['reflections', 0, 'updatedAt'],
+    ['actions', 1, 'createdAt'],
+    ['actions', 2, 'updatedAt'],
+    ['ratings', 0, 'updatedAt'],
+  ];
+
+  it.each(['9999-12-31T23:59:59-23:59', '2026-05-15T10:00:00+05', '2026-02-30T10:00:00.000Z', '1999-12-31T23:59:59Z', '2026-05-15T10:00:00+24:00'])(
+    '%s is refused at every place, naming the field',
+    (value) => {
+      for (const path of TIMESTAMP_PATHS) {
+        const at = path.map((step) => (typeof step === 'number' ? `[${String(step)}]` : step)).join('.').replace(/\.\[/g, '[');
+        expect(problemsOf(parse(withValue(path, value)))).toEqual([{ code: 'invalidField', path: at, reason: { kind: 'format', format: 'timestamp' } }]);
+      }
+    },
+  );
+
+  it('a valid offset is stored in UTC, so that every stored timestamp sorts as text by its moment', () => {
+    const data = withValue(['answers', 3, 'updatedAt'], '2026-05-15T14:30:00.250+02:00');
+    setAt(data, ['exportedAt'], '2026-05-16T01:00:00-05:00');
+    const result = parse(data);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.file.answers[3]?.updatedAt).toBe('2026-05-15T12:30:00.250Z');
+    expect(result.file.exportedAt).toBe('2026-05-16T06:00:00.000Z');
+  });
+
+  it('an optional completedAt follows the same rule', () => {
+    const round = fixture().rounds;
+    const index = Array.isArray(round) ? round.findIndex((r) => r !== null && typeof r === 'object' && !Array.isArray(r) && 'completedAt' in r) : -1;
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(problemsOf(parse(withValue(['rounds', index, 'completedAt'], '2026-05-15T10:00:00+0500')))).toEqual([
+      { code: 'invalidField', path: `rounds[${String(index)}].completedAt`, reason: { kind: 'format', format: 'timestamp' } },
+    ]);
+  });
+
+  it.each(['2026-02-30', '2026-02-29', '1999-12-31', '2101-01-01'])('the date %s is refused in a round and in an action', (value) => {
+    expect(problemsOf(parse(withValue(['rounds', 0, 'date'], value)))).toEqual([{ code: 'invalidField', path: 'rounds[0].date', reason: { kind: 'format', format: 'date' } }]);
+    expect(problemsOf(parse(withValue(['actions', 0, 'due'], value)))).toEqual([{ code: 'invalidField', path: 'actions[0].due', reason: { kind: 'format', format: 'date' } }]);
+  });
+});
+
+describe('parseExportBytes: the file as bytes, in a known encoding', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  function utf16(text: string, endian: 'le' | 'be'): Uint8Array {
+    const out = endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff];
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      out.push(...(endian === 'le' ? [unit & 0xff, unit >> 8] : [unit >> 8, unit & 0xff]));
+    }
+    return new Uint8Array(out);
+  }
+  const withMalmo = JSON.stringify(withValue(['centre', 'municipality'], 'Malmö'));
+
+  it.each([
+    ['UTF-8', encode(withMalmo)],
+    ['UTF-8 with a byte-order mark', new Uint8Array([0xef, 0xbb, 0xbf, ...encode(withMalmo)])],
+    ['UTF-16 LE with a byte-order mark', utf16(withMalmo, 'le')],
+    ['UTF-16 BE with a byte-order mark', utf16(withMalmo, 'be')],
+  ])('reads %s with "Malmö" intact', (_name, bytes) => {
+    const result = parseExportBytes(bytes, instruments);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.file.centre.municipality).toBe('Malmö');
+  });
+
+  it('refuses a Latin-1 file as not UTF-8, instead of storing "Malm\uFFFD"', () => {
+    const latin1 = new Uint8Array([...withMalmo].map((c) => c.charCodeAt(0)));
+    expect(latin1.includes(0xf6)).toBe(true);
+    expect(parseExportBytes(latin1, instruments)).toEqual({ ok: false, problems: [{ code: 'notText', path: '' }] });
+  });
+
+  it('measures the size before decoding', () => {
+    expect(parseExportBytes(new Uint8Array([0xff]), instruments, MAX_IMPORT_BYTES + 1)).toEqual({
+      ok: false,
+      problems: [{ code: 'tooLarge', path: '', detail: String(MAX_IMPORT_BYTES + 1) }],
+    });
   });
 });
