@@ -40,7 +40,11 @@ export function classifyStorageError(error: unknown): StorageProblem {
  */
 export function createConnection(db: AppDatabase) {
   const listeners = new Set<(event: ConnectionEvent) => void>();
+  // Remembered: an upgrade can be blocked before anything on the page listens.
+  let blocked = false;
   const fire = (event: ConnectionEvent): void => {
+    if (event === 'blocked') blocked = true;
+    if (event === 'ready') blocked = false;
     for (const listener of listeners) listener(event);
   };
   db.on('blocked', () => {
@@ -61,6 +65,9 @@ export function createConnection(db: AppDatabase) {
   );
 
   return {
+    /** Whether opening waits for another tab to close an older connection. */
+    isBlocked: (): boolean => blocked,
+
     /** Calls `listener` on every connection event until the returned function is called. */
     onConnection(listener: (event: ConnectionEvent) => void): () => void {
       listeners.add(listener);

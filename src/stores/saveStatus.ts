@@ -42,7 +42,7 @@ export const useSaveStatusStore = defineStore('saveStatus', () => {
   const failures = shallowRef<readonly FailedWrite[]>([]);
   const drafts = shallowRef<ReadonlyMap<string, DraftState>>(new Map());
   /** Another tab keeps an older connection open, so this tab's upgrade (and every write) waits. */
-  const blocked = ref(false);
+  const blocked = ref(connection.isBlocked());
 
   const problem = computed<SaveProblem | undefined>(() =>
     blocked.value ? 'blocked' : failures.value[failures.value.length - 1]?.problem,
