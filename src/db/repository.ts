@@ -6,6 +6,22 @@ import { purgeable, type DeletedRecord } from '@/domain/deletions';
 import { planImport, writesOf, type ImportPlan, type LocalRecords } from '@/domain/exchange/merge';
 import { exportFileName, type ExportFile, type ExportSource } from '@/domain/exchange/format';
 import { db as defaultDb, type AppDatabase, type InstalledInstrument, type WorkspaceEntry } from './database';
+import { TextConflictError } from './connection';
+
+/**
+ * A note edit names the stored text it started from (`noteBase`): when the stored note is no longer
+ * that text, another tab wrote it meanwhile, and the write is refused instead of overwriting it.
+ */
+export interface NoteChange {
+  note?: string;
+  noteBase?: string;
+}
+
+function checkNoteBase(stored: string, change: NoteChange): void {
+  if (change.note !== undefined && change.noteBase !== undefined && stored !== change.noteBase && stored !== change.note) {
+    throw new TextConflictError(stored);
+  }
+}
 
 export interface RoundOverview {
   round: Round;
@@ -249,17 +265,21 @@ export function createRepository(db: AppDatabase) {
       return db.reflections.where('roundId').equals(roundId).toArray();
     },
 
-    /** Sets the rating and/or the note of one item, and remembers it as where the group is. */
+    /**
+     * Sets the rating and/or the note of one item, and remembers it as where the group is: one
+     * transaction, so a tap is either wholly stored or not at all.
+     */
     async saveAnswer(
       roundId: string,
       goalId: string,
       itemId: string,
-      change: { value?: AnswerValue | null; note?: string },
+      change: { value?: AnswerValue | null } & NoteChange,
     ): Promise<void> {
       const now = nowIso();
       await db.transaction('rw', db.answers, db.rounds, async () => {
         const existing = await db.answers.where({ roundId, itemId }).first();
         const answer: Answer = existing ?? { id: newId(), roundId, itemId, value: null, note: '', updatedAt: now };
+        checkNoteBase(answer.note, change);
         await db.answers.put({
           ...answer,
           value: change.value === undefined ? answer.value : change.value,
@@ -270,11 +290,12 @@ export function createRepository(db: AppDatabase) {
       });
     },
 
-    async saveReflection(roundId: string, goalId: string, change: { note?: string; notRelevant?: boolean }): Promise<void> {
+    async saveReflection(roundId: string, goalId: string, change: { notRelevant?: boolean } & NoteChange): Promise<void> {
       const now = nowIso();
       await db.transaction('rw', db.reflections, db.rounds, async () => {
         const existing = await db.reflections.where({ roundId, goalId }).first();
         const reflection: GoalReflection = existing ?? { id: newId(), roundId, goalId, notRelevant: false, note: '', updatedAt: now };
+        checkNoteBase(reflection.note, change);
         await db.reflections.put({
           ...reflection,
           note: change.note === undefined ? reflection.note : change.note.slice(0, MAX_TEXT),

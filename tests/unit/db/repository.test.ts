@@ -3,6 +3,7 @@ import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { UUID_PATTERN } from '@/domain/ids';
 import { createCentre, createRound } from '@/domain/records';
 import type { ActionItem, Centre, Round } from '@/domain/types';
+import { TextConflictError } from '@/db';
 import { freshDatabase, type TestDatabase } from '../../fixtures/database';
 import { smallInstrument } from '../../fixtures/instruments';
 import { makeLocalItem, networkVersion } from '../../fixtures/localItems';
@@ -443,6 +444,23 @@ describe('answers', () => {
     expect(answer?.updatedAt).toMatch(ISO_TIMESTAMP);
   });
 
+  it('refuses a note written from a text that is no longer the stored one (another tab wrote it), and keeps that text', async () => {
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2, note: 'Start' });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: 'Från flik B', noteBase: 'Start' });
+    const refused = t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: 'Från flik A', noteBase: 'Start' });
+    await expect(refused).rejects.toBeInstanceOf(TextConflictError);
+    await expect(refused).rejects.toMatchObject({ stored: 'Från flik B' });
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ value: 2, note: 'Från flik B' }]);
+  });
+
+  it('writes a note whose base is the stored text, or that equals it; a tap never conflicts with a note', async () => {
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: 'Först', noteBase: '' });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: 'Först', noteBase: 'något annat' });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 3 });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: 'Sedan', noteBase: 'Först' });
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ value: 3, note: 'Sedan' }]);
+  });
+
   it('saves the position without an answer', async () => {
     await t.repo.savePosition(round.id, { goalId: 'goal-c' });
     expect((await t.repo.getRound(round.id))?.position).toEqual({ goalId: 'goal-c' });
@@ -475,6 +493,12 @@ describe('reflections', () => {
   it('starts as relevant with an empty note', async () => {
     await t.repo.saveReflection(round.id, 'goal-a', {});
     expect(await t.repo.listReflections(round.id)).toMatchObject([{ notRelevant: false, note: '' }]);
+  });
+
+  it('refuses a reflection written from a text another tab has replaced', async () => {
+    await t.repo.saveReflection(round.id, 'goal-a', { note: 'Flik B', noteBase: '' });
+    await expect(t.repo.saveReflection(round.id, 'goal-a', { note: 'Flik A', noteBase: '' })).rejects.toBeInstanceOf(TextConflictError);
+    expect(await t.repo.listReflections(round.id)).toMatchObject([{ note: 'Flik B' }]);
   });
 
   it('can mark a goal relevant again', async () => {

@@ -77,12 +77,12 @@ describe('rounds store', () => {
   });
 
   it('shows the save error when the database refuses the round, and the caller gets the failure', async () => {
-    vi.spyOn(repository, 'addRound').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    vi.spyOn(repository, 'addRound').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     const rounds = useRoundsStore();
-    await expect(rounds.create(centre.id, roundInput(), smallInstrument)).rejects.toThrow('QuotaExceededError');
+    await expect(rounds.create(centre.id, roundInput(), smallInstrument)).rejects.toThrow('The quota has been exceeded.');
     const save = useSaveStatusStore();
     expect(save.state).toBe('error');
-    expect(save.errorMessage).toBe('QuotaExceededError');
+    expect(save.problem).toBe('quota');
     expect(await db.rounds.count()).toBe(0);
 
     await save.retry();
