@@ -27,48 +27,55 @@ function refsOf(values: readonly unknown[]): StoredRef[] {
   return values.filter((value): value is StoredRef => typeof value === 'object' && value !== null && 'id' in value);
 }
 
-async function stored(table: DBCoreTable, trans: DBCoreTransaction, request: DBCoreMutateRequest): Promise<StoredRef[]> {
+/*
+ * Written with then() and no async/await on purpose: the layers below read the transaction's zone
+ * (Dexie's PSD), which Dexie's own promises carry along and a native await would lose.
+ */
+function stored(table: DBCoreTable, trans: DBCoreTransaction, request: DBCoreMutateRequest): Promise<StoredRef[]> {
   switch (request.type) {
     case 'add':
-      return [];
+      return Promise.resolve([]);
     case 'put': {
       const keys = request.keys ?? request.values.map((value) => table.schema.primaryKey.extractKey?.(value));
-      return refsOf(await table.getMany({ trans, keys }));
+      return table.getMany({ trans, keys }).then(refsOf);
     }
     case 'delete':
-      return refsOf(await table.getMany({ trans, keys: request.keys }));
-    case 'deleteRange': {
-      const found = await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } });
-      return refsOf(found.result);
-    }
+      return table.getMany({ trans, keys: request.keys }).then(refsOf);
+    case 'deleteRange':
+      return table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } }).then((found) => refsOf(found.result));
   }
 }
 
 /** Whether every centre named is gone or marked deleted; a transaction without the centres table cannot tell, so no. */
-async function centresRemoved(core: DBCore, trans: DBCoreTransaction, centreIds: readonly string[]): Promise<boolean> {
+function centresRemoved(core: DBCore, trans: DBCoreTransaction, centreIds: readonly string[]): Promise<boolean> {
   try {
-    const centres = await core.table('centres').getMany({ trans, keys: [...centreIds] });
-    return centres.every((centre: unknown) => centre === undefined || Boolean((centre as { deletedAt?: string }).deletedAt));
+    return core
+      .table('centres')
+      .getMany({ trans, keys: [...centreIds] })
+      .then(
+        (centres) => centres.every((centre: unknown) => centre === undefined || Boolean((centre as { deletedAt?: string }).deletedAt)),
+        () => false,
+      );
   } catch {
-    return false;
+    return Promise.resolve(false);
   }
 }
 
 function guard(core: DBCore, table: DBCoreTable): DBCoreTable {
   return {
     ...table,
-    async mutate(request) {
-      const existing = await stored(table, request.trans, request);
-      if (existing.length > 0) {
+    mutate(request) {
+      return stored(table, request.trans, request).then((existing) => {
+        if (existing.length === 0) return table.mutate(request);
         if (request.type === 'put' || request.type === 'add') {
           throw new SealedHandInError(`hand-in ${existing[0]?.id ?? ''} is sealed and cannot be changed`);
         }
         const centreIds = [...new Set(existing.map((handIn) => handIn.centreId))];
-        if (!(await centresRemoved(core, request.trans, centreIds))) {
-          throw new SealedHandInError('a hand-in can only be removed with its centre');
-        }
-      }
-      return table.mutate(request);
+        return centresRemoved(core, request.trans, centreIds).then((removed) => {
+          if (!removed) throw new SealedHandInError('a hand-in can only be removed with its centre');
+          return table.mutate(request);
+        });
+      });
     },
   };
 }
