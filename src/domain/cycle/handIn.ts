@@ -30,6 +30,9 @@ export interface HandIn {
   readonly hash: string;
 }
 
+/** What a document shows of its hand-in. */
+export type DocumentSealInfo = Pick<HandIn, 'sealedAt' | 'sequence' | 'hash'>;
+
 export interface SealOptions {
   readonly centreId: string;
   readonly deadlineId: string;
