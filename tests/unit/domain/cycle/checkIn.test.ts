@@ -151,3 +151,16 @@ describe('the October check-in', () => {
     expect(document.previous?.since).toBe(may.round.completedAt);
   });
 });
+
+describe('a sub-goal’s linked actions in the check-in', () => {
+  it('show the status they had when the check-in was written, following the action into later rounds', () => {
+    const { year, may, october, visitsNow } = aYear();
+    year.review(visitsNow, 'done', october, '2026-10-08T11:00:00.000Z');
+    const inOctober = year.checkIn(october, OCTOBER_WRITTEN).goals.find((g) => g.goalId === 'goal-2')?.targets[0];
+    // The target names the May copy; the check-in shows the action as it stands, as its October copy.
+    expect(inOctober?.actions.map((a) => [a.actionId, a.status])).toEqual([[visitsNow.id, 'done']]);
+    // The May check-in written again today still says what it said in May.
+    const inMay = year.checkIn(may, MAY_HANDED_IN).goals.find((g) => g.goalId === 'goal-2')?.targets[0];
+    expect(inMay?.actions.map((a) => a.status)).toEqual(['planned']);
+  });
+});
