@@ -776,6 +776,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     },
     planSummary: 'Summary',
     planGoals: 'Goals in focus {year}',
+    planTargets: 'Local sub-goals and targets',
     planNoGoals: 'No goals in focus chosen.',
     planMeasuredIn: 'Where we stand now according to the round {title}, {date}.',
     planNotMeasured: 'No round to measure against yet.',

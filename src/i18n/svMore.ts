@@ -662,6 +662,7 @@ export const svMore = {
     },
     planSummary: 'Sammanfattning',
     planGoals: 'Mål i fokus {year}',
+    planTargets: 'Lokala delmål och målnivåer',
     planNoGoals: 'Inga mål i fokus valda.',
     planMeasuredIn: 'Läget nu enligt omgången {title}, {date}.',
     planNotMeasured: 'Ingen omgång att mäta mot ännu.',
