@@ -248,3 +248,18 @@ export function buildCheckIn(input: CheckInInput): CheckInDocument {
     goals,
   };
 }
+
+/**
+ * Statements left unanswered in a check-in (common and own, goals marked not relevant left out),
+ * so completing or handing in can ask first and say how many.
+ */
+export function unansweredInCheckIn(document: Pick<CheckInDocument, 'goals'>): { common: number; own: number; total: number } {
+  let common = 0;
+  let own = 0;
+  for (const goal of document.goals) {
+    if (goal.skipped) continue;
+    common += goal.items.filter((item) => item.answer === null).length;
+    own += goal.ownStatements.filter((item) => item.answer === null).length;
+  }
+  return { common, own, total: common + own };
+}

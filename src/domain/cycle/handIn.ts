@@ -1,4 +1,4 @@
-import { contentHash, HASH_PREFIX } from '../canonical';
+import { contentHash, HASH_PREFIX } from '../contentHash';
 import { newId, nowIso } from '../ids';
 import type { CheckInDocument } from './checkIn';
 import type { ProjectPlanDocument } from './projectPlan';
