@@ -608,7 +608,6 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       removeLabel: 'Remove {name} from the workspace',
       removeTitle: 'Remove the family centre from the workspace?',
       removeBody: 'The file from “{name}” is removed from the coordinator’s workspace. The working groups’ own answers on this device are not affected. You can undo right afterwards.',
-      removed: '“{name}” was removed from the workspace.',
     },
     compare: {
       heading: 'Compare family centres',

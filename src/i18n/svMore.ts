@@ -483,7 +483,6 @@ export const svMore = {
       removeLabel: 'Ta bort {name} från arbetsytan',
       removeTitle: 'Ta bort familjecentralen från arbetsytan?',
       removeBody: 'Filen från ”{name}” tas bort ur samordnarens arbetsyta. Arbetsgruppernas egna svar på enheten påverkas inte. Du kan ångra direkt efteråt.',
-      removed: '”{name}” togs bort från arbetsytan.',
     },
     compare: {
       heading: 'Jämför familjecentraler',
