@@ -104,6 +104,8 @@ test('the Content-Security-Policy holds on every view: no violation, the service
     { path: '/import', ready: (p) => expect(p.getByLabel('Välj exportfil (.json)')).toBeAttached() },
     { path: '/instruments', ready: (p) => expect(p.locator('h1')).toBeVisible() },
     { path: '/about', ready: (p) => expect(p.getByRole('heading', { level: 2, name: 'Lagring på enheten' })).toBeVisible() },
+    { path: '/accessibility', ready: (p) => expect(p.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' })).toBeVisible() },
+    { path: '/privacy', ready: (p) => expect(p.getByRole('heading', { level: 1, name: 'Personuppgifter och lagring' })).toBeVisible() },
     { path: '/no-such-page', ready: (p) => expect(p.getByText('Sidan finns inte.')).toBeVisible() },
   ];
   for (const view of views) {
