@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
-import { expectNoHorizontalScroll, expectNoSeriousA11yViolations, waitForServiceWorker } from './support/fixtures';
+import { expectNoHorizontalScroll, expectNoSeriousA11yViolations, expectTouchTargets, waitForServiceWorker } from './support/fixtures';
 
 interface StoredRound {
   participants: { id: string; name: string; role: string }[];
@@ -95,9 +95,20 @@ test('the privacy page says what is stored where, and "Radera allt" erases the d
   await expectNoSeriousA11yViolations(page);
   await expectNoHorizontalScroll(page);
 
-  // Step one only opens the question; a wrong word erases nothing; Cancel keeps everything.
-  await page.getByRole('button', { name: 'Radera allt på den här enheten' }).click();
+  // By keyboard: Enter opens the question with the word field focused, Escape leaves it and returns focus.
+  const erase = page.getByRole('button', { name: 'Radera allt på den här enheten' });
   const dialog = page.getByRole('dialog', { name: 'Radera allt på den här enheten?' });
+  expect((await erase.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+  await erase.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('Skriv RADERA för att bekräfta')).toBeFocused();
+  await expectTouchTargets(dialog);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(erase).toBeFocused();
+
+  // Step one only opens the question; a wrong word erases nothing; Cancel keeps everything.
+  await erase.click();
   await expect(dialog).toContainText('Det gäller 1 familjecentral och allt i den.');
   await expectNoSeriousA11yViolations(page);
   await dialog.getByLabel('Skriv RADERA för att bekräfta').fill('radera');
