@@ -188,3 +188,33 @@ test('a round\'s names are removed after asking: participants keep their roles a
   await expect(page.locator('main')).not.toContainText('Anna');
   await expect(page.locator('main')).not.toContainText('Cecilia');
 });
+
+test('offline, "Radera allt" erases every record but keeps the app\'s own files, so that the app still opens without a network', async ({ page, context }) => {
+  const app = new AppPage(page);
+  await app.gotoStart();
+  await waitForServiceWorker(page);
+  await app.createCentre({ name: 'Familjecentralen Utan nät' });
+  await page.getByRole('link', { name: 'Startsida – välj familjecentral' }).click();
+  await page.getByRole('link', { name: 'Personuppgifter och lagring' }).click();
+  // Offline after the page opened: Chromium's emulation reports a reloaded document as online again.
+  await context.setOffline(true);
+  await expect(page.getByText('Ingen nätverksanslutning')).toBeVisible();
+  await page.getByRole('button', { name: 'Radera allt på den här enheten' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Radera allt på den här enheten?' });
+  await dialog.getByLabel('Skriv RADERA för att bekräfta').fill('RADERA');
+  await dialog.getByRole('button', { name: 'Radera allt' }).click();
+  await expect(page.getByTestId('erase-result')).toContainText('Alla uppgifter är raderade. Enheten är utan nät');
+  const left = await page.evaluate(async () => ({
+    databases: (await indexedDB.databases()).map((db) => db.name),
+    caches: (await caches.keys()).length,
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+  }));
+  expect(left.databases).toEqual([]);
+  expect(left.caches).toBeGreaterThan(0);
+  expect(left.workers).toBe(1);
+
+  // Leaving by the header's link loads the app afresh, still offline, with nothing left in it.
+  await page.getByRole('link', { name: 'Startsida – välj familjecentral' }).click();
+  await expect(page.getByText('Det finns ingen familjecentral på den här enheten ännu.')).toBeVisible();
+  await context.setOffline(false);
+});
