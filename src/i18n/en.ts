@@ -734,7 +734,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     shortcoming: {
       undoTime: 'After a family centre or round is deleted, “Undo” is shown for 12 seconds. The time cannot be extended or turned off (WCAG 2.2.1 Timing Adjustable). Deleting is always confirmed first, so what goes is what you chose.',
       offlineNotice: 'The message that the app works offline goes away by itself after 6 seconds (WCAG 2.2.1). That the app works offline after the first visit is also stated on the Privacy and storage page.',
-      reflow: 'At 320 pixels wide (for example 400 % zoom) the Results, Written check-in, Compare rounds and Present pages are 17–40 pixels wider than the screen, so the page has to be scrolled a little sideways (WCAG 1.4.10 Reflow). Tables scroll in their own box.',
+      reflow: 'At 320 pixels wide (for example 400 % zoom) the Results, Written check-in, Compare rounds and Present pages are slightly wider than the screen (up to about 40 pixels), so the page has to be scrolled a little sideways (WCAG 1.4.10 Reflow). Tables scroll in their own box.',
       headings: 'On Results, Compare rounds and Present the heading levels skip a level at the charts and the stage card, which can make a screen reader’s list of headings harder to follow (WCAG 1.3.1 Info and Relationships).',
       pdf: 'The written check-in is saved as PDF with the browser’s print function. How accessible the PDF is depends on the browser; we have not reviewed the files.',
     },

@@ -608,7 +608,7 @@ export const svMore = {
     shortcoming: {
       undoTime: 'Efter att en familjecentral eller omgång tagits bort visas ”Ångra” i 12 sekunder. Tiden går inte att förlänga eller stänga av (WCAG 2.2.1 Justerbar tidsgräns). Borttagningen bekräftas alltid först, så det som försvinner har du själv valt.',
       offlineNotice: 'Beskedet att appen fungerar utan nät försvinner av sig självt efter 6 sekunder (WCAG 2.2.1). Att appen fungerar utan nät efter första besöket står också på sidan Personuppgifter och lagring.',
-      reflow: 'Vid 320 pixlars bredd (till exempel 400 % förstoring) går sidorna Resultat, Skriftlig avstämning, Jämför omgångar och Presentera 17–40 pixlar utanför skärmen, så att sidan måste rullas lite i sidled (WCAG 1.4.10 Omflödning). Tabeller rullas i sin egen ruta.',
+      reflow: 'Vid 320 pixlars bredd (till exempel 400 % förstoring) är sidorna Resultat, Skriftlig avstämning, Jämför omgångar och Presentera något bredare än skärmen (upp till cirka 40 pixlar), så att sidan måste rullas lite i sidled (WCAG 1.4.10 Omflödning). Tabeller rullas i sin egen ruta.',
       headings: 'På Resultat, Jämför omgångar och Presentera hoppar rubriknivåerna över en nivå vid diagrammen och stegkortet, vilket kan göra rubriklistan i en skärmläsare svårare att följa (WCAG 1.3.1 Information och relationer).',
       pdf: 'Den skriftliga avstämningen sparas som PDF med webbläsarens utskriftsfunktion. Hur tillgänglig PDF-filen blir beror på webbläsaren; vi har inte granskat filerna.',
     },
