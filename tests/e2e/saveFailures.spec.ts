@@ -10,6 +10,8 @@ async function fillTheDisk(page: Page): Promise<void> {
   await page.evaluate(() => {
     const scope = window as unknown as { diskFull?: boolean; realPut?: IDBObjectStore['put'] };
     scope.diskFull = true;
+    // Kept unbound on purpose: it is applied to each store it is called on.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     scope.realPut ??= IDBObjectStore.prototype.put;
     const realPut = scope.realPut;
     IDBObjectStore.prototype.put = function put(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
