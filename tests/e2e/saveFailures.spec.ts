@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
+import { expectNoSeriousA11yViolations } from './support/fixtures';
 import { launchPersistent, makeProfile } from './support/persistentBrowser';
 
 /**
@@ -55,6 +56,7 @@ test('a full disk: the header says so, failed taps are marked, typed text stays,
     await note.fill('Skrivet när disken var full');
     await expect(app.item(0).getByText(/Texten är inte sparad än/)).toBeVisible();
     await expect(note).toHaveValue('Skrivet när disken var full');
+    await expectNoSeriousA11yViolations(page);
 
     // Still full: pressing retry keeps the message and the marks.
     await app.saveStatus.getByRole('button', { name: 'Försök igen' }).click();
@@ -164,6 +166,7 @@ test('the same note typed in two tabs: the later write does not overwrite the ot
   await expect(alert).toContainText('Första flikens text');
   await expect(second.saveStatus).toContainText('en text ändrades i en annan flik');
   await expect(second.item(0).getByLabel('Anteckning')).toHaveValue('Andra flikens text');
+  await expectNoSeriousA11yViolations(other);
   // Nothing was overwritten while the user decides.
   await expect(first.item(0).getByLabel('Anteckning')).toHaveValue('Första flikens text');
 
