@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
+import { metaContentSecurityPolicy, securityHeaders } from './security.config.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -22,8 +23,20 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
+  // The production server's headers (see the README), so that browser tests run under them.
+  preview: {
+    headers: { ...securityHeaders },
+  },
   plugins: [
     vue(),
+    {
+      // Only in the build: the dev server injects <style> elements for hot reload, which the policy forbids.
+      name: 'content-security-policy-meta',
+      apply: 'build',
+      // Right after the charset and before any script or stylesheet, so that it governs them all.
+      transformIndexHtml: (html) =>
+        html.replace('<meta charset="UTF-8" />', `$&\n    <meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}" />`),
+    },
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

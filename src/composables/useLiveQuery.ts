@@ -1,5 +1,5 @@
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type WatchSource } from 'vue';
-import { liveQuery } from '@/db';
+import { connection, liveQuery } from '@/db';
 
 export interface LiveQuery<T> {
   /** The latest result, `undefined` until the first one arrives. */
@@ -11,7 +11,8 @@ export interface LiveQuery<T> {
 /**
  * Subscribes to a Dexie live query and re-runs it whenever the tables it read change (in this tab
  * or another). With `source`, the query is re-subscribed when that changes (for example a route id).
- * The subscription ends with the component or store scope.
+ * The subscription ends with the component or store scope. A query that failed, or whose
+ * connection closed, subscribes again when the database is open again.
  */
 export function useLiveQuery<T, S = undefined>(
   querier: (value: S) => Promise<T>,
@@ -21,9 +22,13 @@ export function useLiveQuery<T, S = undefined>(
   const error = shallowRef<unknown>();
   const loading = ref(true);
   let unsubscribe: (() => void) | undefined;
+  let current: S | undefined;
+  let stale = false;
 
   function subscribe(value: S): void {
     unsubscribe?.();
+    current = value;
+    stale = false;
     loading.value = true;
     const subscription = liveQuery(() => querier(value)).subscribe({
       next: (result) => {
@@ -47,6 +52,14 @@ export function useLiveQuery<T, S = undefined>(
     subscribe(value);
   }, { immediate: true });
 
-  onScopeDispose(() => unsubscribe?.());
+  const stopWatchingConnection = connection.onConnection((event) => {
+    if (event === 'closed') stale = true;
+    if (event === 'ready' && (stale || error.value !== undefined) && unsubscribe) subscribe(current as S);
+  });
+
+  onScopeDispose(() => {
+    stopWatchingConnection();
+    unsubscribe?.();
+  });
   return { data, error, loading };
 }

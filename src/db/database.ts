@@ -15,6 +15,8 @@ export interface WorkspaceEntry {
   fileName: string;
   importedAt: string;
   file: ExportFile;
+  /** Set while the removal from the workspace can still be undone; such an entry is hidden. */
+  deletedAt?: string;
 }
 
 /** An instrument a network loaded as a file (the shipped one is never stored). */
@@ -61,6 +63,13 @@ export const SCHEMA_V5 = {
   ...SCHEMA_V4,
   localItems: 'id, centreId',
   instruments: 'key',
+} as const;
+
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  centres: 'id, name, updatedAt, deletedAt',
+  rounds: 'id, centreId, [centreId+date], updatedAt, deletedAt',
+  workspace: 'id, deletedAt',
 } as const;
 
 /** The coordinator's stored files, brought to the current export format like an imported file. */
@@ -128,6 +137,10 @@ export class AppDatabase extends Dexie {
     this.version(5)
       .stores(SCHEMA_V5)
       .upgrade(upgradeWorkspaceFiles);
+    // v6: deletions that can be undone are marked in the database (deletedAt), so that every tab and
+    // every start finds them; the index finds them without reading every record. No data changes:
+    // records without the mark are simply not in the index.
+    this.version(6).stores(SCHEMA_V6);
   }
 }
 

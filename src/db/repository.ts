@@ -2,9 +2,26 @@ import { newId, nowIso } from '@/domain/ids';
 import { compareRoundsNewestFirst, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
 import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round, RoundPosition, RoundStatus } from '@/domain/types';
 import { instrumentKey } from '@/domain/instruments';
+import { purgeable, type DeletedRecord } from '@/domain/deletions';
 import { planImport, writesOf, type ImportPlan, type LocalRecords } from '@/domain/exchange/merge';
 import { exportFileName, type ExportFile, type ExportSource } from '@/domain/exchange/format';
 import { db as defaultDb, type AppDatabase, type InstalledInstrument, type WorkspaceEntry } from './database';
+import { TextConflictError } from './connection';
+
+/**
+ * A note edit names the stored text it started from (`noteBase`): when the stored note is no longer
+ * that text, another tab wrote it meanwhile, and the write is refused instead of overwriting it.
+ */
+export interface NoteChange {
+  note?: string;
+  noteBase?: string;
+}
+
+function checkNoteBase(stored: string, change: NoteChange): void {
+  if (change.note !== undefined && change.noteBase !== undefined && stored !== change.noteBase && stored !== change.note) {
+    throw new TextConflictError(stored);
+  }
+}
 
 export interface RoundOverview {
   round: Round;
@@ -91,6 +108,22 @@ export function createRepository(db: AppDatabase) {
     await db.rounds.delete(roundId);
   }
 
+  /** Every soft-deleted centre, round and workspace file, read through the `deletedAt` indexes. */
+  async function listDeleted(): Promise<DeletedRecord[]> {
+    return db.transaction('r', db.centres, db.rounds, db.workspace, async () => {
+      const [centres, rounds, entries] = await Promise.all([
+        db.centres.where('deletedAt').aboveOrEqual('').toArray(),
+        db.rounds.where('deletedAt').aboveOrEqual('').toArray(),
+        db.workspace.where('deletedAt').aboveOrEqual('').toArray(),
+      ]);
+      return [
+        ...centres.map((centre) => ({ kind: 'centre' as const, id: centre.id, label: centre.name, deletedAt: centre.deletedAt ?? '' })),
+        ...rounds.map((round) => ({ kind: 'round' as const, id: round.id, label: round.title, deletedAt: round.deletedAt ?? '', centreId: round.centreId })),
+        ...entries.map((entry) => ({ kind: 'workspace' as const, id: entry.id, label: entry.file.centre.name, deletedAt: entry.deletedAt ?? '' })),
+      ];
+    });
+  }
+
   return {
     async listCentres(): Promise<Centre[]> {
       const centres = await db.centres.toArray();
@@ -109,18 +142,25 @@ export function createRepository(db: AppDatabase) {
       await db.centres.update(id, { ...normalizeCentre(input), updatedAt: nowIso() });
     },
 
-    /** Hides the centre and everything in it until it is restored or purged. */
-    async softDeleteCentre(id: string): Promise<void> {
-      const now = nowIso();
-      await db.centres.update(id, { deletedAt: now, updatedAt: now });
-    },
-
-    async restoreCentre(id: string): Promise<void> {
+    /**
+     * Hides the centre and everything in it until it is restored or purged. A centre already
+     * deleted (in another tab) keeps its mark, so that its window is not stretched.
+     */
+    async softDeleteCentre(id: string, now: string = nowIso()): Promise<void> {
       await db.transaction('rw', db.centres, async () => {
         const centre = await db.centres.get(id);
-        if (!centre) return;
+        if (centre && !centre.deletedAt) await db.centres.put({ ...centre, deletedAt: now });
+      });
+    },
+
+    /** Undoes a deletion: the centre comes back exactly as it was. False when there was none to undo. */
+    async restoreCentre(id: string): Promise<boolean> {
+      return db.transaction('rw', db.centres, async () => {
+        const centre = await db.centres.get(id);
+        if (!centre?.deletedAt) return false;
         const { deletedAt: _removed, ...rest } = centre;
-        await db.centres.put({ ...rest, updatedAt: nowIso() });
+        await db.centres.put(rest);
+        return true;
       });
     },
 
@@ -173,32 +213,47 @@ export function createRepository(db: AppDatabase) {
       });
     },
 
-    async softDeleteRound(id: string): Promise<void> {
-      const now = nowIso();
-      await db.rounds.update(id, { deletedAt: now, updatedAt: now });
-    },
-
-    async restoreRound(id: string): Promise<void> {
+    /** Hides the round and everything in it; a round already deleted keeps its mark. */
+    async softDeleteRound(id: string, now: string = nowIso()): Promise<void> {
       await db.transaction('rw', db.rounds, async () => {
         const round = await db.rounds.get(id);
-        if (!round) return;
-        const { deletedAt: _removed, ...rest } = round;
-        await db.rounds.put({ ...rest, updatedAt: nowIso() });
+        if (round && !round.deletedAt) await db.rounds.put({ ...round, deletedAt: now });
       });
     },
 
-    /** Removes soft-deleted records for good, with everything that belongs to them. */
-    async purgeDeleted(): Promise<void> {
-      await db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems], async () => {
-        const centres = (await db.centres.toArray()).filter((c) => c.deletedAt);
-        for (const centre of centres) {
-          const rounds = await db.rounds.where('centreId').equals(centre.id).toArray();
-          for (const round of rounds) await purgeRound(round.id);
-          await db.localItems.where('centreId').equals(centre.id).delete();
-          await db.centres.delete(centre.id);
+    /** Undoes a deletion: the round comes back exactly as it was. False when there was none to undo. */
+    async restoreRound(id: string): Promise<boolean> {
+      return db.transaction('rw', db.rounds, async () => {
+        const round = await db.rounds.get(id);
+        if (!round?.deletedAt) return false;
+        const { deletedAt: _removed, ...rest } = round;
+        await db.rounds.put(rest);
+        return true;
+      });
+    },
+
+    listDeleted,
+
+    /**
+     * Removes for good what was deleted and whose undo window has passed at `now` (milliseconds),
+     * each record on its own clock and with everything under it; returns what was removed.
+     */
+    async purgeExpired(now: number = Date.now()): Promise<DeletedRecord[]> {
+      return db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.workspace], async () => {
+        const gone = purgeable(await listDeleted(), now);
+        for (const record of gone) {
+          if (record.kind === 'centre') {
+            const rounds = await db.rounds.where('centreId').equals(record.id).primaryKeys();
+            for (const roundId of rounds) await purgeRound(roundId);
+            await db.localItems.where('centreId').equals(record.id).delete();
+            await db.centres.delete(record.id);
+          } else if (record.kind === 'round') {
+            await purgeRound(record.id);
+          } else {
+            await db.workspace.delete(record.id);
+          }
         }
-        const rounds = (await db.rounds.toArray()).filter((r) => r.deletedAt);
-        for (const round of rounds) await purgeRound(round.id);
+        return gone;
       });
     },
 
@@ -210,17 +265,21 @@ export function createRepository(db: AppDatabase) {
       return db.reflections.where('roundId').equals(roundId).toArray();
     },
 
-    /** Sets the rating and/or the note of one item, and remembers it as where the group is. */
+    /**
+     * Sets the rating and/or the note of one item, and remembers it as where the group is: one
+     * transaction, so a tap is either wholly stored or not at all.
+     */
     async saveAnswer(
       roundId: string,
       goalId: string,
       itemId: string,
-      change: { value?: AnswerValue | null; note?: string },
+      change: { value?: AnswerValue | null } & NoteChange,
     ): Promise<void> {
       const now = nowIso();
       await db.transaction('rw', db.answers, db.rounds, async () => {
         const existing = await db.answers.where({ roundId, itemId }).first();
         const answer: Answer = existing ?? { id: newId(), roundId, itemId, value: null, note: '', updatedAt: now };
+        checkNoteBase(answer.note, change);
         await db.answers.put({
           ...answer,
           value: change.value === undefined ? answer.value : change.value,
@@ -231,11 +290,12 @@ export function createRepository(db: AppDatabase) {
       });
     },
 
-    async saveReflection(roundId: string, goalId: string, change: { note?: string; notRelevant?: boolean }): Promise<void> {
+    async saveReflection(roundId: string, goalId: string, change: { notRelevant?: boolean } & NoteChange): Promise<void> {
       const now = nowIso();
       await db.transaction('rw', db.reflections, db.rounds, async () => {
         const existing = await db.reflections.where({ roundId, goalId }).first();
         const reflection: GoalReflection = existing ?? { id: newId(), roundId, goalId, notRelevant: false, note: '', updatedAt: now };
+        checkNoteBase(reflection.note, change);
         await db.reflections.put({
           ...reflection,
           note: change.note === undefined ? reflection.note : change.note.slice(0, MAX_TEXT),
@@ -402,20 +462,35 @@ export function createRepository(db: AppDatabase) {
     },
 
     async listWorkspace(): Promise<WorkspaceEntry[]> {
-      const entries = await db.workspace.toArray();
+      const entries = (await db.workspace.toArray()).filter((entry) => !entry.deletedAt);
       return entries.sort((a, b) => a.file.centre.name.localeCompare(b.file.centre.name, 'sv'));
     },
 
+    /** A deleted entry is not there: a new file of the same centre replaces it, which ends the deletion. */
     async getWorkspaceEntry(id: string): Promise<WorkspaceEntry | undefined> {
-      return db.workspace.get(id);
+      return visible(await db.workspace.get(id));
     },
 
     async putWorkspaceEntries(entries: readonly WorkspaceEntry[]): Promise<void> {
       await db.workspace.bulkPut([...entries]);
     },
 
-    async removeWorkspaceEntry(id: string): Promise<void> {
-      await db.workspace.delete(id);
+    /** Hides a centre's file from the workspace until it is restored or purged. */
+    async softDeleteWorkspaceEntry(id: string, now: string = nowIso()): Promise<void> {
+      await db.transaction('rw', db.workspace, async () => {
+        const entry = await db.workspace.get(id);
+        if (entry && !entry.deletedAt) await db.workspace.put({ ...entry, deletedAt: now });
+      });
+    },
+
+    async restoreWorkspaceEntry(id: string): Promise<boolean> {
+      return db.transaction('rw', db.workspace, async () => {
+        const entry = await db.workspace.get(id);
+        if (!entry?.deletedAt) return false;
+        const { deletedAt: _removed, ...rest } = entry;
+        await db.workspace.put(rest);
+        return true;
+      });
     },
 
     async getSetting(key: string): Promise<string | undefined> {

@@ -83,11 +83,7 @@ export const useActionsStore = defineStore('actions', () => {
   async function remove(action: ActionItem): Promise<void> {
     const save = useSaveStatusStore();
     await save.track(() => repository.deleteAction(action.id));
-    await useUndoStore().offer(
-      translate(currentLocale.value, 'actions.deleted', { what: action.what }),
-      () => save.track(() => repository.putAction(action)),
-      () => Promise.resolve(),
-    );
+    useUndoStore().offer(translate(currentLocale.value, 'actions.deleted', { what: action.what }), () => save.track(() => repository.putAction(action)));
   }
 
   /** Copies the actions into the open round; returns the copies. */

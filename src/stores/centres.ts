@@ -4,9 +4,7 @@ import { repository } from '@/db';
 import { createCentre, type CentreInput } from '@/domain/records';
 import type { Centre } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
-import { currentLocale, translate } from '@/i18n';
 import { useSaveStatusStore } from './saveStatus';
-import { useUndoStore } from './undo';
 
 export const useCentresStore = defineStore('centres', () => {
   const { data, loading, error: queryError } = useLiveQuery(() => repository.listCentres());
@@ -29,22 +27,15 @@ export const useCentresStore = defineStore('centres', () => {
     await useSaveStatusStore().track(() => repository.updateCentre(id, input));
   }
 
-  /** Hides the centre at once and offers undo; it is removed for good when the offer ends. */
+  /**
+   * Hides the centre at once; the undo store finds the deletion in the database and offers undo
+   * until its window has passed, and only then is the centre removed for good.
+   */
   async function remove(centre: Centre): Promise<void> {
-    const save = useSaveStatusStore();
-    await save.track(() => repository.softDeleteCentre(centre.id));
-    await useUndoStore().offer(
-      translate(currentLocale.value, 'undo.centreDeleted', { name: centre.name }),
-      () => save.track(() => repository.restoreCentre(centre.id)),
-      () => save.track(() => repository.purgeDeleted()),
-    );
+    await useSaveStatusStore().track(() => repository.softDeleteCentre(centre.id));
   }
 
-  async function purgeDeleted(): Promise<void> {
-    await repository.purgeDeleted();
-  }
-
-  return { centres, loading, error, create, update, remove, purgeDeleted };
+  return { centres, loading, error, create, update, remove };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCentresStore, import.meta.hot));

@@ -5,7 +5,10 @@ import { answersByItem, reflectionsByGoal, resumePosition, roundProgress, firstU
 import type { AnswerValue, RoundPosition } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { useInstrumentStore } from './instrument';
-import { useSaveStatusStore } from './saveStatus';
+import { useSaveStatusStore, type TrackOptions } from './saveStatus';
+
+/** A remembered focus waits this long for a tap, which stores the position in its own transaction. */
+export const POSITION_DELAY_MS = 800;
 
 /** The round being answered: its answers and reflections live from the database, plus progress. */
 export const useQuestionnaireStore = defineStore('questionnaire', () => {
@@ -43,26 +46,51 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
     return current ? firstUnanswered(current, answers.value, reflections.value) : undefined;
   }
 
-  function write(action: (id: string) => Promise<void>): Promise<void> {
+  function write(action: (id: string) => Promise<void>, options?: TrackOptions): Promise<void> {
     const id = roundId.value;
     if (!id) return Promise.resolve();
-    return useSaveStatusStore().track(() => action(id));
+    return useSaveStatusStore().track(() => action(id), options);
   }
 
-  const setAnswer = (goalId: string, itemId: string, value: AnswerValue | null) =>
-    write((id) => repository.saveAnswer(id, goalId, itemId, { value }));
-  const setNote = (goalId: string, itemId: string, note: string) =>
-    write((id) => repository.saveAnswer(id, goalId, itemId, { note }));
-  const setReflection = (goalId: string, note: string) => write((id) => repository.saveReflection(id, goalId, { note }));
+  /** The save status's name for the value of one item's answer in the open round. */
+  const answerKey = (itemId: string): string => `answer:${roundId.value ?? ''}:${itemId}`;
+
+  let positionTimer: ReturnType<typeof setTimeout> | undefined;
+  function cancelPosition(): void {
+    if (positionTimer) clearTimeout(positionTimer);
+    positionTimer = undefined;
+  }
+
+  // An answer or a note stores the position with it, in the same transaction.
+  function setAnswer(goalId: string, itemId: string, value: AnswerValue | null): Promise<void> {
+    cancelPosition();
+    return write((id) => repository.saveAnswer(id, goalId, itemId, { value }), { key: answerKey(itemId) });
+  }
+  function setNote(goalId: string, itemId: string, note: string, noteBase?: string, options?: TrackOptions): Promise<void> {
+    cancelPosition();
+    return write((id) => repository.saveAnswer(id, goalId, itemId, noteBase === undefined ? { note } : { note, noteBase }), options);
+  }
+  function setReflection(goalId: string, note: string, noteBase?: string, options?: TrackOptions): Promise<void> {
+    cancelPosition();
+    return write((id) => repository.saveReflection(id, goalId, noteBase === undefined ? { note } : { note, noteBase }), options);
+  }
   const setGoalNotRelevant = (goalId: string, notRelevant: boolean) =>
     write((id) => repository.saveReflection(id, goalId, { notRelevant }));
   const rememberPosition = (position: RoundPosition) => write((id) => repository.savePosition(id, position));
 
-  /** Remembers the item the group is working on (a focus), unless it already is the stored position. */
+  /**
+   * Remembers the item the group is working on (a focus), unless it already is the stored
+   * position. A focus is mostly the start of a tap: waiting a moment lets the tap's own write
+   * carry the position, so that a tap is one transaction, not two.
+   */
   function rememberItem(goalId: string, itemId: string): void {
     const position = round.value?.position;
+    cancelPosition();
     if (position?.goalId === goalId && position.itemId === itemId) return;
-    rememberPosition({ goalId, itemId }).catch(() => undefined);
+    positionTimer = setTimeout(() => {
+      positionTimer = undefined;
+      rememberPosition({ goalId, itemId }).catch(() => undefined);
+    }, POSITION_DELAY_MS);
   }
 
   return {
@@ -82,6 +110,7 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
     setGoalNotRelevant,
     rememberPosition,
     rememberItem,
+    answerKey,
   };
 });
 

@@ -5,7 +5,7 @@ import { pendingParticipants } from '@/domain/spread';
 import type { AnswerValue, IndividualRating, InstrumentGoal, Participant } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { useQuestionnaireStore } from './questionnaire';
-import { useSaveStatusStore } from './saveStatus';
+import { useSaveStatusStore, type TrackOptions } from './saveStatus';
 
 /** What an item card needs to show the spread of the individual ratings beside the consensus. */
 export interface ItemRatings {
@@ -77,21 +77,24 @@ export const useRatingsStore = defineStore('ratings', () => {
     return byItem.value.get(itemId)?.find((rating) => rating.participantId === participantId)?.value ?? null;
   }
 
-  function write(action: (id: string) => Promise<void>): Promise<void> {
+  function write(action: (id: string) => Promise<void>, options?: TrackOptions): Promise<void> {
     const id = roundId.value;
     if (!id) return Promise.resolve();
-    return useSaveStatusStore().track(() => action(id));
+    return useSaveStatusStore().track(() => action(id), options);
   }
 
+  /** The save status's name for one participant's rating of one item in the open round. */
+  const ratingKey = (itemId: string, participantId: string): string => `rating:${roundId.value ?? ''}:${itemId}:${participantId}`;
+
   const saveRating = (itemId: string, participantId: string, value: AnswerValue | null) =>
-    write((id) => repository.saveRating(id, itemId, participantId, value));
+    write((id) => repository.saveRating(id, itemId, participantId, value), { key: ratingKey(itemId, participantId) });
 
   function setShowNames(show: boolean): Promise<void> {
     showNames.value = show;
     return write((id) => repository.setSetting(showNamesKey(id), show ? '1' : '0'));
   }
 
-  return { roundId, ratings, loaded, showNames, byItem, pendingFor, goalDone, forItem, valueOf, saveRating, setShowNames };
+  return { roundId, ratings, loaded, showNames, byItem, pendingFor, goalDone, forItem, valueOf, ratingKey, saveRating, setShowNames };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useRatingsStore, import.meta.hot));

@@ -2,9 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia';
 import { repository } from '@/db';
 import { createRound, type RoundInput } from '@/domain/records';
 import type { Instrument, Round, RoundStatus } from '@/domain/types';
-import { currentLocale, translate } from '@/i18n';
 import { useSaveStatusStore } from './saveStatus';
-import { useUndoStore } from './undo';
 
 /** Actions on rounds; lists are read live by the views through useLiveQuery. */
 export const useRoundsStore = defineStore('rounds', () => {
@@ -22,14 +20,9 @@ export const useRoundsStore = defineStore('rounds', () => {
     await useSaveStatusStore().track(() => repository.setRoundStatus(id, status));
   }
 
+  /** Hides the round at once; undo is offered from the database mark (see the undo store). */
   async function remove(round: Round): Promise<void> {
-    const save = useSaveStatusStore();
-    await save.track(() => repository.softDeleteRound(round.id));
-    await useUndoStore().offer(
-      translate(currentLocale.value, 'undo.roundDeleted', { title: round.title }),
-      () => save.track(() => repository.restoreRound(round.id)),
-      () => save.track(() => repository.purgeDeleted()),
-    );
+    await useSaveStatusStore().track(() => repository.softDeleteRound(round.id));
   }
 
   return { create, update, setStatus, remove };

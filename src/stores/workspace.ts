@@ -5,10 +5,8 @@ import { MAX_IMPORT_BYTES } from '@/domain/exchange/format';
 import type { ImportProblem } from '@/domain/exchange/schema';
 import { nowIso } from '@/domain/ids';
 import { useLiveQuery } from '@/composables/useLiveQuery';
-import { currentLocale, translate } from '@/i18n';
 import { useInstrumentStore } from './instrument';
 import { useSaveStatusStore } from './saveStatus';
-import { useUndoStore } from './undo';
 
 export type FileImportStatus = 'added' | 'replaced' | 'kept-newer' | 'invalid';
 
@@ -99,17 +97,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
   }
 
-  /** Removes a centre's file at once and offers undo, which puts the same entry back. */
+  /** Hides a centre's file at once; undo is offered from the database mark (see the undo store). */
   async function remove(id: string): Promise<void> {
-    const entry = entries.value.find((candidate) => candidate.id === id) ?? (await repository.getWorkspaceEntry(id));
-    if (!entry) return;
-    const save = useSaveStatusStore();
-    await save.track(() => repository.removeWorkspaceEntry(id));
-    await useUndoStore().offer(
-      translate(currentLocale.value, 'coordinator.workspace.removed', { name: entry.file.centre.name }),
-      () => save.track(() => repository.putWorkspaceEntries([entry])),
-      () => Promise.resolve(),
-    );
+    await useSaveStatusStore().track(() => repository.softDeleteWorkspaceEntry(id));
   }
 
   return { entries, loading, error, importing, importFiles, remove };

@@ -1,8 +1,11 @@
-import { mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick, ref } from 'vue';
 import ItemCard from '@/components/questionnaire/ItemCard.vue';
-import { DRAFT_DELAY_MS } from '@/composables/useDraftText';
+import type { DraftWriter } from '@/composables/useDraftText';
+import { connection, TextConflictError } from '@/db';
+import { useSaveStatusStore } from '@/stores/saveStatus';
 import type { AnswerValue, InstrumentItem } from '@/domain/types';
 import { setLocale } from '@/i18n';
 import { loadDefaultInstrument } from '@/instrument';
@@ -16,9 +19,26 @@ interface CardProps {
   value?: AnswerValue | null;
   note?: string;
   muted?: boolean;
+  saveNote?: DraftWriter;
 }
 
-function mountCard({ item = itemWithDescriptors, value = null, note = '', muted }: CardProps = {}) {
+let pinia: Pinia;
+beforeEach(() => {
+  pinia = createPinia();
+  setActivePinia(pinia);
+});
+
+/** The texts a note field wrote, with the stored text each write started from. */
+function noteWriter(): DraftWriter & { calls: [text: string, base: string][] } {
+  const calls: [string, string][] = [];
+  const writer = (text: string, base: string) => {
+    calls.push([text, base]);
+    return Promise.resolve();
+  };
+  return Object.assign(writer, { calls });
+}
+
+function mountCard({ item = itemWithDescriptors, value = null, note = '', muted, saveNote = noteWriter() }: CardProps = {}) {
   return mount(ItemCard, {
     props: {
       item: item as InstrumentItem,
@@ -27,8 +47,10 @@ function mountCard({ item = itemWithDescriptors, value = null, note = '', muted 
       levels: smallInstrument.scale.levels,
       value,
       note,
+      saveNote,
       ...(muted === undefined ? {} : { muted }),
     },
+    global: { plugins: [pinia] },
     attachTo: document.body,
   });
 }
@@ -84,9 +106,10 @@ describe('ItemCard', () => {
     const page = mount(
       defineComponent(() => () =>
         [itemWithDescriptors, itemWithoutDescriptors].map((item, index) =>
-          h(ItemCard, { item, number: index + 1, total: 2, levels: smallInstrument.scale.levels, value: null, note: '' }),
+          h(ItemCard, { item, number: index + 1, total: 2, levels: smallInstrument.scale.levels, value: null, note: '', saveNote: noteWriter() }),
         ),
       ),
+      { global: { plugins: [pinia] } },
     );
     const cards = page.findAllComponents(ItemCard);
     expect(cards).toHaveLength(2);
@@ -128,7 +151,8 @@ describe('ItemCard', () => {
     const item = instrument.goals[2]?.items[0];
     if (!item?.levels) throw new Error('expected descriptors');
     const card = mount(ItemCard, {
-      props: { item, number: 1, total: 7, levels: instrument.scale.levels, value: null, note: '' },
+      props: { item, number: 1, total: 7, levels: instrument.scale.levels, value: null, note: '', saveNote: noteWriter() },
+      global: { plugins: [pinia] },
     });
     for (const descriptor of item.levels) expect(card.text()).toContain(descriptor.sv);
     expect(card.get('h3').text()).toBe(item.statement.sv);
@@ -208,6 +232,20 @@ describe('ItemCard', () => {
     expect(card.emitted('focus')).toHaveLength(1);
   });
 
+  it('marks a choice that could not be saved, with a message, while it stays chosen', async () => {
+    const card = mountCard({ value: 2 });
+    expect(card.find('.item-card__unsaved').exists()).toBe(false);
+    await radios(card)[3]?.setValue();
+    await card.setProps({ unsaved: true });
+    expect(card.classes()).toContain('item-card--unsaved');
+    expect(card.get('.item-card__unsaved').text()).toBe('Svaret är inte sparat än. Appen försöker igen.');
+    expect(radios(card)[3]?.element.checked).toBe(true);
+    // Stored at last: the stored value catches up and the mark goes.
+    await card.setProps({ unsaved: false, value: 4 });
+    expect(card.find('.item-card__unsaved').exists()).toBe(false);
+    expect(radios(card)[3]?.element.checked).toBe(true);
+  });
+
   describe('the note', () => {
     it('shows the stored note in a labelled text area', () => {
       const card = mountCard({ note: 'Vi har en plan' });
@@ -216,94 +254,117 @@ describe('ItemCard', () => {
       expect(card.get(`label[for="${textarea.attributes('id') ?? ''}"]`).text()).toBe('Anteckning');
     });
 
-    it('emits the note after a pause in typing, not on every key', async () => {
-      vi.useFakeTimers();
-      const card = mountCard();
+    it('writes at once, without waiting for a pause, naming the stored text the edit started from', async () => {
+      const saveNote = noteWriter();
+      const card = mountCard({ note: 'Vi', saveNote });
+      await card.get('textarea').setValue('Vi ses');
+      expect(saveNote.calls).toEqual([['Vi ses', 'Vi']]);
+    });
+
+    it('writes one text at a time: what is typed during a write goes in the next one, from the text just written', async () => {
+      const pending: (() => void)[] = [];
+      const calls: [string, string][] = [];
+      const saveNote: DraftWriter = (text, base) => {
+        calls.push([text, base]);
+        return new Promise<void>((resolve) => pending.push(resolve));
+      };
+      const card = mountCard({ saveNote });
       const textarea = card.get('textarea');
       await textarea.setValue('V');
       await textarea.setValue('Vi');
-      vi.advanceTimersByTime(DRAFT_DELAY_MS - 1);
-      expect(card.emitted('note')).toBeUndefined();
       await textarea.setValue('Vi ses');
-      vi.advanceTimersByTime(DRAFT_DELAY_MS - 1);
-      expect(card.emitted('note')).toBeUndefined();
-      vi.advanceTimersByTime(1);
-      expect(card.emitted('note')).toEqual([['Vi ses']]);
+      expect(calls).toEqual([['V', '']]);
+      pending.shift()?.();
+      await flushPromises();
+      expect(calls).toEqual([['V', ''], ['Vi ses', 'V']]);
+      pending.shift()?.();
+      await flushPromises();
+      expect(calls).toHaveLength(2);
     });
 
-    it('waits 300 ms', () => {
-      expect(DRAFT_DELAY_MS).toBe(300);
+    it('keeps the save status saying "saving" until the last text is written', async () => {
+      let finish: () => void = () => undefined;
+      const card = mountCard({ saveNote: () => new Promise<void>((resolve) => (finish = resolve)) });
+      const save = useSaveStatusStore();
+      await card.get('textarea').setValue('Halvskrivet');
+      expect(save.state).toBe('saving');
+      finish();
+      await flushPromises();
+      expect(save.state).toBe('idle');
     });
 
-    it('emits the note at once when the field loses focus, and only once', async () => {
-      vi.useFakeTimers();
-      const card = mountCard();
-      const textarea = card.get('textarea');
-      await textarea.setValue('Anteckning');
-      await textarea.trigger('blur');
-      expect(card.emitted('note')).toEqual([['Anteckning']]);
-      vi.advanceTimersByTime(DRAFT_DELAY_MS * 2);
-      expect(card.emitted('note')).toHaveLength(1);
-    });
-
-    it('emits nothing on blur when nothing was typed', async () => {
-      const card = mountCard({ note: 'Sparad' });
+    it('writes nothing on blur when nothing was typed', async () => {
+      const saveNote = noteWriter();
+      const card = mountCard({ note: 'Sparad', saveNote });
       await card.get('textarea').trigger('blur');
-      expect(card.emitted('note')).toBeUndefined();
-    });
-
-    it('emits nothing when the text is typed back to what was stored', async () => {
-      const card = mountCard({ note: 'Sparad' });
-      const textarea = card.get('textarea');
-      await textarea.setValue('Sparad!');
-      await textarea.setValue('Sparad');
-      await textarea.trigger('blur');
-      expect(card.emitted('note')).toBeUndefined();
+      expect(saveNote.calls).toEqual([]);
     });
 
     it('can empty a note', async () => {
-      const card = mountCard({ note: 'Gammal' });
-      const textarea = card.get('textarea');
-      await textarea.setValue('');
-      await textarea.trigger('blur');
-      expect(card.emitted('note')).toEqual([['']]);
+      const saveNote = noteWriter();
+      const card = mountCard({ note: 'Gammal', saveNote });
+      await card.get('textarea').setValue('');
+      expect(saveNote.calls).toEqual([['', 'Gammal']]);
     });
 
-    it('saves what was typed when the card goes away before the pause ends', async () => {
-      vi.useFakeTimers();
-      const saved: string[] = [];
+    it('writes what failed again when the card goes away, and on pagehide, freeze and hidden', async () => {
+      let fail = true;
+      const calls: string[] = [];
+      const saveNote: DraftWriter = (text) => {
+        calls.push(text);
+        return fail ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : Promise.resolve();
+      };
       const shown = ref(true);
       const page = mount(
         defineComponent(() => () =>
           shown.value
-            ? h(ItemCard, {
-                item: itemWithDescriptors,
-                number: 1,
-                total: 2,
-                levels: smallInstrument.scale.levels,
-                value: null,
-                note: '',
-                onNote: (text: string) => saved.push(text),
-              })
+            ? h(ItemCard, { item: itemWithDescriptors, number: 1, total: 2, levels: smallInstrument.scale.levels, value: null, note: '', saveNote })
             : null,
         ),
+        { global: { plugins: [pinia] } },
       );
       await page.get('textarea').setValue('Sista orden');
+      await flushPromises();
+      for (const fire of [
+        () => window.dispatchEvent(new Event('pagehide')),
+        () => document.dispatchEvent(new Event('freeze')),
+        () => {
+          const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+          document.dispatchEvent(new Event('visibilitychange'));
+          visibility.mockRestore();
+        },
+      ]) {
+        fire();
+        await flushPromises();
+      }
+      expect(calls).toEqual(['Sista orden', 'Sista orden', 'Sista orden', 'Sista orden']);
+      fail = false;
       shown.value = false;
       await nextTick();
-      expect(page.find('textarea').exists()).toBe(false);
-      expect(saved).toEqual(['Sista orden']);
-      vi.advanceTimersByTime(DRAFT_DELAY_MS);
-      expect(saved).toEqual(['Sista orden']);
+      await flushPromises();
+      expect(calls).toHaveLength(5);
     });
 
-    it('saves what was typed when the page is hidden (tablet locked, app switched)', async () => {
-      const card = mountCard();
-      await card.get('textarea').setValue('Innan skärmen släcks');
-      const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
-      document.dispatchEvent(new Event('visibilitychange'));
-      visibility.mockRestore();
-      expect(card.emitted('note')).toEqual([['Innan skärmen släcks']]);
+    it('keeps the typed text on screen when the write fails, says it is not saved, and clears that once a retry stores it', async () => {
+      vi.useFakeTimers();
+      vi.spyOn(connection, 'reopen').mockResolvedValue();
+      let fail = true;
+      const saveNote: DraftWriter = (_text, _base, options) =>
+        useSaveStatusStore().track(() => (fail ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : Promise.resolve()), options);
+      const card = mountCard({ note: 'Först', saveNote });
+      await card.get('textarea').setValue('Viktig text');
+      await flushPromises();
+      const save = useSaveStatusStore();
+      expect(save.state).toBe('error');
+      expect(save.problem).toBe('quota');
+      expect(card.get('.note-field__unsaved').text()).toContain('Texten är inte sparad än');
+      // The stored text is still the old one: the field keeps what was typed.
+      await card.setProps({ note: 'Först' });
+      expect(card.get<HTMLTextAreaElement>('textarea').element.value).toBe('Viktig text');
+      fail = false;
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(save.state).toBe('saved');
+      expect(card.find('.note-field__unsaved').exists()).toBe(false);
     });
 
     it('takes a note changed elsewhere while nothing is being typed', async () => {
@@ -312,14 +373,62 @@ describe('ItemCard', () => {
       expect(card.get<HTMLTextAreaElement>('textarea').element.value).toBe('Från en annan flik');
     });
 
-    it('does not overwrite what is being typed with a note changed elsewhere', async () => {
-      vi.useFakeTimers();
-      const card = mountCard({ note: 'Först' });
-      await card.get('textarea').setValue('Skriver nu');
-      await card.setProps({ note: 'Från en annan flik' });
-      expect(card.get<HTMLTextAreaElement>('textarea').element.value).toBe('Skriver nu');
-      vi.advanceTimersByTime(DRAFT_DELAY_MS);
-      expect(card.emitted('note')).toEqual([['Skriver nu']]);
+    it('is not thrown back by a late live result of its own earlier text', async () => {
+      const card = mountCard({ note: '' });
+      const textarea = card.get<HTMLTextAreaElement>('textarea');
+      await textarea.setValue('Vi');
+      await flushPromises();
+      await textarea.setValue('Vi ses');
+      await flushPromises();
+      await card.setProps({ note: 'Vi' });
+      expect(textarea.element.value).toBe('Vi ses');
+      await card.setProps({ note: 'Vi ses' });
+      expect(textarea.element.value).toBe('Vi ses');
+    });
+
+    it('asks which text to keep when another tab wrote the note meanwhile, and keeps mine on request', async () => {
+      const calls: [string, string][] = [];
+      let stored = 'Gemensam start';
+      const saveNote: DraftWriter = (text, base, options) =>
+        useSaveStatusStore().track(() => {
+          calls.push([text, base]);
+          if (stored !== base) return Promise.reject(new TextConflictError(stored));
+          stored = text;
+          return Promise.resolve();
+        }, options);
+      const card = mountCard({ note: 'Gemensam start', saveNote });
+      stored = 'Skrivet i den andra fliken';
+      await card.get('textarea').setValue('Skrivet här');
+      await flushPromises();
+      const save = useSaveStatusStore();
+      expect(save.state).toBe('conflict');
+      expect(card.get('[role="alert"]').text()).toContain('Texten ändrades i en annan flik medan du skrev här.');
+      expect(card.get('[role="alert"]').text()).toContain('Skrivet i den andra fliken');
+      expect(card.get<HTMLTextAreaElement>('textarea').element.value).toBe('Skrivet här');
+      expect(stored).toBe('Skrivet i den andra fliken');
+
+      await card.findAll('button').find((b) => b.text() === 'Behåll min text')?.trigger('click');
+      await flushPromises();
+      expect(stored).toBe('Skrivet här');
+      expect(calls.at(-1)).toEqual(['Skrivet här', 'Skrivet i den andra fliken']);
+      expect(card.find('[role="alert"]').exists()).toBe(false);
+      expect(save.state).toBe('saved');
+    });
+
+    it('takes the other tab’s text on request, writing nothing', async () => {
+      const calls: string[] = [];
+      const saveNote: DraftWriter = (text, _base, options) =>
+        useSaveStatusStore().track(() => {
+          calls.push(text);
+          return Promise.reject(new TextConflictError('Deras text'));
+        }, options);
+      const card = mountCard({ note: '', saveNote });
+      await card.get('textarea').setValue('Min text');
+      await flushPromises();
+      await card.findAll('button').find((b) => b.text() === 'Använd den andra texten')?.trigger('click');
+      expect(card.get<HTMLTextAreaElement>('textarea').element.value).toBe('Deras text');
+      expect(calls).toEqual(['Min text']);
+      expect(useSaveStatusStore().state).toBe('idle');
     });
   });
 

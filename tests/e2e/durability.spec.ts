@@ -1,26 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
-import { chromiumArgs, resolveChromium } from './support/browser';
-
-async function openBrowser(userDataDir: string, baseURL: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: await resolveChromium(),
-    args: chromiumArgs,
-    baseURL,
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-    viewport: { width: 1024, height: 768 },
-  });
-}
+import { launchPersistent, makeProfile } from './support/persistentBrowser';
 
 test('a browser closed right after a tap keeps that answer and note', async ({ baseURL }) => {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'fc-durability-'));
+  const profile = await makeProfile();
   try {
-    let context = await openBrowser(userDataDir, baseURL ?? '');
-    let page = context.pages()[0] ?? (await context.newPage());
+    let { context, page } = await launchPersistent(profile.dir, baseURL ?? '');
     let app = new AppPage(page);
     await app.gotoStart();
     await app.createCentre({ name: 'Familjecentralen Ekerö' });
@@ -32,8 +17,7 @@ test('a browser closed right after a tap keeps that answer and note', async ({ b
     await app.expectSaved();
     await context.close();
 
-    context = await openBrowser(userDataDir, baseURL ?? '');
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = await launchPersistent(profile.dir, baseURL ?? ''));
     app = new AppPage(page);
     await app.gotoStart();
     await page.getByRole('link', { name: /Familjecentralen Ekerö/ }).click();
@@ -43,6 +27,6 @@ test('a browser closed right after a tap keeps that answer and note', async ({ b
     await expect(app.item(1).getByLabel('Anteckning')).toHaveValue('Sista anteckningen innan locket stängdes.');
     await context.close();
   } finally {
-    await rm(userDataDir, { recursive: true, force: true });
+    await profile.remove();
   }
 });

@@ -1,4 +1,5 @@
 import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '../types';
+import { canonicalJson } from '../canonical';
 import type { ExportFile } from './format';
 
 /**
@@ -91,15 +92,8 @@ export interface LocalRecords {
   readonly instrumentKeys: ReadonlySet<string>;
 }
 
-/** JSON with sorted keys, so that two records with the same content compare equal. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (item && typeof item === 'object' && !Array.isArray(item)) {
-      return Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
-    }
-    return item;
-  });
-}
+/** JSON with sorted keys, so that two records with the same content compare equal (one definition for the app). */
+export const canonical = canonicalJson;
 
 /**
  * What is compared: not device state (where the group last was, a pending deletion), not the id

@@ -178,8 +178,8 @@ describe('ActionPlan: deleting', () => {
     await wrapper.get('button[aria-label="Ta bort åtgärden ”Föräldragrupp”"]').trigger('click');
     await vi.waitFor(async () => expect(await stored()).toEqual([]));
     const undo = useUndoStore();
-    expect(undo.toast?.message).toBe('Åtgärden ”Föräldragrupp” togs bort.');
-    await undo.undoLast();
+    expect(undo.toasts.map((toast) => toast.message)).toEqual(['Åtgärden ”Föräldragrupp” togs bort.']);
+    await undo.undo(undo.toasts[0]?.key ?? '');
     await vi.waitFor(async () => expect((await stored()).map((a) => a.what)).toEqual(['Föräldragrupp']));
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="action-item"]')).toHaveLength(1));
   });

@@ -1,4 +1,5 @@
 import { mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import ItemCard from '@/components/questionnaire/ItemCard.vue';
 import type { IndividualRating, InstrumentItem, Participant } from '@/domain/types';
@@ -25,8 +26,10 @@ function mountCard(itemRatings?: ItemRatings) {
       levels: smallInstrument.scale.levels,
       value: 2,
       note: '',
+      saveNote: () => Promise.resolve(),
       ...(itemRatings ? { ratings: itemRatings } : {}),
     },
+    global: { plugins: [createPinia()] },
   });
 }
 

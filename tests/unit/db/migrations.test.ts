@@ -2,12 +2,13 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDatabase, SCHEMA_V1 } from '@/db/database';
 import { createRepository } from '@/db/repository';
+import { UNDO_WINDOW_MS } from '@/domain/deletions';
 
 const names: string[] = [];
 
 /** Every table of the newest schema. */
 const TABLES = ['actions', 'answers', 'centres', 'instruments', 'localItems', 'ratings', 'reflections', 'rounds', 'settings', 'workspace'];
-const NEWEST = 5;
+const NEWEST = 6;
 
 afterEach(async () => {
   await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
@@ -245,7 +246,9 @@ describe('upgrading a version 2 database', () => {
     expect((await repo.listWorkspace()).map((entry) => entry.fileName)).toEqual(['fittja.json']);
     expect(await repo.getWorkspaceEntry(v1Centre.id)).toMatchObject({ file: { centre: { name: v1Centre.name }, rounds: [{ id: v2Round.id }] } });
     expect(await db.centres.count()).toBe(1);
-    await repo.removeWorkspaceEntry(v1Centre.id);
+    await repo.softDeleteWorkspaceEntry(v1Centre.id);
+    expect(await repo.listWorkspace()).toEqual([]);
+    await repo.purgeExpired(Date.now() + UNDO_WINDOW_MS);
     expect(await db.workspace.count()).toBe(0);
     db.close();
   });
@@ -461,5 +464,122 @@ describe('upgrading a version 4 database', () => {
     expect(source?.answers.map((answer) => answer.itemId).sort()).toEqual(['g2-working-group', own.id].sort());
     expect(source?.actions).toEqual(v4Actions);
     db.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// v5 → v6: deletions marked in the database, found through a `deletedAt` index.
+// ---------------------------------------------------------------------------------------------
+import { SCHEMA_V5, SCHEMA_V6 } from '@/db/database';
+
+describe('upgrading a version 5 database', () => {
+  const v5Round = { ...v1Round, status: 'complete', completedAt: '2025-10-10T10:00:00.000Z', participants: [{ id: '0b7d3c1e-0000-4000-8000-00000000000b', name: 'Åsa', role: 'BVC' }] };
+  const v5Answers = [
+    { id: 'a1', roundId: v1Round.id, itemId: 'g2-working-group', value: 2, note: 'Vi träffas', updatedAt: '2025-10-10T08:30:00.000Z' },
+    { id: 'a2', roundId: v1Round.id, itemId: '0b7d3c1e-0000-4000-8000-0000000000c1', value: 4, note: '', updatedAt: '2025-10-10T08:31:00.000Z' },
+  ];
+  const v5Reflections = [{ id: 'f1', roundId: v1Round.id, goalId: 'goal-2', notRelevant: false, note: 'Bra möte', updatedAt: '2025-10-10T08:40:00.000Z' }];
+  const v5Actions = [
+    {
+      id: '0b7d3c1e-0000-4000-8000-0000000000a2',
+      centreId: v1Centre.id,
+      roundId: v1Round.id,
+      goalId: 'goal-2',
+      what: 'Träffas varje månad',
+      who: 'BVC',
+      due: '',
+      status: 'ongoing',
+      createdAt: '2025-10-10T09:00:00.000Z',
+      updatedAt: '2025-10-10T09:00:00.000Z',
+    },
+  ];
+  const v5Ratings = [{ id: 'r-1', roundId: v1Round.id, itemId: 'g2-working-group', participantId: v5Round.participants[0]?.id, value: 3, updatedAt: '2025-10-10T08:20:00.000Z' }];
+  const v5LocalItems = [
+    {
+      id: '0b7d3c1e-0000-4000-8000-0000000000c1',
+      centreId: v1Centre.id,
+      goalId: 'goal-2',
+      text: 'Vi har ett gemensamt väntrum',
+      levels: [],
+      retired: false,
+      createdAt: '2025-09-01T08:00:00.000Z',
+      updatedAt: '2025-09-01T08:00:00.000Z',
+    },
+  ];
+  const v5File = { ...(JSON.parse(v2ExportText) as { centre: { id: string; name: string } }), formatVersion: EXPORT_FORMAT_VERSION, localItems: [], instrumentDefinitions: [] };
+  const v5Entry = { id: v5File.centre.id, fileName: 'Örby.json', importedAt: '2026-05-16T07:00:00.000Z', file: v5File };
+  const v5Settings = [{ key: 'locale', value: 'en' }];
+  const v5Records = {
+    centres: [v1Centre],
+    rounds: [v5Round],
+    answers: v5Answers,
+    reflections: v5Reflections,
+    settings: v5Settings,
+    workspace: [v5Entry],
+    actions: v5Actions,
+    ratings: v5Ratings,
+    localItems: v5LocalItems,
+    instruments: [],
+  };
+
+  it('opens at the newest version with every record of every table as it was', async () => {
+    const name = await createDatabaseAt(5, SCHEMA_V5, v5Records);
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(NEWEST);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
+    expect(await db.centres.toArray()).toEqual([v1Centre]);
+    expect(await db.rounds.toArray()).toEqual([v5Round]);
+    expect(await db.answers.toArray()).toEqual(v5Answers);
+    expect(await db.reflections.toArray()).toEqual(v5Reflections);
+    expect(await db.actions.toArray()).toEqual(v5Actions);
+    expect(await db.ratings.toArray()).toEqual(v5Ratings);
+    expect(await db.localItems.toArray()).toEqual(v5LocalItems);
+    expect(await db.workspace.toArray()).toEqual([v5Entry]);
+    expect(await db.settings.toArray()).toEqual(v5Settings);
+    db.close();
+  });
+
+  it('shows all of it through the repository: lists, rounds, answers, export and workspace; nothing counts as deleted', async () => {
+    const name = await createDatabaseAt(5, SCHEMA_V5, v5Records);
+    const db = new AppDatabase(name);
+    const repo = createRepository(db);
+    expect(await repo.listCentres()).toEqual([v1Centre]);
+    expect(await repo.listRounds(v1Centre.id)).toEqual([v5Round]);
+    expect(await repo.getRound(v1Round.id)).toEqual(v5Round);
+    expect(await repo.listAnswers(v1Round.id)).toEqual(v5Answers);
+    expect(await repo.listLocalItems(v1Centre.id)).toEqual(v5LocalItems);
+    const source = await repo.exportSource(v1Centre.id);
+    expect(source).toMatchObject({ centre: v1Centre, rounds: [v5Round], answers: v5Answers, reflections: v5Reflections, actions: v5Actions, ratings: v5Ratings });
+    expect(await repo.listWorkspace()).toEqual([v5Entry]);
+    expect(await repo.listDeleted()).toEqual([]);
+    // A purge long after changes nothing: nothing was deleted.
+    expect(await repo.purgeExpired(Date.parse('2030-01-01T00:00:00.000Z'))).toEqual([]);
+    expect(await db.answers.count()).toBe(2);
+    db.close();
+  });
+
+  it('finds the deletions an older version left unfinished through the new index, and purges each only after its window', async () => {
+    const deletedAt = '2026-05-16T08:00:00.000Z';
+    const kept = { ...v1Centre, id: '0b7d3c1e-0000-4000-8000-0000000000f1', name: 'Familjecentralen Alby' };
+    const name = await createDatabaseAt(5, SCHEMA_V5, { ...v5Records, centres: [{ ...v1Centre, deletedAt }, kept] });
+    const db = new AppDatabase(name);
+    const repo = createRepository(db);
+    expect(await repo.listCentres()).toEqual([kept]);
+    expect(await repo.listDeleted()).toEqual([{ kind: 'centre', id: v1Centre.id, label: v1Centre.name, deletedAt }]);
+    expect(await repo.purgeExpired(Date.parse(deletedAt) + UNDO_WINDOW_MS - 1)).toEqual([]);
+    expect(await repo.restoreCentre(v1Centre.id)).toBe(true);
+    expect(await repo.listCentres()).toEqual([kept, v1Centre]);
+    expect(await repo.listAnswers(v1Round.id)).toEqual(v5Answers);
+    db.close();
+  });
+
+  it('adds only the deletedAt indexes', () => {
+    expect(SCHEMA_V6).toEqual({
+      ...SCHEMA_V5,
+      centres: `${SCHEMA_V5.centres}, deletedAt`,
+      rounds: `${SCHEMA_V5.rounds}, deletedAt`,
+      workspace: `${SCHEMA_V5.workspace}, deletedAt`,
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { UUID_PATTERN } from '@/domain/ids';
 import { createCentre, createRound } from '@/domain/records';
 import type { ActionItem, Centre, Round } from '@/domain/types';
+import { TextConflictError } from '@/db';
 import { freshDatabase, type TestDatabase } from '../../fixtures/database';
 import { smallInstrument } from '../../fixtures/instruments';
 import { makeLocalItem, networkVersion } from '../../fixtures/localItems';
@@ -34,6 +36,11 @@ async function addRound(centre: Centre, overrides: Partial<Round> = {}): Promise
   const round = { ...createRound(centre.id, roundInput(), smallInstrument), ...overrides };
   await t.repo.addRound(round);
   return round;
+}
+
+/** Purges as the app does once every undo window open now has passed. */
+async function purgeAfterWindow(): Promise<void> {
+  await t.repo.purgeExpired(Date.now() + UNDO_WINDOW_MS);
 }
 
 async function counts(): Promise<Record<'centres' | 'rounds' | 'answers' | 'reflections' | 'actions' | 'ratings', number>> {
@@ -129,10 +136,8 @@ describe('deleting and restoring a centre', () => {
     await t.repo.softDeleteCentre(deleted.id);
     expect(await t.repo.listCentres()).toEqual([kept]);
     expect(await t.repo.getCentre(deleted.id)).toBeUndefined();
-    expect(await t.db.centres.get(deleted.id)).toMatchObject({
-      deletedAt: '2026-03-10T09:05:00.000Z',
-      updatedAt: '2026-03-10T09:05:00.000Z',
-    });
+    // The mark is not a change of the centre: its updatedAt (which merges compare) stays.
+    expect(await t.db.centres.get(deleted.id)).toEqual({ ...deleted, deletedAt: '2026-03-10T09:05:00.000Z' });
   });
 
   it('hides the rounds of a deleted centre: getRound gives nothing', async () => {
@@ -150,21 +155,21 @@ describe('deleting and restoring a centre', () => {
     expect(await t.repo.listRoundOverviews(centre.id)).toEqual([]);
   });
 
-  it('brings the centre and its rounds back on restore, without deletedAt', async () => {
+  it('brings the centre and its rounds back on restore exactly as they were, without deletedAt', async () => {
     const centre = await addCentre();
     const round = await addRound(centre);
     await t.repo.softDeleteCentre(centre.id);
     at('2026-03-10T09:10:00.000Z');
-    await t.repo.restoreCentre(centre.id);
+    expect(await t.repo.restoreCentre(centre.id)).toBe(true);
     const restored = await t.repo.getCentre(centre.id);
-    expect(restored).toEqual({ ...centre, updatedAt: '2026-03-10T09:10:00.000Z' });
+    expect(restored).toEqual(centre);
     expect(restored).not.toHaveProperty('deletedAt');
     expect(await t.repo.getRound(round.id)).toEqual(round);
     expect(await t.repo.listCentres()).toHaveLength(1);
   });
 
   it('does nothing when restoring a centre that does not exist', async () => {
-    await expect(t.repo.restoreCentre('nope')).resolves.toBeUndefined();
+    await expect(t.repo.restoreCentre('nope')).resolves.toBe(false);
     expect(await t.db.centres.count()).toBe(0);
   });
 
@@ -188,7 +193,7 @@ describe('deleting and restoring a centre', () => {
     expect(await counts()).toEqual({ centres: 2, rounds: 3, answers: 5, reflections: 3, actions: 5, ratings: 3 });
 
     await t.repo.softDeleteCentre(doomed.id);
-    await t.repo.purgeDeleted();
+    await purgeAfterWindow();
 
     expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 1, actions: 1, ratings: 1 });
     expect(await t.db.centres.get(doomed.id)).toBeUndefined();
@@ -203,15 +208,15 @@ describe('deleting and restoring a centre', () => {
     const centre = await addCentre();
     const round = await addRound(centre);
     await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 1 });
-    await t.repo.purgeDeleted();
+    await purgeAfterWindow();
     expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 0, actions: 0, ratings: 0 });
   });
 
   it('cannot restore a centre after it has been purged', async () => {
     const centre = await addCentre();
     await t.repo.softDeleteCentre(centre.id);
-    await t.repo.purgeDeleted();
-    await t.repo.restoreCentre(centre.id);
+    await purgeAfterWindow();
+    expect(await t.repo.restoreCentre(centre.id)).toBe(false);
     expect(await t.repo.listCentres()).toEqual([]);
   });
 });
@@ -282,7 +287,7 @@ describe('rounds', () => {
   });
 
   it('does nothing when restoring a round that does not exist', async () => {
-    await expect(t.repo.restoreRound('nope')).resolves.toBeUndefined();
+    await expect(t.repo.restoreRound('nope')).resolves.toBe(false);
     expect(await t.db.rounds.count()).toBe(0);
   });
 
@@ -295,7 +300,7 @@ describe('rounds', () => {
     await t.repo.saveAnswer(doomed.id, 'goal-a', 'a-2', { value: 'dont-know' });
     await t.repo.saveReflection(doomed.id, 'goal-a', { note: 'x' });
     await t.repo.softDeleteRound(doomed.id);
-    await t.repo.purgeDeleted();
+    await purgeAfterWindow();
     expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 1, reflections: 0, actions: 0, ratings: 0 });
     expect(await t.db.rounds.get(doomed.id)).toBeUndefined();
     expect(await t.repo.getRound(kept.id)).toBeDefined();
@@ -318,7 +323,7 @@ describe('rounds', () => {
     await t.repo.softDeleteRound(doomed.id);
     // Soft-deleted only: still stored, until the purge.
     expect(await t.repo.listActions(doomed.id)).toHaveLength(2);
-    await t.repo.purgeDeleted();
+    await purgeAfterWindow();
 
     expect(await counts()).toEqual({ centres: 1, rounds: 1, answers: 0, reflections: 0, actions: 1, ratings: 2 });
     expect(await t.repo.listActions(doomed.id)).toEqual([]);
@@ -439,6 +444,23 @@ describe('answers', () => {
     expect(answer?.updatedAt).toMatch(ISO_TIMESTAMP);
   });
 
+  it('refuses a note written from a text that is no longer the stored one (another tab wrote it), and keeps that text', async () => {
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2, note: 'Start' });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: 'Från flik B', noteBase: 'Start' });
+    const refused = t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: 'Från flik A', noteBase: 'Start' });
+    await expect(refused).rejects.toBeInstanceOf(TextConflictError);
+    await expect(refused).rejects.toMatchObject({ stored: 'Från flik B' });
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ value: 2, note: 'Från flik B' }]);
+  });
+
+  it('writes a note whose base is the stored text, or that equals it; a tap never conflicts with a note', async () => {
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: 'Först', noteBase: '' });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: 'Först', noteBase: 'något annat' });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 3 });
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { note: 'Sedan', noteBase: 'Först' });
+    expect(await t.repo.listAnswers(round.id)).toMatchObject([{ value: 3, note: 'Sedan' }]);
+  });
+
   it('saves the position without an answer', async () => {
     await t.repo.savePosition(round.id, { goalId: 'goal-c' });
     expect((await t.repo.getRound(round.id))?.position).toEqual({ goalId: 'goal-c' });
@@ -471,6 +493,12 @@ describe('reflections', () => {
   it('starts as relevant with an empty note', async () => {
     await t.repo.saveReflection(round.id, 'goal-a', {});
     expect(await t.repo.listReflections(round.id)).toMatchObject([{ notRelevant: false, note: '' }]);
+  });
+
+  it('refuses a reflection written from a text another tab has replaced', async () => {
+    await t.repo.saveReflection(round.id, 'goal-a', { note: 'Flik B', noteBase: '' });
+    await expect(t.repo.saveReflection(round.id, 'goal-a', { note: 'Flik A', noteBase: '' })).rejects.toBeInstanceOf(TextConflictError);
+    expect(await t.repo.listReflections(round.id)).toMatchObject([{ note: 'Flik B' }]);
   });
 
   it('can mark a goal relevant again', async () => {
@@ -687,7 +715,7 @@ describe('own items', () => {
     await t.repo.putLocalItem(own);
     expect((await t.repo.exportSource(centre.id))?.localItems).toEqual([own]);
     await t.repo.softDeleteCentre(centre.id);
-    await t.repo.purgeDeleted();
+    await purgeAfterWindow();
     expect(await t.db.localItems.count()).toBe(0);
   });
 });
@@ -712,7 +740,7 @@ describe('installed instruments', () => {
     expect(await t.repo.uninstallInstrument(`${network.id}@3.0.0`)).toBe(false);
     await t.repo.softDeleteRound(round.id);
     expect(await t.repo.roundsUsingInstrument(network.id, '3.0.0')).toBe(1);
-    await t.repo.purgeDeleted();
+    await purgeAfterWindow();
     expect(await t.repo.uninstallInstrument(`${network.id}@3.0.0`)).toBe(true);
     expect(await t.repo.listInstalledInstruments()).toEqual([]);
     expect(await t.repo.uninstallInstrument(`${network.id}@3.0.0`)).toBe(false);

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db } from '@/db';
+import { db, repository } from '@/db';
+import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { setLocale } from '@/i18n';
 import { useCentresStore } from '@/stores/centres';
 import { useSaveStatusStore } from '@/stores/saveStatus';
@@ -53,21 +54,22 @@ describe('centres store', () => {
     await centres.remove(centre);
     await vi.waitFor(() => expect(centres.centres).toEqual([]));
     const undo = useUndoStore();
-    expect(undo.toast?.message).toBe('Familjecentralen ”Fittja” togs bort.');
+    await vi.waitFor(() => expect(undo.toasts.map((toast) => toast.message)).toEqual(['Familjecentralen ”Fittja” togs bort.']));
 
-    await undo.undoLast();
+    await undo.undo(undo.toasts[0]?.key ?? '');
     await vi.waitFor(() => expect(centres.centres.map((c) => c.id)).toEqual([centre.id]));
     expect(await db.centres.count()).toBe(1);
     undo.$dispose();
   });
 
-  it('purges the centre for good when the undo offer ends', async () => {
+  it('purges the centre for good once the undo window has passed, not before', async () => {
     const centre = await centres.create(centreInput());
     await centres.remove(centre);
-    const undo = useUndoStore();
-    await undo.dismiss();
+    const deletedAt = Date.parse((await db.centres.get(centre.id))?.deletedAt ?? '');
+    await repository.purgeExpired(deletedAt + UNDO_WINDOW_MS - 1);
+    expect(await db.centres.get(centre.id)).toHaveProperty('deletedAt');
+    await repository.purgeExpired(deletedAt + UNDO_WINDOW_MS);
     expect(await db.centres.get(centre.id)).toBeUndefined();
-    undo.$dispose();
   });
 
   it('writes the undo message in the current language', async () => {
@@ -75,15 +77,7 @@ describe('centres store', () => {
     const centre = await centres.create(centreInput({ name: 'Fittja' }));
     await centres.remove(centre);
     const undo = useUndoStore();
-    expect(undo.toast?.message).toBe('The family centre “Fittja” was deleted.');
-    await undo.dismiss();
+    await vi.waitFor(() => expect(undo.toasts.map((toast) => toast.message)).toEqual(['The family centre “Fittja” was deleted.']));
     undo.$dispose();
-  });
-
-  it('purgeDeleted removes what an earlier visit left deleted', async () => {
-    const centre = await centres.create(centreInput());
-    await db.centres.update(centre.id, { deletedAt: '2026-01-01T00:00:00.000Z' });
-    await centres.purgeDeleted();
-    expect(await db.centres.count()).toBe(0);
   });
 });

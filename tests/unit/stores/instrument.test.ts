@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
 import { repository } from '@/db';
+import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { InstrumentError } from '@/domain/instrument';
 import { createCentre, createRound } from '@/domain/records';
 import { loadDefaultInstrument } from '@/instrument';
@@ -121,7 +122,7 @@ describe('instrument store: network instruments', () => {
     await repository.softDeleteRound(round.id);
     // A deleted round can still be restored with undo: its instrument stays.
     await expect(store.uninstall(network)).resolves.toBe(false);
-    await repository.purgeDeleted();
+    await repository.purgeExpired(Date.now() + UNDO_WINDOW_MS);
     await expect(store.uninstall(network)).resolves.toBe(true);
     await nextTick();
     expect(store.all).toEqual([smallInstrument]);

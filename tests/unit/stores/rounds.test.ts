@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, repository } from '@/db';
+import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { createCentre } from '@/domain/records';
 import type { Centre } from '@/domain/types';
 import { useRoundsStore } from '@/stores/rounds';
@@ -51,33 +52,37 @@ describe('rounds store', () => {
     const rounds = useRoundsStore();
     const round = await rounds.create(centre.id, roundInput({ title: 'Våren' }), smallInstrument);
     await repository.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2 });
+    const before = await repository.getRound(round.id);
     await rounds.remove(round);
     expect(await repository.getRound(round.id)).toBeUndefined();
     const undo = useUndoStore();
-    expect(undo.toast?.message).toBe('Omgången ”Våren” togs bort.');
-    await undo.undoLast();
-    expect(await repository.getRound(round.id)).toBeDefined();
+    await vi.waitFor(() => expect(undo.toasts.map((toast) => toast.message)).toEqual(['Omgången ”Våren” togs bort.']));
+    await undo.undo(undo.toasts[0]?.key ?? '');
+    expect(await repository.getRound(round.id)).toEqual(before);
     expect(await repository.listAnswers(round.id)).toHaveLength(1);
   });
 
-  it('purges the round and its answers when the undo offer ends', async () => {
+  it('purges the round and its answers once the undo window has passed', async () => {
     const rounds = useRoundsStore();
     const round = await rounds.create(centre.id, roundInput(), smallInstrument);
     await repository.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2 });
     await rounds.remove(round);
-    await useUndoStore().dismiss();
+    const deletedAt = Date.parse((await db.rounds.get(round.id))?.deletedAt ?? '');
+    await repository.purgeExpired(deletedAt + UNDO_WINDOW_MS - 1);
+    expect(await db.rounds.get(round.id)).toHaveProperty('deletedAt');
+    await repository.purgeExpired(deletedAt + UNDO_WINDOW_MS);
     expect(await db.rounds.get(round.id)).toBeUndefined();
     expect(await db.answers.count()).toBe(0);
     expect(await repository.getCentre(centre.id)).toBeDefined();
   });
 
   it('shows the save error when the database refuses the round, and the caller gets the failure', async () => {
-    vi.spyOn(repository, 'addRound').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    vi.spyOn(repository, 'addRound').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     const rounds = useRoundsStore();
-    await expect(rounds.create(centre.id, roundInput(), smallInstrument)).rejects.toThrow('QuotaExceededError');
+    await expect(rounds.create(centre.id, roundInput(), smallInstrument)).rejects.toThrow('The quota has been exceeded.');
     const save = useSaveStatusStore();
     expect(save.state).toBe('error');
-    expect(save.errorMessage).toBe('QuotaExceededError');
+    expect(save.problem).toBe('quota');
     expect(await db.rounds.count()).toBe(0);
 
     await save.retry();

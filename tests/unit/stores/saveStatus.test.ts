@@ -1,6 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useSaveStatusStore } from '@/stores/saveStatus';
+import Dexie from 'dexie';
+import { connection, TextConflictError } from '@/db';
+import { RETRY_DELAYS_MS, useSaveStatusStore } from '@/stores/saveStatus';
 
 /** A write that stays pending until the test settles it. */
 function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
@@ -15,6 +17,8 @@ function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => voi
 
 beforeEach(() => {
   setActivePinia(createPinia());
+  // The connection is the real one in the store tests below; here nothing needs opening.
+  vi.spyOn(connection, 'reopen').mockResolvedValue();
 });
 
 afterEach(() => {
@@ -64,26 +68,38 @@ describe('save status', () => {
     expect(save.state).toBe('saved');
   });
 
-  it('shows an error with the message when a write fails, and rethrows it to the caller', async () => {
+  it('names the problem of a failed write, and rethrows it to the caller', async () => {
     const save = useSaveStatusStore();
-    const failure = new Error('QuotaExceededError');
+    const failure = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     await expect(save.track(() => Promise.reject(failure))).rejects.toBe(failure);
     expect(save.state).toBe('error');
-    expect(save.errorMessage).toBe('QuotaExceededError');
+    expect(save.problem).toBe('quota');
     expect(save.pending).toBe(0);
     expect(save.lastSavedAt).toBeUndefined();
   });
 
-  it('shows an error without a message when the failure is not an Error', async () => {
+  it.each<[string, unknown, string]>([
+    ['a quota DOMException', new DOMException('x', 'QuotaExceededError'), 'quota'],
+    ['Dexie’s quota error', new Dexie.QuotaExceededError('x'), 'quota'],
+    ['an aborted transaction caused by a full disk', new Dexie.AbortError('x', new DOMException('x', 'QuotaExceededError')), 'quota'],
+    ['a closed database', new Dexie.DatabaseClosedError(), 'closed'],
+    ['a connection closing under a transaction', new DOMException('x', 'InvalidStateError'), 'closed'],
+    ['a newer version in another tab', new Dexie.VersionError('x'), 'outdated'],
+    ['anything else', new Error('odd'), 'unknown'],
+    ['a value that is not an Error', 'text', 'unknown'],
+  ])('tells %s apart', async (_name, failure, problem) => {
     const save = useSaveStatusStore();
-    await expect(save.track(() => Promise.reject(new Error('')))).rejects.toThrow();
-    expect(save.state).toBe('error');
-    expect(save.errorMessage).toBe('');
     // IndexedDB and third-party code can reject with values that are not Errors.
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-    await expect(save.track(() => Promise.reject('text'))).rejects.toBe('text');
-    expect(save.state).toBe('error');
-    expect(save.errorMessage).toBe('');
+    await save.track(() => Promise.reject(failure)).catch(() => undefined);
+    expect(save.problem).toBe(problem);
+  });
+
+  it('does not count a text conflict as a storage failure (the field asks the user instead)', async () => {
+    const save = useSaveStatusStore();
+    await expect(save.track(() => Promise.reject(new TextConflictError('theirs')))).rejects.toBeInstanceOf(TextConflictError);
+    expect(save.state).toBe('idle');
+    expect(save.problem).toBeUndefined();
   });
 
   it('keeps the error visible rather than "saving" while another write runs', async () => {
@@ -105,7 +121,7 @@ describe('save status', () => {
     await save.retry();
     expect(write).toHaveBeenCalledTimes(2);
     expect(save.state).toBe('saved');
-    expect(save.errorMessage).toBeUndefined();
+    expect(save.problem).toBeUndefined();
   });
 
   it('retry that fails again keeps the error and can be retried once more', async () => {
@@ -119,7 +135,6 @@ describe('save status', () => {
     // retry() is wired to a button: it reports through the state instead of rejecting.
     await save.retry();
     expect(save.state).toBe('error');
-    expect(save.errorMessage).toBe('second');
     await save.retry();
     expect(write).toHaveBeenCalledTimes(3);
     expect(save.state).toBe('saved');
@@ -156,5 +171,70 @@ describe('save status', () => {
     await save.retry();
     expect(failedAnswer).toHaveBeenCalledTimes(2);
     expect(save.state).toBe('saved');
+  });
+
+  it('retries a failed write by itself, waiting longer each time, until it is stored', async () => {
+    vi.useFakeTimers();
+    const save = useSaveStatusStore();
+    const write = vi
+      .fn<() => Promise<void>>()
+      .mockRejectedValueOnce(new DOMException('x', 'QuotaExceededError'))
+      .mockRejectedValueOnce(new DOMException('x', 'QuotaExceededError'))
+      .mockResolvedValue(undefined);
+    await save.track(write).catch(() => undefined);
+    await vi.advanceTimersByTimeAsync((RETRY_DELAYS_MS[0] ?? 0) - 1);
+    expect(write).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(write).toHaveBeenCalledTimes(2);
+    expect(save.state).toBe('error');
+    await vi.advanceTimersByTimeAsync((RETRY_DELAYS_MS[1] ?? 0) - 1);
+    expect(write).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(write).toHaveBeenCalledTimes(3);
+    expect(save.state).toBe('saved');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(write).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps one failure per key: a later write of the same thing replaces the earlier one', async () => {
+    const save = useSaveStatusStore();
+    const first = vi.fn<() => Promise<void>>().mockRejectedValue(new Error('full'));
+    const second = vi.fn<() => Promise<void>>().mockRejectedValueOnce(new Error('full')).mockResolvedValue(undefined);
+    await save.track(first, { key: 'answer:r:i' }).catch(() => undefined);
+    await save.track(second, { key: 'answer:r:i' }).catch(() => undefined);
+    expect(save.isFailed('answer:r:i')).toBe(true);
+    expect(save.isFailed('answer:r:other')).toBe(false);
+    await save.retry();
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(2);
+    expect(save.isFailed('answer:r:i')).toBe(false);
+    expect(save.state).toBe('saved');
+  });
+
+  it('redoes a failure the way its caller asks (a text field writes its latest text)', async () => {
+    const save = useSaveStatusStore();
+    const redo = vi.fn(() => save.track(() => Promise.resolve(), { key: 'draft:1' }));
+    await save.track(() => Promise.reject(new Error('full')), { key: 'draft:1', redo }).catch(() => undefined);
+    await save.retry();
+    expect(redo).toHaveBeenCalledTimes(1);
+    expect(save.state).toBe('saved');
+  });
+
+  it('says "saving" while a text field holds typed text that is not written, and the conflict while one is open', () => {
+    const save = useSaveStatusStore();
+    save.hold('draft:1');
+    expect(save.state).toBe('saving');
+    save.hold('draft:1', 'conflict');
+    expect(save.state).toBe('conflict');
+    save.release('draft:1');
+    expect(save.state).toBe('idle');
+  });
+
+  it('opens the connection again before retrying', async () => {
+    const save = useSaveStatusStore();
+    const reopen = vi.spyOn(connection, 'reopen').mockResolvedValue();
+    await save.track(() => Promise.reject(new Dexie.DatabaseClosedError())).catch(() => undefined);
+    await save.retry();
+    expect(reopen).toHaveBeenCalled();
   });
 });

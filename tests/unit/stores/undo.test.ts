@@ -1,160 +1,288 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UNDO_TIMEOUT_MS, useUndoStore } from '@/stores/undo';
+import { db, repository } from '@/db';
+import { UNDO_WINDOW_MS } from '@/domain/deletions';
+import { createCentre, createRound } from '@/domain/records';
+import type { Centre, Round } from '@/domain/types';
+import { setLocale } from '@/i18n';
+import { useCentresStore } from '@/stores/centres';
+import { useRoundsStore } from '@/stores/rounds';
+import { useUndoStore } from '@/stores/undo';
+import { emptyAppDatabase } from '../../fixtures/appDatabase';
+import { smallInstrument } from '../../fixtures/instruments';
+import { centreInput, roundInput } from '../../fixtures/records';
 
-function actions() {
-  return {
-    undo: vi.fn<() => Promise<void>>(() => Promise.resolve()),
-    commit: vi.fn<() => Promise<void>>(() => Promise.resolve()),
-  };
-}
+/*
+ * The undo store on the app's database (fake-indexeddb). The clock and the store's timers are fake;
+ * IndexedDB keeps its own (setImmediate) scheduling.
+ */
 
-beforeEach(() => {
+let undo: ReturnType<typeof useUndoStore>;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  vi.setSystemTime(new Date('2026-03-10T09:00:00.000Z'));
+  await emptyAppDatabase();
   setActivePinia(createPinia());
-  vi.useFakeTimers();
+  undo = useUndoStore();
 });
 
 afterEach(() => {
+  undo.$dispose();
   vi.useRealTimers();
+  setLocale('sv');
 });
 
-describe('undo toast', () => {
-  it('has no toast to begin with, and undo then does nothing', async () => {
-    const store = useUndoStore();
-    expect(store.toast).toBeUndefined();
-    await expect(store.undoLast()).resolves.toBeUndefined();
+async function addCentre(name: string): Promise<Centre> {
+  const centre = createCentre(centreInput({ name }));
+  await repository.addCentre(centre);
+  return centre;
+}
+
+/** A round with one answer and one reflection, so that "with everything under it" is checked. */
+async function addRound(centre: Centre, title: string): Promise<Round> {
+  const round = createRound(centre.id, roundInput({ title }), smallInstrument);
+  await repository.addRound(round);
+  await repository.saveAnswer(round.id, 'goal-a', 'a-1', { value: 3, note: `Svar i ${title}` });
+  await repository.saveReflection(round.id, 'goal-a', { note: `Reflektion i ${title}` });
+  return (await repository.getRound(round.id)) ?? round;
+}
+
+function messages(store = undo): string[] {
+  return store.toasts.map((toast) => toast.message);
+}
+
+async function undoToast(message: string, store = undo): Promise<void> {
+  const toast = store.toasts.find((candidate) => candidate.message === message);
+  if (!toast) throw new Error(`no toast "${message}" among ${JSON.stringify(messages(store))}`);
+  await store.undo(toast.key);
+}
+
+/**
+ * Waits for the database and the live queries without moving the fake clock (vi.waitFor would
+ * advance it), so that every moment in these tests is exact.
+ */
+async function until(check: () => unknown): Promise<void> {
+  let failure: unknown;
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      failure = error;
+      // Dexie hands its notifications on with zero-delay timers: run those, the clock stays.
+      await vi.advanceTimersByTimeAsync(0);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  throw failure;
+}
+
+/** Lets the clock run and the store's timers fire, then lets the database settle. */
+async function pass(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  for (let i = 0; i < 20; i += 1) {
+    await vi.advanceTimersByTimeAsync(0);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('undo store', () => {
+  it('has no toast when nothing is deleted', async () => {
+    await pass(0);
+    expect(undo.toasts).toEqual([]);
   });
 
-  it('shows a toast with the message when an action is offered', async () => {
-    const store = useUndoStore();
-    const first = actions();
-    await store.offer('Omgången togs bort.', first.undo, first.commit);
-    expect(store.toast?.message).toBe('Omgången togs bort.');
-    expect(first.undo).not.toHaveBeenCalled();
-    expect(first.commit).not.toHaveBeenCalled();
+  it('delete A, delete B, undo B: B comes back with its answers and A can still be undone', async () => {
+    const centre = await addCentre('Alby');
+    const a = await addRound(centre, 'A');
+    const b = await addRound(centre, 'B');
+    const rounds = useRoundsStore();
+    await rounds.remove(a);
+    await pass(1000);
+    await rounds.remove(b);
+    await until(() => expect(messages()).toEqual(['Omgången ”A” togs bort.', 'Omgången ”B” togs bort.']));
+
+    await undoToast('Omgången ”B” togs bort.');
+    expect(await repository.getRound(b.id)).toEqual(b);
+    expect(await repository.listAnswers(b.id)).toMatchObject([{ itemId: 'a-1', value: 3, note: 'Svar i B' }]);
+    expect(await repository.listReflections(b.id)).toMatchObject([{ note: 'Reflektion i B' }]);
+    await until(() => expect(messages()).toEqual(['Omgången ”A” togs bort.']));
+    expect(await db.rounds.get(a.id)).toHaveProperty('deletedAt');
+
+    await undoToast('Omgången ”A” togs bort.');
+    expect((await repository.listRounds(centre.id)).map((round) => round.title).sort()).toEqual(['A', 'B']);
+    expect(await repository.listAnswers(a.id)).toHaveLength(1);
   });
 
-  it('undoes the action and removes the toast; the deletion is then never committed', async () => {
-    const store = useUndoStore();
-    const first = actions();
-    await store.offer('Borttagen', first.undo, first.commit);
-    await store.undoLast();
-    expect(first.undo).toHaveBeenCalledOnce();
-    expect(store.toast).toBeUndefined();
-    await vi.advanceTimersByTimeAsync(UNDO_TIMEOUT_MS * 2);
-    expect(first.commit).not.toHaveBeenCalled();
+  it('the same with two centres: undoing the second never touches the first', async () => {
+    const alby = await addCentre('Alby');
+    const fittja = await addCentre('Fittja');
+    const albyRound = await addRound(alby, 'Alby VT');
+    const fittjaRound = await addRound(fittja, 'Fittja VT');
+    const centres = useCentresStore();
+    await centres.remove(alby);
+    await centres.remove(fittja);
+    await until(() => expect(messages()).toHaveLength(2));
+
+    await undoToast('Familjecentralen ”Fittja” togs bort.');
+    expect(await repository.listCentres()).toEqual([fittja]);
+    expect(await repository.listAnswers(fittjaRound.id)).toHaveLength(1);
+    await until(() => expect(messages()).toEqual(['Familjecentralen ”Alby” togs bort.']));
+
+    await pass(UNDO_WINDOW_MS);
+    await until(async () => expect(await db.centres.get(alby.id)).toBeUndefined());
+    expect(await db.rounds.get(albyRound.id)).toBeUndefined();
+    expect(await repository.listCentres()).toEqual([fittja]);
+    expect(await repository.getRound(fittjaRound.id)).toEqual(fittjaRound);
+    expect(undo.toasts).toEqual([]);
+    centres.$dispose();
   });
 
-  it('commits the action when the time runs out, and not a moment before', async () => {
-    const store = useUndoStore();
-    const first = actions();
-    await store.offer('Borttagen', first.undo, first.commit);
-    await vi.advanceTimersByTimeAsync(UNDO_TIMEOUT_MS - 1);
-    expect(first.commit).not.toHaveBeenCalled();
-    expect(store.toast).toBeDefined();
-    await vi.advanceTimersByTimeAsync(1);
-    expect(first.commit).toHaveBeenCalledOnce();
-    expect(first.undo).not.toHaveBeenCalled();
-    expect(store.toast).toBeUndefined();
+  it('purges each deletion when its own window has passed, and not a moment before', async () => {
+    const centre = await addCentre('Alby');
+    const a = await addRound(centre, 'A');
+    const b = await addRound(centre, 'B');
+    await repository.softDeleteRound(a.id);
+    await pass(5000);
+    await repository.softDeleteRound(b.id);
+    await until(() => expect(messages()).toHaveLength(2));
+
+    await pass(UNDO_WINDOW_MS - 5000 - 1);
+    expect(await db.rounds.get(a.id)).toHaveProperty('deletedAt');
+    expect(messages()).toHaveLength(2);
+    await pass(1);
+    await until(async () => expect(await db.rounds.get(a.id)).toBeUndefined());
+    expect(await db.answers.where('roundId').equals(a.id).count()).toBe(0);
+    expect(messages()).toEqual(['Omgången ”B” togs bort.']);
+    expect(await db.rounds.get(b.id)).toHaveProperty('deletedAt');
+
+    await undoToast('Omgången ”B” togs bort.');
+    await pass(UNDO_WINDOW_MS * 2);
+    expect(await repository.getRound(b.id)).toEqual(b);
   });
 
-  it('commits the first action when a second is offered, and shows the second', async () => {
-    const store = useUndoStore();
-    const first = actions();
-    const second = actions();
-    await store.offer('Första', first.undo, first.commit);
-    await store.offer('Andra', second.undo, second.commit);
-    expect(first.commit).toHaveBeenCalledOnce();
-    expect(second.commit).not.toHaveBeenCalled();
-    expect(store.toast?.message).toBe('Andra');
+  it('a reload or a second tab within the window offers the same undo, purges nothing, and its undo works', async () => {
+    const centre = await addCentre('Alby');
+    const round = await addRound(centre, 'Våren');
+    await useRoundsStore().remove(round);
+    await until(() => expect(messages()).toEqual(['Omgången ”Våren” togs bort.']));
+    await pass(UNDO_WINDOW_MS - 2000);
 
-    await store.undoLast();
-    expect(second.undo).toHaveBeenCalledOnce();
-    expect(first.undo).not.toHaveBeenCalled();
+    // The second tab: a store of its own on the same database, started like the app starts.
+    setActivePinia(createPinia());
+    const second = useUndoStore();
+    await second.purgeExpired();
+    await until(() => expect(messages(second)).toEqual(['Omgången ”Våren” togs bort.']));
+    expect(await db.rounds.get(round.id)).toHaveProperty('deletedAt');
+
+    // "Ångra" in the first tab still works, and the second tab's toast goes with it.
+    await undoToast('Omgången ”Våren” togs bort.');
+    expect(await repository.getRound(round.id)).toEqual(round);
+    await until(() => expect(second.toasts).toEqual([]));
+    await until(() => expect(undo.toasts).toEqual([]));
+    second.$dispose();
   });
 
-  it('gives the second toast its own full time', async () => {
-    const store = useUndoStore();
-    const first = actions();
-    const second = actions();
-    await store.offer('Första', first.undo, first.commit);
-    await vi.advanceTimersByTimeAsync(UNDO_TIMEOUT_MS - 1000);
-    await store.offer('Andra', second.undo, second.commit);
-    await vi.advanceTimersByTimeAsync(UNDO_TIMEOUT_MS - 1);
-    expect(second.commit).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(1);
-    expect(second.commit).toHaveBeenCalledOnce();
-    expect(first.commit).toHaveBeenCalledOnce();
+  it('at start-up purges only what is past its window', async () => {
+    const centre = await addCentre('Alby');
+    const old = await addRound(centre, 'Gammal');
+    const young = await addRound(centre, 'Ny');
+    undo.$dispose();
+    await repository.softDeleteRound(old.id, '2026-03-10T08:59:00.000Z');
+    await repository.softDeleteRound(young.id, '2026-03-10T08:59:59.000Z');
+
+    setActivePinia(createPinia());
+    undo = useUndoStore();
+    await undo.purgeExpired();
+    expect(await db.rounds.get(old.id)).toBeUndefined();
+    expect(await db.rounds.get(young.id)).toHaveProperty('deletedAt');
+    await until(() => expect(messages()).toEqual(['Omgången ”Ny” togs bort.']));
   });
 
-  it('gives every toast a new id (so the toast is announced again)', async () => {
-    const store = useUndoStore();
-    const first = actions();
-    const second = actions();
-    await store.offer('Första', first.undo, first.commit);
-    const firstId = store.toast?.id;
-    await store.offer('Andra', second.undo, second.commit);
-    expect(firstId).toBeDefined();
-    expect(store.toast?.id).not.toBe(firstId);
+  it('closing a toast hides it but purges nothing before the window has passed', async () => {
+    const centre = await addCentre('Alby');
+    const round = await addRound(centre, 'Våren');
+    await repository.softDeleteRound(round.id);
+    await until(() => expect(undo.toasts).toHaveLength(1));
+    undo.dismiss(undo.toasts[0]?.key ?? '');
+    expect(undo.toasts).toEqual([]);
+    await pass(UNDO_WINDOW_MS - 1);
+    expect(await db.rounds.get(round.id)).toHaveProperty('deletedAt');
+    await pass(1);
+    await until(async () => expect(await db.rounds.get(round.id)).toBeUndefined());
   });
 
-  it('commits at once when dismissed', async () => {
-    const store = useUndoStore();
-    const first = actions();
-    await store.offer('Borttagen', first.undo, first.commit);
-    await store.dismiss();
-    expect(first.commit).toHaveBeenCalledOnce();
-    expect(store.toast).toBeUndefined();
-    await vi.advanceTimersByTimeAsync(UNDO_TIMEOUT_MS);
-    expect(first.commit).toHaveBeenCalledOnce();
+  it('a round deleted again after its undo gets a new toast, even after the first was closed', async () => {
+    const centre = await addCentre('Alby');
+    const round = await addRound(centre, 'Våren');
+    await repository.softDeleteRound(round.id);
+    await until(() => expect(undo.toasts).toHaveLength(1));
+    undo.dismiss(undo.toasts[0]?.key ?? '');
+    await repository.restoreRound(round.id);
+    await pass(1000);
+    await repository.softDeleteRound(round.id);
+    await until(() => expect(messages()).toEqual(['Omgången ”Våren” togs bort.']));
   });
 
-  it('is busy while the undo runs and ignores a second press', async () => {
-    const store = useUndoStore();
-    let finish!: () => void;
-    const undo = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
-    const commit = vi.fn(() => Promise.resolve());
-    await store.offer('Borttagen', undo, commit);
-    const pressed = store.undoLast();
-    expect(store.busy).toBe(true);
-    await store.undoLast();
-    expect(undo).toHaveBeenCalledOnce();
-    finish();
-    await pressed;
-    expect(store.busy).toBe(false);
-    expect(store.toast).toBeUndefined();
+  it('says nothing and changes nothing when the deletion was undone elsewhere first', async () => {
+    const centre = await addCentre('Alby');
+    const round = await addRound(centre, 'Våren');
+    await repository.softDeleteRound(round.id);
+    await until(() => expect(undo.toasts).toHaveLength(1));
+    const key = undo.toasts[0]?.key ?? '';
+    await repository.restoreRound(round.id);
+    await undo.undo(key);
+    expect(await repository.getRound(round.id)).toEqual(round);
   });
 
-  it('keeps the toast when the undo fails, so that it can be tried again', async () => {
-    const store = useUndoStore();
-    const undo = vi.fn<() => Promise<void>>().mockRejectedValueOnce(new Error('busy')).mockResolvedValueOnce(undefined);
-    const commit = vi.fn(() => Promise.resolve());
-    await store.offer('Borttagen', undo, commit);
-    await expect(store.undoLast()).rejects.toThrow('busy');
-    expect(store.busy).toBe(false);
-    expect(store.toast?.message).toBe('Borttagen');
-    await store.undoLast();
-    expect(undo).toHaveBeenCalledTimes(2);
-    expect(store.toast).toBeUndefined();
-    expect(commit).not.toHaveBeenCalled();
+  it('is busy while an undo runs and ignores a second press of the same toast', async () => {
+    const centre = await addCentre('Alby');
+    const round = await addRound(centre, 'Våren');
+    await repository.softDeleteRound(round.id);
+    await until(() => expect(undo.toasts).toHaveLength(1));
+    const key = undo.toasts[0]?.key ?? '';
+    const restore = vi.spyOn(repository, 'restoreRound');
+    const first = undo.undo(key);
+    expect(undo.isBusy(key)).toBe(true);
+    await undo.undo(key);
+    await first;
+    expect(restore).toHaveBeenCalledOnce();
+    expect(undo.busy).toBe(false);
   });
 
-  it('keeps a new offer made while an undo is still running, and does not commit the action being undone', async () => {
-    const store = useUndoStore();
-    let finishUndo!: () => void;
-    const first = {
-      undo: vi.fn(() => new Promise<void>((resolve) => (finishUndo = resolve))),
-      commit: vi.fn(() => Promise.resolve()),
-    };
-    const second = actions();
-    await store.offer('Första', first.undo, first.commit);
-    const undoing = store.undoLast();
-    await store.offer('Andra', second.undo, second.commit);
-    finishUndo();
-    await undoing;
-    expect(first.commit).not.toHaveBeenCalled();
-    expect(store.toast?.message).toBe('Andra');
-    await vi.advanceTimersByTimeAsync(UNDO_TIMEOUT_MS);
-    expect(second.commit).toHaveBeenCalledOnce();
+  it('writes the messages in the current language', async () => {
+    setLocale('en');
+    const centre = await addCentre('Fittja');
+    await repository.softDeleteCentre(centre.id);
+    await until(() => expect(messages()).toEqual(['The family centre “Fittja” was deleted.']));
+    setLocale('sv');
+    expect(messages()).toEqual(['Familjecentralen ”Fittja” togs bort.']);
+  });
+
+  it('offers undo of something held in memory (an action) for the window, then lets it go', async () => {
+    const put = vi.fn(() => Promise.resolve());
+    undo.offer('Åtgärden ”Föräldragrupp” togs bort.', put);
+    expect(messages()).toEqual(['Åtgärden ”Föräldragrupp” togs bort.']);
+    await pass(UNDO_WINDOW_MS);
+    expect(undo.toasts).toEqual([]);
+    await undo.undo('memory:1');
+    expect(put).not.toHaveBeenCalled();
+
+    undo.offer('Åtgärden ”Läxhjälp” togs bort.', put);
+    await undoToast('Åtgärden ”Läxhjälp” togs bort.');
+    expect(put).toHaveBeenCalledOnce();
+    expect(undo.toasts).toEqual([]);
+  });
+
+  it('keeps a memory toast when its undo fails, so that it can be tried again', async () => {
+    const put = vi.fn<() => Promise<void>>().mockRejectedValueOnce(new Error('busy')).mockResolvedValueOnce(undefined);
+    undo.offer('Borttagen', put);
+    const key = undo.toasts[0]?.key ?? '';
+    await expect(undo.undo(key)).rejects.toThrow('busy');
+    expect(messages()).toEqual(['Borttagen']);
+    await undo.undo(key);
+    expect(put).toHaveBeenCalledTimes(2);
+    expect(undo.toasts).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, repository } from '@/db';
+import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import type { ExportFile } from '@/domain/exchange/format';
 import type { Instrument } from '@/domain/types';
 import { setLocale } from '@/i18n';
@@ -157,23 +158,37 @@ describe('workspace store', () => {
     await workspace.remove(file.centre.id);
     await vi.waitFor(() => expect(workspace.entries).toEqual([]));
     const undo = useUndoStore();
-    expect(undo.toast?.message).toBe('”Alby” togs bort från arbetsytan.');
+    await vi.waitFor(() => expect(undo.toasts.map((toast) => toast.message)).toEqual(['”Alby” togs bort från arbetsytan.']));
 
-    await undo.undoLast();
+    await undo.undo(undo.toasts[0]?.key ?? '');
     await vi.waitFor(() => expect(workspace.entries).toHaveLength(1));
     expect(await repository.getWorkspaceEntry(file.centre.id)).toEqual(before);
   });
 
-  it('keeps the removal when the undo offer ends', async () => {
+  it('keeps the removal, and purges the file once the undo window has passed', async () => {
     const file = fileOf('Alby');
     await workspace.importFiles([asFile(file, 'alby.json')]);
     await workspace.remove(file.centre.id);
-    await useUndoStore().dismiss();
+    const deletedAt = Date.parse((await db.workspace.get(file.centre.id))?.deletedAt ?? '');
+    await repository.purgeExpired(deletedAt + UNDO_WINDOW_MS - 1);
+    expect(await db.workspace.count()).toBe(1);
+    await repository.purgeExpired(deletedAt + UNDO_WINDOW_MS);
     expect(await db.workspace.count()).toBe(0);
+  });
+
+  it('a new file of a removed centre replaces the removed one and ends its deletion', async () => {
+    const file = fileOf('Alby', '2026-05-20T10:00:00.000Z');
+    await workspace.importFiles([asFile(file, 'alby.json')]);
+    await workspace.remove(file.centre.id);
+    const [report] = await workspace.importFiles([asFile(fileOf('Alby', '2026-05-01T10:00:00.000Z', file.centre.id), 'alby-maj.json')]);
+    expect(report?.status).toBe('added');
+    await vi.waitFor(() => expect(workspace.entries.map((entry) => entry.fileName)).toEqual(['alby-maj.json']));
+    expect(await repository.listDeleted()).toEqual([]);
   });
 
   it('ignores removing a centre that is not there', async () => {
     await workspace.remove('nothing');
-    expect(useUndoStore().toast).toBeUndefined();
+    expect(await repository.listDeleted()).toEqual([]);
+    expect(useUndoStore().toasts).toEqual([]);
   });
 });
