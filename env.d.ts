@@ -8,3 +8,10 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>;
   export default component;
 }
+
+interface ImportMetaEnv {
+  /** The organisation that runs the app, named in the accessibility statement (see the README). */
+  readonly VITE_ORGANISATION_NAME?: string;
+  /** Where accessibility feedback goes: an e-mail address or an https:// form. */
+  readonly VITE_ACCESSIBILITY_CONTACT?: string;
+}

@@ -29,19 +29,24 @@ export function useDraftText(stored: () => string, write: DraftWriter) {
   /** Texts this field wrote: a live query result that lags behind may still show one of them. */
   const written = new Set<string>();
   let running: Promise<void> | undefined;
+  /** Another tab's text arrived while a write ran: looked at again when it is done. */
+  let missed = false;
 
-  watch(stored, (value) => {
+  /** Takes a stored text that another tab wrote, unless this field has text of its own to write. */
+  function follow(value: string): void {
     if (value === base) {
       written.clear();
       return;
     }
     if (written.has(value)) return;
     if (conflict.value !== undefined) conflict.value = value;
-    else if (!running && draft.value === base) {
+    else if (running) missed = true;
+    else if (draft.value === base) {
       draft.value = value;
       base = value;
     }
-  });
+  }
+  watch(stored, follow);
 
   async function writeAll(): Promise<void> {
     try {
@@ -73,6 +78,10 @@ export function useDraftText(stored: () => string, write: DraftWriter) {
     }
     running = writeAll().finally(() => {
       running = undefined;
+      if (missed) {
+        missed = false;
+        follow(stored());
+      }
     });
     return running;
   }

@@ -3,6 +3,7 @@ import { db } from './database';
 
 export { AppDatabase, DATABASE_NAME, db, type InstalledInstrument, type WorkspaceEntry } from './database';
 export { createRepository, repository, type Repository, type RoundOverview } from './repository';
+export { createPrivacyRepository, privacyRepository, type Erased, type PrivacyRepository } from './privacy';
 export { classifyStorageError, createConnection, TextConflictError, type Connection, type ConnectionEvent, type StorageProblem } from './connection';
 // Re-exported so that live queries are built from repository reads without importing Dexie elsewhere.
 export { liveQuery } from 'dexie';

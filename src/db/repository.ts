@@ -184,6 +184,24 @@ export function createRepository(db: AppDatabase) {
     await db.rounds.delete(roundId);
   }
 
+  /**
+   * An import brings back what the file holds: a centre or round of the file that is deleted (and
+   * waiting for its undo window) is restored, or it would be purged with the imported records in it.
+   */
+  async function endDeletionsOf(file: ExportFile): Promise<void> {
+    const centre = await db.centres.get(file.centre.id);
+    if (centre?.deletedAt) {
+      const { deletedAt: _removed, ...rest } = centre;
+      await db.centres.put(rest);
+    }
+    const rounds = await db.rounds.bulkGet(file.rounds.map((round) => round.id));
+    for (const round of rounds) {
+      if (!round?.deletedAt || round.centreId !== file.centre.id) continue;
+      const { deletedAt: _removed, ...rest } = round;
+      await db.rounds.put(rest);
+    }
+  }
+
   /** Every soft-deleted centre, round and workspace file, read through the `deletedAt` indexes. */
   async function listDeleted(): Promise<DeletedRecord[]> {
     return db.transaction('r', db.centres, db.rounds, db.workspace, async () => {
@@ -485,6 +503,7 @@ export function createRepository(db: AppDatabase) {
         await db.instruments.bulkAdd(
           writes.instruments.map((instrument) => ({ key: instrumentKey(instrument), instrument, fileName: exportFileName(file), installedAt: now })),
         );
+        await endDeletionsOf(file);
         return plan;
       });
     },

@@ -1,6 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-
 /**
  * One spelling of a value as JSON, so that equal content gives equal text on every device and in
  * every browser: object keys sorted by UTF-16 code unit (not by locale, which differs between
@@ -48,12 +45,5 @@ function write(value: unknown, path: string): string | undefined {
   return `{${parts.join(',')}}`;
 }
 
-export const HASH_PREFIX = 'sha256:';
-
-/**
- * `sha256:<hex>` of the canonical JSON's UTF-8 bytes. Synchronous on purpose: SubtleCrypto is
- * async and missing on plain-http origins, where a tablet on a local network may reach the app.
- */
-export function contentHash(value: unknown): string {
-  return HASH_PREFIX + bytesToHex(sha256(utf8ToBytes(canonicalJson(value))));
-}
+// contentHash lives in ./contentHash: merge needs canonicalJson on the first screen, and a bundler
+// keeps a module's imports with it, so SHA-256 in this file would ship in the first download.

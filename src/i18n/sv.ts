@@ -131,4 +131,11 @@ export const sv = {
     invalidDate: 'Ange ett datum, till exempel 2026-05-15.',
     formHasErrors: 'Kontrollera de markerade fälten.',
   },
+  // The start page links to both pages; their texts are in svMore.ts (accessibilityPage, privacyPage).
+  accessibility: {
+    link: 'Tillgänglighetsredogörelse',
+  },
+  privacy: {
+    link: 'Personuppgifter och lagring',
+  },
 } as const;

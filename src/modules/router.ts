@@ -6,6 +6,8 @@ import CentrePickerView from '@/views/CentrePickerView.vue';
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'centres', component: CentrePickerView },
   { path: '/about', name: 'about', component: () => import('@/views/AboutView.vue') },
+  { path: '/accessibility', name: 'accessibility', component: () => import('@/views/AccessibilityView.vue') },
+  { path: '/privacy', name: 'privacy', component: () => import('@/views/PrivacyView.vue') },
   { path: '/centres/new', name: 'centre-new', component: () => import('@/views/CentreFormView.vue') },
   {
     path: '/centres/:centreId',

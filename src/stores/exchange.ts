@@ -81,7 +81,11 @@ export const useExchangeStore = defineStore('exchange', () => {
     return repository.previewImport(file, builtIn());
   }
 
-  function apply(file: ExportFile): Promise<ImportPlan> {
+  async function apply(file: ExportFile): Promise<ImportPlan> {
+    // A file that collides with another centre writes nothing: checked first, so that the header does
+    // not report a save for it. The transaction checks again, in case a record arrived since.
+    const plan = await repository.previewImport(file, builtIn());
+    if (plan.collisions.length > 0) return plan;
     return useSaveStatusStore().track(() => repository.importFile(file, builtIn()));
   }
 

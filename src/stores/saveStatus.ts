@@ -88,9 +88,13 @@ export const useSaveStatusStore = defineStore('saveStatus', () => {
       return result;
     } catch (error) {
       const kind = classifyStorageError(error);
-      if (kind !== 'conflict') {
+      const others = failures.value.filter((failure) => failure.id !== id);
+      if (kind === 'conflict') {
+        // The storage works again; what is left is the user's choice, which the field asks for.
+        failures.value = others;
+      } else {
         const redo = options.redo ?? (() => track(write, options));
-        failures.value = [...failures.value.filter((failure) => failure.id !== id), { id, key: options.key, redo, problem: kind }];
+        failures.value = [...others, { id, key: options.key, redo, problem: kind }];
         scheduleRetry();
       }
       throw error;

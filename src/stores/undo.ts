@@ -73,7 +73,7 @@ export const useUndoStore = defineStore('undo', () => {
     busyKeys.value = next;
   }
 
-  /** Removes for good what is past its window; a failure is tried again at the next deadline or start. */
+  /** Removes for good what is past its window; a failure is tried again at the next change, deadline or start. */
   async function purgeExpired(): Promise<void> {
     await repository.purgeExpired(Date.now()).catch(() => undefined);
   }
@@ -91,7 +91,8 @@ export const useUndoStore = defineStore('undo', () => {
     const stored = nextExpiry(records, current);
     const deadlines = [...(stored === undefined ? [] : [stored]), ...offers.value.map((offer) => offer.expiresAt)];
     if (deadlines.length === 0) return;
-    timer = setTimeout(schedule, Math.max(0, Math.min(...deadlines) - current));
+    // At most one window ahead: a mark from a clock set wrong lies far ahead, beyond what a timer can wait.
+    timer = setTimeout(schedule, Math.min(Math.max(0, Math.min(...deadlines) - current), UNDO_WINDOW_MS));
   }
 
   watch([() => deleted.data.value, offers], schedule, { immediate: true });

@@ -146,6 +146,21 @@ describe('InstrumentsView: the list', () => {
 });
 
 describe('InstrumentsView: loading a broken file', () => {
+  it('refuses a file that is not UTF-8 (a Latin-1 "ö"), saying so, and installs nothing', async () => {
+    const view = await mountView();
+    const latin1 = new Uint8Array([...'{"id": "nätverk"}'].map((c) => c.charCodeAt(0)));
+    await pick(view, new File([latin1], 'latin1.json', { type: 'application/json' }));
+    const alert = view.get('[role="alert"]');
+    expect(alert.text()).toContain('Filen latin1.json kan inte läsas in som instrument:');
+    expect(alert.text()).toContain('Filen är inte sparad som UTF-8-text');
+  });
+
+  it('refuses an unknown top-level key instead of dropping it', async () => {
+    const view = await mountView();
+    await pick(view, jsonFile(JSON.stringify({ ...rawDefaultInstrument(), version: '9.9.9', extra: true }), 'extra.json'));
+    expect(view.get('[role="alert"]').text()).toContain('Fel vid extra: fältet finns inte i formatet.');
+  });
+
   it('says a file that is not JSON is not JSON', async () => {
     const view = await mountView();
     await pick(view, jsonFile('{"id": "familjecentral-', 'trasig.json'));

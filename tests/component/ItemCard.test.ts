@@ -373,6 +373,19 @@ describe('ItemCard', () => {
       expect(card.get<HTMLTextAreaElement>('textarea').element.value).toBe('Från en annan flik');
     });
 
+    it('takes another tab’s note that arrived while its own write ran, once that write is done', async () => {
+      let finish: () => void = () => undefined;
+      const card = mountCard({ note: '', saveNote: () => new Promise<void>((resolve) => (finish = resolve)) });
+      const textarea = card.get<HTMLTextAreaElement>('textarea');
+      await textarea.setValue('Min');
+      await card.setProps({ note: 'Min' });
+      await card.setProps({ note: 'Min, och sedan den andra flikens tillägg' });
+      expect(textarea.element.value).toBe('Min');
+      finish();
+      await flushPromises();
+      expect(textarea.element.value).toBe('Min, och sedan den andra flikens tillägg');
+    });
+
     it('is not thrown back by a late live result of its own earlier text', async () => {
       const card = mountCard({ note: '' });
       const textarea = card.get<HTMLTextAreaElement>('textarea');

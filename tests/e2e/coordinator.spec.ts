@@ -180,7 +180,7 @@ test('a coordinator imports three centres, compares them over time, sorts, expor
     asUpload('halv.json', JSON.stringify({ format: 'familjecentral-export', formatVersion: 1, exportedAt: '2026-05-20T10:00:00.000Z' })),
   ]);
   await expect(coordinator.reportFor('trasig.json')).toContainText('Filen kunde inte läsas och har inte importerats.');
-  await expect(coordinator.reportFor('trasig.json').getByTestId('import-problems')).toContainText('Filen är inte en JSON-fil');
+  await expect(coordinator.reportFor('trasig.json').getByTestId('import-problems')).toContainText('Filen är inte giltig JSON: fel på rad 1, kolumn 1.');
   await expect(coordinator.reportFor('halv.json').getByTestId('import-problems')).toContainText('centre');
   await expect.poll(() => coordinator.rowNames()).toHaveLength(3);
   await expectNoSeriousA11yViolations(page);

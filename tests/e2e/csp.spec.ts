@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { headerContentSecurityPolicy } from '../../security.config.ts';
 import { allItems, asUpload, exportFile } from './support/exportFiles';
 import { waitForServiceWorker } from './support/fixtures';
 
@@ -68,6 +70,9 @@ test('the Content-Security-Policy holds on every view: no violation, the service
   for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "worker-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) {
     expect(header, 'the header').toContain(directive);
   }
+  expect(header).toBe(headerContentSecurityPolicy);
+  // The README shows production servers the same header.
+  expect(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).toContain(`Content-Security-Policy: ${headerContentSecurityPolicy}\n`);
   expect(header).not.toContain('unsafe-inline');
   expect(header).not.toContain('unsafe-eval');
   await page.goto('/');
@@ -104,6 +109,8 @@ test('the Content-Security-Policy holds on every view: no violation, the service
     { path: '/import', ready: (p) => expect(p.getByLabel('Välj exportfil (.json)')).toBeAttached() },
     { path: '/instruments', ready: (p) => expect(p.locator('h1')).toBeVisible() },
     { path: '/about', ready: (p) => expect(p.getByRole('heading', { level: 2, name: 'Lagring på enheten' })).toBeVisible() },
+    { path: '/accessibility', ready: (p) => expect(p.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' })).toBeVisible() },
+    { path: '/privacy', ready: (p) => expect(p.getByRole('heading', { level: 1, name: 'Personuppgifter och lagring' })).toBeVisible() },
     { path: '/no-such-page', ready: (p) => expect(p.getByText('Sidan finns inte.')).toBeVisible() },
   ];
   for (const view of views) {

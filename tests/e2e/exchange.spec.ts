@@ -94,7 +94,7 @@ test('a broken file is refused with a clear message and nothing changes', async 
   const input = page.getByLabel('Välj exportfil (.json)');
   await input.setInputFiles({ name: 'trasig.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "familjecentral-export", "formatVer') });
   await expect(page.getByRole('alert')).toContainText('Filen trasig.json kan inte importeras:');
-  await expect(page.getByTestId('import-problems')).toContainText('Filen är inte en JSON-fil');
+  await expect(page.getByTestId('import-problems')).toContainText('Filen är inte giltig JSON: den tar slut för tidigt, på rad 1, kolumn 47.');
 
   const wrong = {
     format: 'familjecentral-export',

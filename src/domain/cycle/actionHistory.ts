@@ -94,6 +94,11 @@ export function actionChains(actions: readonly TrackedAction[]): ActionChain[] {
   });
 }
 
+/** The chain an action belongs to (as any of its copies), or undefined for an action not in them. */
+export function chainOf(chains: readonly ActionChain[], actionId: string): ActionChain | undefined {
+  return chains.find((chain) => chain.actions.some((action) => action.id === actionId));
+}
+
 /** When the chain's first copy was written. */
 export function chainStart(chain: ActionChain): string {
   return chain.actions[0]?.createdAt ?? chain.head.createdAt;

@@ -3,7 +3,7 @@ import { answersByItem, reflectionsByGoal } from '../progress';
 import { scoreRound, type GoalScore, type RoundScores } from '../scoring';
 import { deriveStage, type StageNumber } from '../stage';
 import type { ActionStatus, Answer, AnswerValue, Centre, GoalReflection, Instrument, LocalizedText, LocalItem, Round } from '../types';
-import { actionChains, changedSince, nextSteps, type ChangeKind, type TrackedAction } from './actionHistory';
+import { actionChains, chainOf, changedSince, nextSteps, statusAsOf, type ChangeKind, type TrackedAction } from './actionHistory';
 import { DEFAULT_CHECK_IN_TEMPLATE, type CheckInTemplate } from './template';
 import { targetState, type ItemTarget, type TargetState } from './targets';
 import {
@@ -173,7 +173,6 @@ export function buildCheckIn(input: CheckInInput): CheckInDocument {
   const chains = actionChains(known);
   const changes = since === undefined ? [] : changedSince(chains, since, asOf);
   const steps = nextSteps(chains, asOf);
-  const byId = new Map(known.map((action) => [action.id, action]));
 
   const goals = instrument.goals.map((goal, index): CheckInGoal => {
     const score = scores.goals[index];
@@ -192,9 +191,11 @@ export function buildCheckIn(input: CheckInInput): CheckInDocument {
           level: target.level,
           by: target.by,
           services: [...target.services],
+          // A linked action as it stood when the check-in was written: its newest copy, its status then.
           actions: target.actionIds.flatMap((id) => {
-            const action = byId.get(id);
-            return action ? [toAction(action, action.status)] : [];
+            const chain = chainOf(chains, id);
+            const status = chain ? statusAsOf(chain.history, asOf) : undefined;
+            return chain && status ? [toAction(chain.head, status)] : [];
           }),
           answer,
           state: targetState(target, answer),
@@ -246,4 +247,19 @@ export function buildCheckIn(input: CheckInInput): CheckInDocument {
     overall: { mean: scores.overall, previousMean: previousScores?.overall ?? null, rated: scores.rated, applicable: scores.applicable },
     goals,
   };
+}
+
+/**
+ * Statements left unanswered in a check-in (common and own, goals marked not relevant left out),
+ * so completing or handing in can ask first and say how many.
+ */
+export function unansweredInCheckIn(document: Pick<CheckInDocument, 'goals'>): { common: number; own: number; total: number } {
+  let common = 0;
+  let own = 0;
+  for (const goal of document.goals) {
+    if (goal.skipped) continue;
+    common += goal.items.filter((item) => item.answer === null).length;
+    own += goal.ownStatements.filter((item) => item.answer === null).length;
+  }
+  return { common, own, total: common + own };
 }

@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { issuePath } from '../issuePath';
 import { isIsoDate } from '../period';
 import type { LocalizedText } from '../types';
 
@@ -209,4 +211,27 @@ export function nextDue(
 
 export function findDeadline(deadlineId: string, deadlines: readonly Deadline[] = DEFAULT_DEADLINES): Deadline | undefined {
   return deadlines.find((d) => d.id === deadlineId);
+}
+
+const text = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300));
+
+/** A network's own deadlines, as it may load them: ids unique, each a real day of the year. */
+export const DeadlinesSchema = v.pipe(
+  v.array(
+    v.strictObject({
+      id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'id')),
+      kind: v.picklist(DEADLINE_KINDS),
+      // 2024 is a leap year, so 29 February is accepted as a day that exists.
+      monthDay: v.pipe(v.string(), v.check((value) => /^\d{2}-\d{2}$/.test(value) && isIsoDate(`2024-${value}`), 'date')),
+      title: v.strictObject({ sv: text, en: text }),
+    }),
+  ),
+  v.minLength(1),
+  v.check((deadlines) => new Set(deadlines.map((d) => d.id)).size === deadlines.length, 'a deadline id appears only once'),
+);
+
+export function checkDeadlines(data: unknown): { ok: true; deadlines: Deadline[] } | { ok: false; paths: string[] } {
+  const result = v.safeParse(DeadlinesSchema, data);
+  if (result.success) return { ok: true, deadlines: result.output };
+  return { ok: false, paths: result.issues.map((issue) => issuePath(issue.path)) };
 }

@@ -1,4 +1,4 @@
-import { contentHash, HASH_PREFIX } from '../canonical';
+import { contentHash, HASH_PREFIX } from '../contentHash';
 import { newId, nowIso } from '../ids';
 import type { CheckInDocument } from './checkIn';
 import type { ProjectPlanDocument } from './projectPlan';
@@ -29,6 +29,9 @@ export interface HandIn {
   /** `sha256:<hex>` of the canonical document. */
   readonly hash: string;
 }
+
+/** What a document shows of its hand-in. */
+export type DocumentSealInfo = Pick<HandIn, 'sealedAt' | 'sequence' | 'hash'>;
 
 export interface SealOptions {
   readonly centreId: string;

@@ -1,5 +1,5 @@
 import type { AnswerValue, Centre, Instrument, LocalizedText, LocalItem } from '../types';
-import { historyOf, statusAsOf, type TrackedAction } from './actionHistory';
+import { actionChains, chainOf, statusAsOf, type TrackedAction } from './actionHistory';
 import { targetState, type ItemTarget, type TargetState } from './targets';
 import {
   documentCentre,
@@ -78,7 +78,7 @@ export interface ProjectPlanInput {
 
 export function buildProjectPlan(input: ProjectPlanInput): ProjectPlanDocument {
   const { plan, instrument, asOf } = input;
-  const actions = new Map(input.actions.filter((a) => a.createdAt <= asOf).map((action) => [action.id, action]));
+  const chains = actionChains(input.actions.filter((action) => action.centreId === input.centre.id && action.createdAt <= asOf));
   const goals = plan.goalsInFocus.flatMap((goalId): ProjectPlanGoal[] => {
     const goal = instrument.goals.find((g) => g.id === goalId);
     if (!goal) return [];
@@ -99,10 +99,11 @@ export function buildProjectPlan(input: ProjectPlanInput): ProjectPlanDocument {
               by: target.by,
               services: [...target.services],
               actions: target.actionIds.flatMap((id): DocumentAction[] => {
-                const action = actions.get(id);
-                if (!action) return [];
-                const status = statusAsOf(historyOf(action), asOf) ?? action.status;
-                return [{ actionId: action.id, goalId: action.goalId, what: action.what, who: action.who, due: action.due, status }];
+                const chain = chainOf(chains, id);
+                const status = chain ? statusAsOf(chain.history, asOf) : undefined;
+                if (!chain || !status) return [];
+                const { head } = chain;
+                return [{ actionId: head.id, goalId: head.goalId, what: head.what, who: head.who, due: head.due, status }];
               }),
               now,
               state: targetState(target, now),

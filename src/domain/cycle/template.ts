@@ -44,7 +44,7 @@ export const DEFAULT_CHECK_IN_TEMPLATE: CheckInTemplate = {
     { id: 'participants', heading: text('Vilka som deltog', 'Who took part'), prompt: text('Verksamheter och roller i arbetsgruppen.', 'Services and roles in the working group.') },
   ],
   perGoal: [
-    { id: 'since-last', heading: text('Vad vi har gjort sedan förra avstämningen', 'What we did since the last check-in'), prompt: text('Åtgärder som är klara, påbörjade eller strukna sedan dess.', 'Actions done, started or dropped since then.') },
+    { id: 'since-last', heading: text('Vad vi har gjort sedan förra avstämningen', 'What we did since the last check-in'), prompt: text('Åtgärder som är klara, påbörjade eller avbrutna sedan dess.', 'Actions done, started or dropped since then.') },
     { id: 'where-we-stand', heading: text('Var vi står', 'Where we stand') },
     { id: 'reflection', heading: text('Reflektion', 'Reflection') },
     { id: 'next-steps', heading: text('Nästa steg', 'Next steps'), prompt: text('Öppna åtgärder: vem gör vad och när.', 'Open actions: who does what, and when.') },

@@ -7,7 +7,7 @@ const reports: FileImportReport[] = [
   { fileName: 'alby.json', status: 'added', centreName: 'Alby' },
   { fileName: 'fittja.json', status: 'replaced', centreName: 'Fittja' },
   { fileName: 'alby-gammal.json', status: 'kept-newer', centreName: 'Alby' },
-  { fileName: 'trasig.json', status: 'invalid', problems: [{ code: 'notJson', path: '', detail: 'Unexpected token' }] },
+  { fileName: 'trasig.json', status: 'invalid', problems: [{ code: 'notJson', path: '', line: 3, column: 7, detail: 'character' }] },
 ];
 
 describe('WorkspaceImport', () => {
@@ -39,5 +39,26 @@ describe('WorkspaceImport', () => {
     expect(items[2]?.text()).toContain('arbetsytan har redan en lika ny eller nyare fil från Alby');
     expect(items[3]?.text()).toContain('Filen kunde inte läsas och har inte importerats.');
     expect(items[3]?.find('[data-testid="import-problems"]').exists()).toBe(true);
+    expect(items[3]?.text()).toContain('Filen är inte giltig JSON: fel på rad 3, kolumn 7.');
+  });
+
+  it('names each bad file of a pick with its own reason, in the app\'s language', () => {
+    const view = mount(WorkspaceImport, {
+      props: {
+        busy: false,
+        reports: [
+          { fileName: 'alby.json', status: 'added', centreName: 'Alby' },
+          { fileName: 'malmo.json', status: 'invalid', problems: [{ code: 'notText', path: '' }] },
+          { fileName: 'skarholmen.json', status: 'invalid', problems: [{ code: 'invalidField', path: 'exportedAt', reason: { kind: 'format', format: 'timestamp' } }] },
+          { fileName: 'borta.json', status: 'invalid', failure: 'NotReadableError' },
+        ] satisfies FileImportReport[],
+      },
+    });
+    const items = view.findAll('[data-testid="import-report"] > li');
+    expect(items[1]?.text()).toContain('malmo.json');
+    expect(items[1]?.text()).toContain('Filen är inte sparad som UTF-8-text');
+    expect(items[2]?.text()).toContain('skarholmen.json');
+    expect(items[2]?.text()).toContain('Fel vid exportedAt: väntade en tidpunkt som 2026-05-15T10:00:00Z');
+    expect(items[3]?.text()).toContain('borta.json – Filen kunde inte läsas: NotReadableError');
   });
 });

@@ -58,6 +58,23 @@ export class AppPage {
     await field.blur();
   }
 
+  /** A round's card on the centre page. */
+  roundCard(title: string): Locator {
+    return this.page.getByTestId('round-list').getByRole('listitem').filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
+  }
+
+  /** Deletes a round from the centre page, confirming in the dialog. */
+  async deleteRound(title: string): Promise<void> {
+    await this.roundCard(title).getByRole('button', { name: 'Ta bort' }).click();
+    await this.page.getByRole('dialog', { name: 'Ta bort omgången?' }).getByRole('button', { name: 'Ta bort' }).click();
+    await expect(this.roundCard(title)).toHaveCount(0);
+  }
+
+  /** The undo toast whose message contains `text` (one toast per pending deletion). */
+  undoToast(text: string): Locator {
+    return this.page.getByTestId('undo-toast').filter({ hasText: text });
+  }
+
   async expectSaved(): Promise<void> {
     await expect(this.saveStatus).toContainText(/Sparat ✓ \d{2}:\d{2}/);
   }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
+import { buildExport } from '@/domain/exchange/format';
 import { UUID_PATTERN } from '@/domain/ids';
 import { createCentre, createRound } from '@/domain/records';
 import type { ActionItem, Centre, Round } from '@/domain/types';
@@ -219,6 +220,26 @@ describe('deleting and restoring a centre', () => {
     await purgeAfterWindow();
     expect(await t.repo.restoreCentre(centre.id)).toBe(false);
     expect(await t.repo.listCentres()).toEqual([]);
+  });
+});
+
+describe('importing while a deletion can still be undone', () => {
+  it('an import of the deleted centre\'s own file brings the centre and the file\'s rounds back, so that nothing imported is purged', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2 });
+    const source = await t.repo.exportSource(centre.id);
+    if (!source) throw new Error('no centre');
+    const file = buildExport(source, 'test', '2026-03-10T09:00:00.000Z');
+    await t.repo.softDeleteRound(round.id);
+    await t.repo.softDeleteCentre(centre.id);
+
+    await t.repo.importFile(file);
+    expect(await t.repo.listDeleted()).toEqual([]);
+    expect(await t.repo.listCentres()).toEqual([centre]);
+    expect((await t.repo.listRounds(centre.id)).map((r) => r.id)).toEqual([round.id]);
+    await purgeAfterWindow();
+    expect(await t.repo.listAnswers(round.id)).toHaveLength(1);
   });
 });
 

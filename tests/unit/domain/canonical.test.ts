@@ -1,7 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, contentHash } from '@/domain/canonical';
+import { canonicalJson } from '@/domain/canonical';
+import { contentHash } from '@/domain/contentHash';
 import { canonical } from '@/domain/exchange/merge';
 
 describe('canonicalJson', () => {

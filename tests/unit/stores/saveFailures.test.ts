@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppDatabase, createRepository, DATABASE_NAME, db, repository } from '@/db';
+import { SCHEMA_V5 } from '@/db/database';
 import { createCentre, createRound } from '@/domain/records';
 import type { Round } from '@/domain/types';
 import { useInstrumentStore } from '@/stores/instrument';
@@ -99,6 +100,21 @@ describe('a write that fails', () => {
 
     await useSaveStatusStore().retry();
     await vi.waitFor(() => expect(questionnaire.answers.get('g1-open-to-all')?.value).toBe(2));
+  });
+});
+
+describe('a newer version in another tab', () => {
+  it('lets this tab go on saving: its connection is closed for the upgrade and opened again on the next write', async () => {
+    const save = useSaveStatusStore();
+    // The other tab runs a later release with one schema version more than this one knows.
+    const newer = new Dexie(DATABASE_NAME);
+    newer.version(db.verno + 1).stores({ ...SCHEMA_V5, future: 'id' });
+    await newer.open();
+    expect(db.isOpen()).toBe(false);
+    await questionnaire.setAnswer('goal-1', 'g1-information', 3);
+    expect(save.state).toBe('saved');
+    expect((await stored('g1-information'))?.value).toBe(3);
+    newer.close();
   });
 });
 

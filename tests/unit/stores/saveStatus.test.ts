@@ -173,6 +173,14 @@ describe('save status', () => {
     expect(save.state).toBe('saved');
   });
 
+  it('drops a failure whose retry meets a text conflict: the storage works, the field asks the user', async () => {
+    const save = useSaveStatusStore();
+    await save.track(() => Promise.reject(new DOMException('x', 'QuotaExceededError')), { key: 'draft:1' }).catch(() => undefined);
+    await save.track(() => Promise.reject(new TextConflictError('theirs')), { key: 'draft:1' }).catch(() => undefined);
+    expect(save.problem).toBeUndefined();
+    expect(save.isFailed('draft:1')).toBe(false);
+  });
+
   it('retries a failed write by itself, waiting longer each time, until it is stored', async () => {
     vi.useFakeTimers();
     const save = useSaveStatusStore();

@@ -112,6 +112,33 @@ describe('workspace store', () => {
     expect(await db.workspace.count()).toBe(0);
   });
 
+  it('stores the good files of a pick and reports each bad one by name and reason (one bad file used to stop them all)', async () => {
+    const good = [fileOf('Alby'), fileOf('Fittja')];
+    // An hour-only offset used to pass validation and then throw "Invalid time value" while storing.
+    const hourOnly = JSON.stringify(fileOf('Skärholmen')).replace(/"exportedAt":"[^"]+"/, '"exportedAt":"2026-05-20T10:00:00+05"');
+    const latin1 = new Uint8Array([...JSON.stringify(fileOf('Malmö'))].map((c) => c.charCodeAt(0) & 0xff));
+    const unreadable = new File(['x'], 'borta.json');
+    Object.defineProperty(unreadable, 'arrayBuffer', { value: () => Promise.reject(new Error('NotReadableError')) });
+    const reports = await workspace.importFiles([
+      asFile(good[0], 'alby.json'),
+      asFile(hourOnly, 'skarholmen.json'),
+      new File([latin1], 'malmo.json'),
+      unreadable,
+      asFile(good[1], 'fittja.json'),
+    ]);
+    expect(reports.map((report) => [report.fileName, report.status])).toEqual([
+      ['alby.json', 'added'],
+      ['skarholmen.json', 'invalid'],
+      ['malmo.json', 'invalid'],
+      ['borta.json', 'invalid'],
+      ['fittja.json', 'added'],
+    ]);
+    expect(reports[1]?.problems).toEqual([{ code: 'invalidField', path: 'exportedAt', reason: { kind: 'format', format: 'timestamp' } }]);
+    expect(reports[2]?.problems).toEqual([{ code: 'notText', path: '' }]);
+    expect(reports[3]?.failure).toBe('NotReadableError');
+    expect((await db.workspace.toArray()).map((entry) => entry.file.centre.name).sort()).toEqual(['Alby', 'Fittja']);
+  });
+
   it('refuses a file that uses items the instrument does not have', async () => {
     const file = fileOf('Alby');
     const first = file.answers[0];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCheckIn } from '@/domain/cycle/checkIn';
+import { buildCheckIn, unansweredInCheckIn } from '@/domain/cycle/checkIn';
 import { DEFAULT_CHECK_IN_TEMPLATE } from '@/domain/cycle/template';
 import { centreYear, mayValues, octoberValues, PARTICIPANT_NAMES } from '../../../fixtures/cycle';
 
@@ -149,5 +149,32 @@ describe('the October check-in', () => {
     expect(document.goals.map((g) => g.previousMean)).toEqual([3, null, null, null, null]);
     // Without a hand-in, "since" is when the May round was completed.
     expect(document.previous?.since).toBe(may.round.completedAt);
+  });
+});
+
+describe('a sub-goal’s linked actions in the check-in', () => {
+  it('show the status they had when the check-in was written, following the action into later rounds', () => {
+    const { year, may, october, visitsNow } = aYear();
+    year.review(visitsNow, 'done', october, '2026-10-08T11:00:00.000Z');
+    const inOctober = year.checkIn(october, OCTOBER_WRITTEN).goals.find((g) => g.goalId === 'goal-2')?.targets[0];
+    // The target names the May copy; the check-in shows the action as it stands, as its October copy.
+    expect(inOctober?.actions.map((a) => [a.actionId, a.status])).toEqual([[visitsNow.id, 'done']]);
+    // The May check-in written again today still says what it said in May.
+    const inMay = year.checkIn(may, MAY_HANDED_IN).goals.find((g) => g.goalId === 'goal-2')?.targets[0];
+    expect(inMay?.actions.map((a) => a.status)).toEqual(['planned']);
+  });
+});
+
+describe('unansweredInCheckIn', () => {
+  it('counts the statements left unanswered, own ones apart, and not those of a goal marked not relevant', () => {
+    const year = centreYear();
+    const own = year.ownStatement('goal-1', 'Eget');
+    const values = { ...mayValues(), 'g1-open-to-all': null, 'g2-working-group': 'dont-know' as const };
+    delete (values as Record<string, unknown>)['g1-information'];
+    delete (values as Record<string, unknown>)['g3-fixed-hours'];
+    const round = year.round('2026-05-06', 'Vår', values, { skipped: ['goal-3'] });
+    expect(unansweredInCheckIn(year.checkIn(round))).toEqual({ common: 2, own: 1, total: 3 });
+    year.answer(round, own.id, 3);
+    expect(unansweredInCheckIn(year.checkIn(round)).own).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkDeadlines,
   cycleStatus,
   deadlineStatus,
   DEFAULT_DEADLINES,
@@ -135,5 +136,22 @@ describe('cycleStatus and nextDue', () => {
 
   it('goes on into next year after 31 October', () => {
     expect(nextDue('2026-11-02', handIns)).toMatchObject({ deadline: { id: 'project-plan' }, year: 2027, due: '2027-04-01' });
+  });
+});
+
+describe('a network’s own deadlines', () => {
+  it('accepts the defaults and dates of its own', () => {
+    expect(checkDeadlines(DEFAULT_DEADLINES)).toEqual({ ok: true, deadlines: DEFAULT_DEADLINES });
+    expect(checkDeadlines([{ id: 'plan', kind: 'project-plan', monthDay: '02-29', title: { sv: 'Plan', en: 'Plan' } }]).ok).toBe(true);
+  });
+
+  it('refuses a day that does not exist, an unknown kind and an id used twice, naming where', () => {
+    const bad = [
+      { id: 'a', kind: 'check-in', monthDay: '02-30', title: { sv: 'A', en: 'A' } },
+      { id: 'b', kind: 'budget', monthDay: '05-15', title: { sv: 'B', en: 'B' } },
+    ];
+    expect(checkDeadlines(bad)).toEqual({ ok: false, paths: ['[0].monthDay', '[1].kind'] });
+    const twice = [DEFAULT_DEADLINES[0], DEFAULT_DEADLINES[0]];
+    expect(checkDeadlines(twice).ok).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '@/domain/canonical';
+import { contentHash } from '@/domain/contentHash';
 import { changedAfterHandIn, documentChanges } from '@/domain/cycle/changes';
 import { handInsOfRound, isIntact, latestHandIn, nextSequence, sealHandIn, shortHash, type HandIn } from '@/domain/cycle/handIn';
 import { centreYear, mayValues, octoberValues, PARTICIPANT_NAMES } from '../../../fixtures/cycle';
