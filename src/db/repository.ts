@@ -7,6 +7,7 @@ import { planImport, writesOf, type ImportPlan, type LocalRecords } from '@/doma
 import { exportFileName, type ExportedAction, type ExportFile, type ExportSource } from '@/domain/exchange/format';
 import { roundBefore } from '@/domain/actions';
 import { historyOf, recordStatus } from '@/domain/cycle/actionHistory';
+import { changedAfterHandIn, type AfterHandIn } from '@/domain/cycle/changes';
 import { buildCheckIn, type CheckInDocument } from '@/domain/cycle/checkIn';
 import { findDeadline, suggestDeadline, DEFAULT_DEADLINES, type Deadline } from '@/domain/cycle/deadlines';
 import { latestHandIn, nextSequence, sealHandIn as seal, type HandIn } from '@/domain/cycle/handIn';
@@ -364,6 +365,23 @@ export function createRepository(db: AppDatabase) {
 
     async getHandIn(id: string): Promise<HandIn | undefined> {
       return db.handIns.get(id);
+    },
+
+    /**
+     * For every round of the centre that has been handed in, what its check-in says now against
+     * its newest hand-in ("ändrad efter inlämning" when they differ). One read of committed data.
+     */
+    async changesAfterHandIns(centreId: string, shipped: readonly Instrument[], now: string = nowIso()): Promise<Map<string, AfterHandIn>> {
+      return db.transaction('r', CHECK_IN_TABLES, async () => {
+        const handIns = await db.handIns.where('centreId').equals(centreId).toArray();
+        const changes = new Map<string, AfterHandIn>();
+        for (const roundId of new Set(handIns.map((handIn) => handIn.roundId).filter((id): id is string => id !== undefined))) {
+          const last = latestHandIn(handIns, roundId);
+          const current = await checkInOf(roundId, shipped, now, handIns);
+          if (last && current) changes.set(roundId, changedAfterHandIn(current, last));
+        }
+        return changes;
+      });
     },
 
     /** The round's check-in as it reads now from what is stored (to compare with its last hand-in). */
