@@ -11,7 +11,7 @@ import { changedAfterHandIn, type AfterHandIn } from '@/domain/cycle/changes';
 import { buildCheckIn, type CheckInDocument } from '@/domain/cycle/checkIn';
 import { findDeadline, suggestDeadline, DEFAULT_DEADLINES, type Deadline } from '@/domain/cycle/deadlines';
 import { latestHandIn, nextSequence, sealHandIn as seal, type HandIn } from '@/domain/cycle/handIn';
-import { actionsAsRecordedIn } from '@/domain/cycle/roundChanges';
+import { actionsUpToRound } from '@/domain/cycle/roundChanges';
 import { findInstrument, roundInstrumentRef } from '@/domain/instruments';
 import { db as defaultDb, type AppDatabase, type InstalledInstrument, type WorkspaceEntry } from './database';
 import { TextConflictError } from './connection';
@@ -161,8 +161,9 @@ export function createRepository(db: AppDatabase) {
         ...(handedIn ? { since: handedIn.sealedAt } : {}),
       };
     }
-    // Once handed in, the round's check-in is its own work: later rounds moving its actions on is no edit of it.
-    const last = latestHandIn(handIns, roundId);
+    // The round's check-in is its own work: what later rounds did with its actions is theirs.
+    const ordered = [...rounds].sort(compareRoundsNewestFirst);
+    const later = new Set(ordered.slice(0, Math.max(0, ordered.findIndex((r) => r.id === roundId))).map((r) => r.id));
     return buildCheckIn({
       centre,
       round,
@@ -170,7 +171,7 @@ export function createRepository(db: AppDatabase) {
       reflections,
       instrument,
       previous,
-      actions: last ? actionsAsRecordedIn(actions, roundId, last.sealedAt) : actions,
+      actions: actionsUpToRound(actions, later),
       localItems,
       ...(plan ? { targets: plan.targets } : {}),
       asOf,

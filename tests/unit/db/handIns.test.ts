@@ -123,6 +123,32 @@ describe('sealHandIn', () => {
     expect(await t.repo.currentCheckIn(may.id, shipped, '2026-10-20T08:00:00.000Z')).toEqual(mayHandIn.document);
   });
 
+  it('a May round edited after the October review is changed after its hand-in until handed in again; the review itself never is', async () => {
+    const centre = await addCentre();
+    const may = await addRound(centre, '2026-05-05', 'Våren 2026');
+    at('2026-05-05T09:00:00.000Z');
+    const action = createAction({ ...emptyActionInput(), what: 'Föräldragrupp', status: 'ongoing' }, centre.id, may.id, 'goal-a');
+    await t.repo.putAction(action);
+    const first = await sealed(may.id);
+    at('2026-10-08T09:00:00.000Z');
+    const october = await addRound(centre, '2026-10-08', 'Hösten 2026');
+    await t.repo.putAction(withStatus(action, 'done', '2026-10-08T09:05:00.000Z', october.id));
+    expect((await t.repo.changesAfterHandIns(centre.id, shipped)).get(may.id)).toEqual({ changed: false, changes: [] });
+
+    await t.repo.saveAnswer(may.id, 'goal-a', 'a-1', { value: 1 });
+    const after = (await t.repo.changesAfterHandIns(centre.id, shipped)).get(may.id);
+    expect(after?.changes).toEqual([{ kind: 'answer', goalId: 'goal-a', itemId: 'a-1', own: false, from: null, to: 1 }]);
+
+    const second = await sealed(may.id, 'check-in-spring', '2026-10-20T08:00:00.000Z');
+    expect(second.sequence).toBe(2);
+    expect((await t.repo.changesAfterHandIns(centre.id, shipped)).get(may.id)).toEqual({ changed: false, changes: [] });
+    const doc = second.document;
+    if (doc.kind !== 'check-in') throw new Error('kind');
+    // Still May's own status: the October review belongs to October.
+    expect(doc.goals[0]?.nextSteps).toEqual([expect.objectContaining({ actionId: action.id, status: 'ongoing' })]);
+    expect(await t.repo.getHandIn(first.id)).toEqual(first);
+  });
+
   it('reads the round inside its own transaction: a write that commits before the seal is in it', async () => {
     const centre = await addCentre();
     const round = await addRound(centre, '2026-05-05', 'Våren 2026');
