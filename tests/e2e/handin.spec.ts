@@ -103,6 +103,7 @@ test('a May hand-in stays as handed in while October moves on; a round changed a
   await handIn(page, /^Skriftlig avstämning, hösten 2026 \(senast 15 okt\. 2026\)|^Skriftlig avstämning, hösten 2026 \(senast 15 oktober 2026\)/);
   await page.getByTestId('hand-in-panel').getByRole('link', { name: 'Visa inlämningen' }).click();
   const october = await printed(page);
+  await page.screenshot({ path: test.info().outputPath('october-hand-in.png'), fullPage: true });
   // What was done since May is in the October check-in, with its status then and now.
   const since = goal1(page).locator('[data-section="since-last"]');
   await expect(since).toContainText(ACTION);
@@ -115,6 +116,8 @@ test('a May hand-in stays as handed in while October moves on; a round changed a
   await expect(rows).toHaveCount(2);
   // October's review is no edit of the May round: it is not "changed after hand-in".
   await expect(page.getByTestId('hand-in-row-changed')).toHaveCount(0);
+  await cycle.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('centre-cycle.png'), fullPage: true });
   await expect(cycle.locator('[data-deadline="check-in-spring"]')).toHaveAttribute('data-state', /on-time|handed-in-late/);
   await expect(cycle.locator('[data-deadline="check-in-autumn"]')).toHaveAttribute('data-state', /on-time|handed-in-late/);
   await expectNoSeriousA11yViolations(page);
@@ -135,6 +138,8 @@ test('a May hand-in stays as handed in while October moves on; a round changed a
   const changed = page.getByTestId('hand-in-changed');
   await expect(changed).toContainText('Ändrad efter inlämning');
   await expect(changed.getByTestId('document-changes').getByRole('listitem')).toHaveCount(1);
+  await page.getByTestId('hand-in-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('changed-after-hand-in.png') });
   await expectNoSeriousA11yViolations(page);
   await handIn(page, /^Skriftlig avstämning, våren 2026/);
   await expect(page.getByTestId('hand-in-changed')).toHaveCount(0);
