@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { repository } from '@/db';
+import { handInRepository as repository } from '@/db/handIns';
 import type { AfterHandIn } from '@/domain/cycle/changes';
 import { cycleStatus, DEFAULT_DEADLINES, localDay, nextDue, type Deadline } from '@/domain/cycle/deadlines';
 import { handInsOfRound, latestHandIn, type HandIn } from '@/domain/cycle/handIn';
