@@ -3,11 +3,14 @@ import { compareRoundsNewestFirst, MAX_TEXT, normalizeCentre, normalizeRound, ty
 import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round, RoundPosition, RoundStatus } from '@/domain/types';
 import { instrumentKey } from '@/domain/instruments';
 import { purgeable, type DeletedRecord } from '@/domain/deletions';
-import { planImport, writesOf, type ImportPlan, type LocalRecords } from '@/domain/exchange/merge';
+import type { ImportPlan, LocalRecords } from '@/domain/exchange/merge';
 import { exportFileName, type ExportedAction, type ExportFile, type ExportSource } from '@/domain/exchange/format';
 import { historyOf, recordStatus } from '@/domain/cycle/actionHistory';
 import { db as defaultDb, type AppDatabase, type InstalledInstrument, type WorkspaceEntry } from './database';
 import { TextConflictError } from './connection';
+
+/** The merge rules are needed only when a file is imported: kept out of the first download. */
+const loadMerge = () => import('@/domain/exchange/merge');
 
 /**
  * A note edit names the stored text it started from (`noteBase`): when the stored note is no longer
@@ -370,6 +373,7 @@ export function createRepository(db: AppDatabase) {
 
     /** What an import would do, without writing. */
     async previewImport(file: ExportFile, builtIn: readonly string[] = []): Promise<ImportPlan> {
+      const { planImport } = await loadMerge();
       return planImport(file, await localRecordsFor(file, builtIn));
     },
 
@@ -378,6 +382,8 @@ export function createRepository(db: AppDatabase) {
      * stored at that moment, so either every write lands or none does, and nothing newer is lost.
      */
     async importFile(file: ExportFile, builtIn: readonly string[] = [], now: string = nowIso()): Promise<ImportPlan> {
+      // Loaded before the transaction opens: awaiting a module inside it would let IndexedDB commit early.
+      const { planImport, writesOf } = await loadMerge();
       return db.transaction('rw', IMPORT_TABLES, async () => {
         const plan = planImport(file, await localRecordsFor(file, builtIn));
         // An id of another centre's record refuses the whole file; writesOf gives nothing to write then.

@@ -1,4 +1,4 @@
-import { canonical } from './exchange/merge';
+import { canonicalJson as canonical } from './canonical';
 import type { Instrument, InstrumentItem } from './types';
 
 /**
