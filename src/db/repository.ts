@@ -4,13 +4,15 @@ import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, Individua
 import { instrumentKey } from '@/domain/instruments';
 import { purgeable, type DeletedRecord } from '@/domain/deletions';
 import type { ImportPlan, LocalRecords } from '@/domain/exchange/merge';
-import { exportFileName, type ExportedAction, type ExportFile, type ExportSource } from '@/domain/exchange/format';
-import { historyOf, recordStatus } from '@/domain/cycle/actionHistory';
+import type { ExportedAction, ExportFile, ExportSource } from '@/domain/exchange/format';
 import { db as defaultDb, type AppDatabase, type InstalledInstrument, type WorkspaceEntry } from './database';
 import { TextConflictError } from './connection';
 
 /** The merge rules are needed only when a file is imported: kept out of the first download. */
 const loadMerge = () => import('@/domain/exchange/merge');
+/** Likewise the status history rules, needed on import to record the file's statuses. */
+const loadHistory = () => import('@/domain/cycle/importHistory');
+const loadFormat = () => import('@/domain/exchange/format');
 
 /**
  * A note edit names the stored text it started from (`noteBase`): when the stored note is no longer
@@ -104,17 +106,6 @@ export function createRepository(db: AppDatabase) {
   }
 
   const IMPORT_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments];
-
-  /** Imported actions keep the device's history and gain the file's status as a change of their round. */
-  async function withHistories(actions: readonly ExportedAction[]): Promise<ActionItem[]> {
-    const stored = await db.actions.bulkGet(actions.map((action) => action.id));
-    return actions.map((action, index): ActionItem => {
-      const history = stored[index]?.statusHistory;
-      // An action new to the device is known in the status the file has, from its last save (as the v7 upgrade does).
-      const statusHistory = history && history.length > 0 ? recordStatus(history, { status: action.status, at: action.updatedAt, roundId: action.roundId }) : [...historyOf(action)];
-      return { ...action, statusHistory };
-    });
-  }
 
 
   async function purgeRound(roundId: string): Promise<void> {
@@ -383,7 +374,7 @@ export function createRepository(db: AppDatabase) {
      */
     async importFile(file: ExportFile, builtIn: readonly string[] = [], now: string = nowIso()): Promise<ImportPlan> {
       // Loaded before the transaction opens: awaiting a module inside it would let IndexedDB commit early.
-      const { planImport, writesOf } = await loadMerge();
+      const [{ planImport, writesOf }, { withImportedHistory }, { exportFileName }] = await Promise.all([loadMerge(), loadHistory(), loadFormat()]);
       return db.transaction('rw', IMPORT_TABLES, async () => {
         const plan = planImport(file, await localRecordsFor(file, builtIn));
         // An id of another centre's record refuses the whole file; writesOf gives nothing to write then.
@@ -393,7 +384,9 @@ export function createRepository(db: AppDatabase) {
         await db.rounds.bulkPut(writes.rounds);
         await db.answers.bulkPut(writes.answers);
         await db.reflections.bulkPut(writes.reflections);
-        await db.actions.bulkPut(await withHistories(writes.actions));
+        // Imported actions keep the device's history; the file's status is recorded into it.
+        const stored = await db.actions.bulkGet(writes.actions.map((action) => action.id));
+        await db.actions.bulkPut(writes.actions.map((action, index) => withImportedHistory(action, stored[index]?.statusHistory)));
         await db.ratings.bulkPut(writes.ratings);
         await db.localItems.bulkPut(writes.localItems);
         await db.instruments.bulkAdd(
