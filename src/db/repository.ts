@@ -1,10 +1,9 @@
 import { newId, nowIso } from '@/domain/ids';
 import { compareRoundsNewestFirst, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
 import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round, RoundPosition, RoundStatus } from '@/domain/types';
-import { instrumentKey } from '@/domain/instruments';
 import { purgeable, type DeletedRecord } from '@/domain/deletions';
 import type { ImportPlan, LocalRecords } from '@/domain/exchange/merge';
-import type { ExportedAction, ExportFile, ExportSource } from '@/domain/exchange/format';
+import type { ExportFile, ExportSource } from '@/domain/exchange/format';
 import { db as defaultDb, type AppDatabase, type InstalledInstrument, type WorkspaceEntry } from './database';
 import { TextConflictError } from './connection';
 
@@ -13,6 +12,8 @@ const loadMerge = () => import('@/domain/exchange/merge');
 /** Likewise the status history rules, needed on import to record the file's statuses. */
 const loadHistory = () => import('@/domain/cycle/importHistory');
 const loadFormat = () => import('@/domain/exchange/format');
+/** The instrument rules (and their canonical JSON) are not needed on the first screen either. */
+const loadInstruments = () => import('@/domain/instruments');
 
 /**
  * A note edit names the stored text it started from (`noteBase`): when the stored note is no longer
@@ -73,8 +74,7 @@ export function createRepository(db: AppDatabase) {
       rounds: rounds.filter((r): r is Round => r !== undefined),
       answers: found(answers),
       reflections: found(reflections),
-      // The file has no histories (format 3): the plan compares what the file can say.
-      actions: found(actions).map(({ statusHistory: _history, ...action }): ExportedAction => action),
+      actions: found(actions),
       ratings: found(ratings),
       localItems: localItems.filter((item): item is LocalItem => item !== undefined),
     };
@@ -274,7 +274,7 @@ export function createRepository(db: AppDatabase) {
             for (const roundId of rounds) await purgeRound(roundId);
             await db.localItems.where('centreId').equals(record.id).delete();
             // Allowed only because the centre is marked deleted in this transaction (see sealed.ts).
-            await db.handIns.bulkDelete(await db.handIns.where('centreId').equals(record.id).primaryKeys());
+            await db.handIns.where('centreId').equals(record.id).delete();
             await db.projectPlans.filter((plan) => plan.centreId === record.id).delete();
             await db.yearlyReports.filter((report) => report.centreId === record.id).delete();
             await db.centres.delete(record.id);
@@ -374,7 +374,7 @@ export function createRepository(db: AppDatabase) {
      */
     async importFile(file: ExportFile, builtIn: readonly string[] = [], now: string = nowIso()): Promise<ImportPlan> {
       // Loaded before the transaction opens: awaiting a module inside it would let IndexedDB commit early.
-      const [{ planImport, writesOf }, { withImportedHistory }, { exportFileName }] = await Promise.all([loadMerge(), loadHistory(), loadFormat()]);
+      const [{ planImport, writesOf }, { withImportedHistory }, { exportFileName }, { instrumentKey }] = await Promise.all([loadMerge(), loadHistory(), loadFormat(), loadInstruments()]);
       return db.transaction('rw', IMPORT_TABLES, async () => {
         const plan = planImport(file, await localRecordsFor(file, builtIn));
         // An id of another centre's record refuses the whole file; writesOf gives nothing to write then.
@@ -477,8 +477,8 @@ export function createRepository(db: AppDatabase) {
 
     /** Installs a validated instrument; a version already installed is left as it is (versions never change). */
     async installInstrument(instrument: Instrument, fileName: string, now: string = nowIso()): Promise<'installed' | 'present'> {
+      const key = (await loadInstruments()).instrumentKey(instrument);
       return db.transaction('rw', db.instruments, async () => {
-        const key = instrumentKey(instrument);
         if (await db.instruments.get(key)) return 'present';
         await db.instruments.add({ key, instrument, fileName, installedAt: now });
         return 'installed';

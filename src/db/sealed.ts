@@ -11,6 +11,8 @@ import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 
 export const HAND_INS_TABLE = 'handIns';
 
+const SEALED = 'a hand-in is sealed: only its centre’s removal removes it';
+
 export class SealedHandInError extends Error {
   constructor(message: string) {
     super(message);
@@ -42,7 +44,7 @@ function guard(core: DBCore, table: DBCoreTable): DBCoreTable {
       return found.then((stored) => {
         const existing = stored.filter((ref): ref is StoredRef => ref !== undefined);
         if (existing.length === 0) return table.mutate(request);
-        if (request.type === 'put' || request.type === 'add') throw new SealedHandInError('a hand-in is sealed: it cannot be changed');
+        if (request.type === 'put' || request.type === 'add') throw new SealedHandInError(SEALED);
         // Only with its centre, which must be gone or marked deleted; a transaction without the centres table cannot tell, so no.
         const removed = core
           .table('centres')
@@ -50,11 +52,11 @@ function guard(core: DBCore, table: DBCoreTable): DBCoreTable {
           .then((centres) => centres.every((centre: { deletedAt?: string } | undefined) => !centre || Boolean(centre.deletedAt)));
         return removed.then(
           (ok) => {
-            if (!ok) throw new SealedHandInError('a hand-in can only be removed with its centre');
+            if (!ok) throw new SealedHandInError(SEALED);
             return table.mutate(request);
           },
           (error: unknown) => {
-            throw error instanceof SealedHandInError ? error : new SealedHandInError('a hand-in can only be removed with its centre');
+            throw error instanceof SealedHandInError ? error : new SealedHandInError(SEALED);
           },
         );
       });
