@@ -535,7 +535,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
   instruments: {
     open: 'Instruments',
     heading: 'Instruments',
-    intro: 'The app comes with the national self-evaluation instrument built in. A network, for example a region’s family-centre network, can load its own version of the instrument as a JSON file.',
+    intro: 'A network, for example a region’s family-centre network, can load its own version of the instrument as a JSON file.',
     versions: 'Every round keeps the version it was answered with. When rounds answered with different versions are compared, goals and statements are matched by their id – so keep the ids when you edit an instrument.',
     listHeading: 'Instruments on this device',
     currentLegend: 'Instrument for new rounds',
@@ -601,7 +601,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     roundOption: 'Version {version}: {title}',
     roundInstrument: 'Instrument: {title} (version {version})',
     roundInstrumentMissing: 'Instrument: {id} version {version}, which is not on this device',
-    aboutText: 'The app comes with the national instrument built in. A network can load its own version as a file and choose which version new rounds use.',
+    aboutText: 'A network can load its own version as a file and choose which version new rounds use.',
     aboutLink: 'Manage instruments',
   },
   coordinator: {
@@ -1000,5 +1000,9 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       done: 'The names are removed. The participants are shown by their service or role.',
       none: 'The round has no names: the participants are shown by their service or role.',
     },
+  },
+  path: {
+    builtIn: 'The built-in instrument is our proposal, written from the five common goals (seed 002, 2016): “{title}”, version {version}. It is not a national instrument.',
+    builtInShort: '{title}, version {version} – our proposal built from the five common goals (seed 002, 2016)',
   },
 };

@@ -410,7 +410,7 @@ export const svMore = {
   instruments: {
     open: 'Instrument',
     heading: 'Instrument',
-    intro: 'Appen har det nationella självvärderingsinstrumentet inbyggt. Ett nätverk, till exempel en regions nätverk för familjecentraler, kan läsa in en egen version av instrumentet som en JSON-fil.',
+    intro: 'Ett nätverk, till exempel en regions nätverk för familjecentraler, kan läsa in en egen version av instrumentet som en JSON-fil.',
     versions: 'Varje omgång behåller den version den besvarades med. När omgångar med olika versioner jämförs matchas mål och påståenden på sitt id – behåll därför id:na när ni ändrar i ett instrument.',
     listHeading: 'Instrument på den här enheten',
     currentLegend: 'Instrument för nya omgångar',
@@ -476,7 +476,7 @@ export const svMore = {
     roundOption: 'Version {version}: {title}',
     roundInstrument: 'Instrument: {title} (version {version})',
     roundInstrumentMissing: 'Instrument: {id} version {version}, som inte finns på den här enheten',
-    aboutText: 'Appen har det nationella instrumentet inbyggt. Ett nätverk kan läsa in en egen version som fil och välja vilken version nya omgångar använder.',
+    aboutText: 'Ett nätverk kan läsa in en egen version som fil och välja vilken version nya omgångar använder.',
     aboutLink: 'Hantera instrument',
   },
   coordinator: {
@@ -863,5 +863,9 @@ export const svMore = {
       done: 'Namnen är borttagna. Deltagarna visas med sin verksamhet eller roll.',
       none: 'Omgången har inga namn: deltagarna visas med sin verksamhet eller roll.',
     },
+  },
+  path: {
+    builtIn: 'Det inbyggda instrumentet är vårt förslag, skrivet utifrån de fem gemensamma inriktningsmålen (seed 002, 2016): ”{title}”, version {version}. Det är inget nationellt instrument.',
+    builtInShort: '{title}, version {version} – vårt förslag utifrån de fem gemensamma inriktningsmålen (seed 002, 2016)',
   },
 } as const;
