@@ -1004,5 +1004,15 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
   path: {
     builtIn: 'The built-in instrument is our proposal, written from the five common goals (seed 002, 2016): “{title}”, version {version}. It is not a national instrument.',
     builtInShort: '{title}, version {version} – our proposal built from the five common goals (seed 002, 2016)',
+    previousHeading: 'Last round ({title})',
+    previousUnanswered: 'Not answered',
+    previousNote: 'Note: {note}',
+    change: 'Change since last round: {change}',
+    changeSame: 'The same level as last round',
+    nextLevelHeading: 'What the next level takes',
+    chosenLevel: 'Chosen level: {value} {label} – {description}',
+    nextLevelText: 'Next level: {value} {label} – {description}',
+    topLevel: 'The highest level is chosen.',
+    target: 'Target in the project plan: {value} {label}',
   },
 };

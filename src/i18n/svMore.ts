@@ -867,5 +867,15 @@ export const svMore = {
   path: {
     builtIn: 'Det inbyggda instrumentet är vårt förslag, skrivet utifrån de fem gemensamma inriktningsmålen (seed 002, 2016): ”{title}”, version {version}. Det är inget nationellt instrument.',
     builtInShort: '{title}, version {version} – vårt förslag utifrån de fem gemensamma inriktningsmålen (seed 002, 2016)',
+    previousHeading: 'Förra omgången ({title})',
+    previousUnanswered: 'Inte besvarat',
+    previousNote: 'Anteckning: {note}',
+    change: 'Förändring sedan förra omgången: {change}',
+    changeSame: 'Samma nivå som förra omgången',
+    nextLevelHeading: 'Vad krävs för nästa nivå',
+    chosenLevel: 'Vald nivå: {value} {label} – {description}',
+    nextLevelText: 'Nästa nivå: {value} {label} – {description}',
+    topLevel: 'Den högsta nivån är vald.',
+    target: 'Mål i projektplanen: {value} {label}',
   },
 } as const;
