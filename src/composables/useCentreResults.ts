@@ -4,6 +4,7 @@ import { chronological, compareRounds, type Comparison, type ScoredRound } from 
 import { answersByItem, reflectionsByGoal } from '@/domain/progress';
 import { scoreRound } from '@/domain/scoring';
 import { deriveStage, type StageResult } from '@/domain/stage';
+import { roundPathProfile, type PathProfile } from '@/domain/path';
 import type { Answer, GoalReflection, Instrument, Round } from '@/domain/types';
 import { useCentresStore } from '@/stores/centres';
 import { useInstrumentStore } from '@/stores/instrument';
@@ -99,9 +100,16 @@ export function useCentreResults(centreId: MaybeRefOrGetter<string>) {
     return centre.value && round ? deriveStage(centre.value, round.scores) : undefined;
   }
 
+  /** The round's path profile, read with the rules of the instrument version it was answered with. */
+  function profileOf(roundId: string): PathProfile | undefined {
+    const round = scoredRound(roundId);
+    const used = instrumentOf(roundId);
+    return centre.value && round && used ? roundPathProfile(centre.value, round.scores, used) : undefined;
+  }
+
   function roundOf(roundId: string): Round | undefined {
     return roundsById.value.get(roundId);
   }
 
-  return { centre, instrument, instrumentOf, loading, rounds, scored, scoredRound, previousOf, compare, stageOf, answersOf, reflectionsOf, roundOf };
+  return { centre, instrument, instrumentOf, loading, rounds, scored, scoredRound, previousOf, compare, stageOf, profileOf, answersOf, reflectionsOf, roundOf };
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { reasonOf, type FieldReason } from './fieldReason';
 import { decodeFileBytes, jsonErrorPlace } from './fileText';
 import { issuePath } from './issuePath';
-import type { Instrument, InstrumentGoal, InstrumentItem, Locale, LocalizedText } from './types';
+import { BASE_SERVICES, CO_LOCATION, type Instrument, type InstrumentGoal, type InstrumentItem, type Locale, type LocalizedText } from './types';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const ID_MESSAGE = 'must be lowercase letters, digits and hyphens';
@@ -27,6 +27,36 @@ const goalSchema = v.strictObject({
   items: v.pipe(v.array(itemSchema), v.minLength(1, 'a goal needs at least one item')),
 });
 
+const coLocationSchema = v.picklist(CO_LOCATION);
+const evidenceSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('services'), services: v.pipe(v.array(v.picklist(BASE_SERVICES)), v.minLength(1)), reason: localizedText }),
+  v.strictObject({ kind: v.literal('placement'), taken: v.array(coLocationSchema), onTheWay: v.array(coLocationSchema), reason: localizedText }),
+  v.strictObject({ kind: v.literal('statements'), goalId: stableId, items: v.pipe(v.array(stableId), v.minLength(1)), reason: localizedText }),
+]);
+const thresholdSchema = v.strictObject({ level: v.number(), reason: localizedText });
+
+// Optional: an instrument file without it (every file before 1.1.0) is read with our default rules.
+const pathSchema = v.strictObject({
+  rulesVersion: nonEmpty,
+  thresholds: v.strictObject({ taken: thresholdSchema, onTheWay: thresholdSchema }),
+  steps: v.array(
+    v.strictObject({
+      step: v.picklist([1, 2, 3, 4] as const),
+      seed: localizedText,
+      evidence: v.pipe(v.array(evidenceSchema), v.minLength(1, 'a step needs evidence')),
+    }),
+  ),
+  placementChecks: v.array(
+    v.strictObject({
+      placement: coLocationSchema,
+      itemId: stableId,
+      below: v.exactOptional(v.number()),
+      atLeast: v.exactOptional(v.number()),
+      reason: localizedText,
+    }),
+  ),
+});
+
 // Strict like the export: a key the format does not have is refused, not silently dropped. `$schema`
 // (the editor's pointer to public/schema/instrument-v1.schema.json) is the one extra allowed, and is not kept.
 const instrumentSchema = v.strictObject({
@@ -48,6 +78,7 @@ const instrumentSchema = v.strictObject({
     ),
   }),
   goals: v.pipe(v.array(goalSchema), v.minLength(1, 'an instrument needs at least one goal')),
+  path: v.exactOptional(pathSchema),
 });
 
 /** What is wrong, for the UI to word: a field, or a rule across the file. */

@@ -1,4 +1,5 @@
 import type { ActionHistory } from './cycle/actionHistory';
+import type { PathRules } from './pathRules';
 /**
  * The contract between the layers. Everything here is plain data: no Vue, no Dexie.
  * Instrument types describe the versioned instrument file; record types describe what a
@@ -41,6 +42,8 @@ export interface Instrument {
   readonly description: LocalizedText;
   readonly scale: { readonly levels: readonly ScaleLevel[] };
   readonly goals: readonly InstrumentGoal[];
+  /** The rules of the path profile; without them our default rules (`DEFAULT_PATH_RULES`) apply. */
+  readonly path?: PathRules;
 }
 
 /** A rating on the scale, or one of the two ways of not rating an item. */

@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { repository } from '@/db';
+import { previousRoundOf } from '@/domain/previousAnswer';
 import { answersByItem, reflectionsByGoal, resumePosition, roundProgress, firstUnanswered } from '@/domain/progress';
 import type { AnswerValue, RoundPosition } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
@@ -18,7 +19,16 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
   const answersQuery = useLiveQuery(async (id) => (id ? repository.listAnswers(id) : []), roundId);
   const reflectionsQuery = useLiveQuery(async (id) => (id ? repository.listReflections(id) : []), roundId);
 
+  // Last round's answers, for the cards: re-read when this round, the centre's rounds or those answers change.
+  const previousQuery = useLiveQuery(async (id) => {
+    const current = id ? await repository.getRound(id) : undefined;
+    const previous = current && id ? previousRoundOf(await repository.listRounds(current.centreId), id) : undefined;
+    return previous ? { round: previous, answers: answersByItem(await repository.listAnswers(previous.id)) } : undefined;
+  }, roundId);
+
   const round = computed(() => roundQuery.data.value);
+  const previousRound = computed(() => previousQuery.data.value?.round);
+  const previousAnswers = computed(() => previousQuery.data.value?.answers);
   const answers = computed(() => answersByItem(answersQuery.data.value ?? []));
   const reflections = computed(() => reflectionsByGoal(reflectionsQuery.data.value ?? []));
   const loaded = computed(
@@ -99,6 +109,8 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
     instrument,
     answers,
     reflections,
+    previousRound,
+    previousAnswers,
     loaded,
     progress,
     open,

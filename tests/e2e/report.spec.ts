@@ -106,9 +106,10 @@ test('the written check-in shows every section and prints to A4 pages', async ({
   for (const name of SECTIONS) await expect(report.getByRole('heading', { level: 2, name })).toBeVisible();
 
   const stage = page.getByTestId('report-stage');
-  await expect(stage).toContainText('Steg 2 av 4: Utökad samverkan med BVC och BMM');
+  await expect(stage.getByTestId('path-marks').getByRole('listitem')).toHaveCount(4);
+  await expect(stage).toContainText('Seed 002: ”Utökad samverkan med BVC och BMM.”');
   await expect(stage.locator('details')).toHaveCount(0);
-  await expect(stage.getByText('Placering: Nära varandra men inte i samma lokaler eller Samlokaliserade i samma lokaler (nu: På olika platser)')).toBeVisible();
+  await expect(stage.getByTestId('stage-evidence-3')).toContainText('Placering enligt profilen: På olika platser');
 
   const goal1Row = page.locator('table.goal-scores tr[data-goal-id="goal-1"]');
   await expect(goal1Row.locator('td.score')).toHaveText('3,5');

@@ -4,6 +4,7 @@ import { lineDataset, seriesStyle, type BarDataset, type ChartDataSpec, type Lin
 import { answersByItem, reflectionsByGoal } from '../progress';
 import { scoreRound, type RoundScores } from '../scoring';
 import { deriveStage, type StageResult } from '../stage';
+import { roundPathProfile, type PathProfile } from '../path';
 import type { Answer, GoalReflection, Instrument } from '../types';
 import { toCsv, type CsvCell } from './csv';
 import type { ExportFile, ExportedCentre, ExportedRound } from './format';
@@ -37,6 +38,8 @@ export interface ScoredCentreRound {
   readonly period: string;
   readonly scores: RoundScores;
   readonly stage: StageResult;
+  /** Seed 002's four steps, read with the rules of the round's own instrument version. */
+  readonly profile: PathProfile;
 }
 
 export interface ScoredCentre {
@@ -133,6 +136,7 @@ export function scoreCentre(source: CentreSource, instruments: readonly Instrume
       period: normalizePeriod(round.period),
       scores,
       stage: deriveStage(file.centre, scores),
+      profile: roundPathProfile(file.centre, scores, instrument),
     }];
   });
   const byPeriod = new Map<string, ScoredCentreRound>();

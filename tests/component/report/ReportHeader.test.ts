@@ -4,6 +4,7 @@ import ReportHeader from '@/components/report/ReportHeader.vue';
 import type { Centre, Round } from '@/domain/types';
 import { setLocale } from '@/i18n';
 import { smallInstrument } from '../../fixtures/instruments';
+import { DEFAULT_INSTRUMENT_ID } from '@/instrument';
 import { makeCentre, makeRound, participant } from '../../fixtures/records';
 
 const centre = makeCentre({
@@ -93,5 +94,12 @@ describe('ReportHeader', () => {
     expect(shown.Date).toBe('15 October 2026');
     expect(shown.Location).toBe('Near each other but not in the same premises');
     expect(shown['Base services']).toBe('Maternity care (BMM/MVC), Child health care (BVC), Open preschool');
+  });
+
+  it('names the built-in instrument as our proposal from the five goals, never a national instrument', () => {
+    const builtIn = { ...smallInstrument, id: DEFAULT_INSTRUMENT_ID };
+    const header = mount(ReportHeader, { props: { centre, round, instrument: builtIn } });
+    expect(facts(header).Instrument).toBe('Litet instrument, version 2.0.0 – vårt förslag utifrån de fem gemensamma inriktningsmålen (seed 002, 2016)');
+    expect(header.text()).not.toMatch(/nationell/i);
   });
 });

@@ -170,7 +170,7 @@ describe('RoundReportView', () => {
     expect(view.get('h1').text()).toBe('Written check-in: Hösten 2026');
     expect(view.get('[data-testid="report-print"]').text()).toBe('Print / save as PDF');
     expect(view.findAll('h2:not(.visually-hidden)').map((h2) => h2.text())).toEqual([
-      'Stage on the path to a family centre',
+      'Steps on the path to a family centre',
       'Results per goal',
       'Overview chart',
       'Goal by goal',
