@@ -14,8 +14,8 @@ export interface SeriesStyle {
   readonly dash: readonly number[];
 }
 
-const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'] as const;
-const POINT_STYLES: readonly SeriesStyle['pointStyle'][] = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'cross', 'rectRounded'];
+export const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'] as const;
+export const POINT_STYLES: readonly SeriesStyle['pointStyle'][] = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'cross', 'rectRounded'];
 const DASHES: readonly (readonly number[])[] = [[], [8, 4], [2, 3], [12, 4, 2, 4]];
 
 function withAlpha(hex: string, alpha: number): string {
@@ -23,14 +23,19 @@ function withAlpha(hex: string, alpha: number): string {
   return `rgba(${String((n >> 16) & 255)}, ${String((n >> 8) & 255)}, ${String(n & 255)}, ${String(alpha)})`;
 }
 
-export function seriesStyle(index: number): SeriesStyle {
-  const color = OKABE_ITO[index % OKABE_ITO.length] ?? '#000000';
+/** The style of one palette colour with one point style; the dash goes with the shape. */
+export function paletteStyle(colorIndex: number, shapeIndex: number, dashIndex: number = shapeIndex): SeriesStyle {
+  const color = OKABE_ITO[colorIndex % OKABE_ITO.length] ?? '#000000';
   return {
     color,
     fill: withAlpha(color, 0.12),
-    pointStyle: POINT_STYLES[index % POINT_STYLES.length] ?? 'circle',
-    dash: DASHES[Math.floor(index / 2) % DASHES.length] ?? [],
+    pointStyle: POINT_STYLES[shapeIndex % POINT_STYLES.length] ?? 'circle',
+    dash: DASHES[dashIndex % DASHES.length] ?? [],
   };
+}
+
+export function seriesStyle(index: number): SeriesStyle {
+  return paletteStyle(index, index, Math.floor(index / 2));
 }
 
 export interface LineLikeDataset {
@@ -52,6 +57,8 @@ export interface BarDataset {
   backgroundColor: string;
   borderColor: string;
   borderWidth: number;
+  /** The legend's marker, so that a series keeps its shape in a bar chart too. */
+  pointStyle?: SeriesStyle['pointStyle'];
 }
 
 export interface ChartDataSpec<D> {
@@ -60,7 +67,10 @@ export interface ChartDataSpec<D> {
 }
 
 export function lineDataset(label: string, data: (number | null)[], index: number, fill: boolean): LineLikeDataset {
-  const style = seriesStyle(index);
+  return styledLineDataset(label, data, seriesStyle(index), fill);
+}
+
+export function styledLineDataset(label: string, data: (number | null)[], style: SeriesStyle, fill: boolean): LineLikeDataset {
   return {
     label,
     data,

@@ -84,6 +84,13 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/import', name: 'import', component: () => import('@/views/ImportView.vue') },
   { path: '/coordinator', name: 'coordinator', component: () => import('@/views/CoordinatorView.vue') },
+  { path: '/coordinator/goal', name: 'coordinator-goal', component: () => import('@/views/CoordinatorGoalView.vue') },
+  {
+    path: '/coordinator/present',
+    name: 'coordinator-present',
+    component: () => import('@/views/CoordinatorPresentationView.vue'),
+    meta: { fullscreen: true },
+  },
   { path: '/instruments', name: 'instruments', component: () => import('@/views/InstrumentsView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ];

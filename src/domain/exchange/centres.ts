@@ -1,6 +1,7 @@
 import { findInstrument, roundInstrumentRef } from '../instruments';
 import { series, type Series } from '../comparison';
-import { lineDataset, seriesStyle, type BarDataset, type ChartDataSpec, type LineLikeDataset } from '../charts';
+import { styledLineDataset, type BarDataset, type ChartDataSpec, type LineLikeDataset } from '../charts';
+import { styleOf, type CentreStyle } from '../centreStyles';
 import { answersByItem, reflectionsByGoal } from '../progress';
 import { scoreRound, type RoundScores } from '../scoring';
 import { deriveStage, type StageResult } from '../stage';
@@ -40,6 +41,8 @@ export interface ScoredCentreRound {
   readonly stage: StageResult;
   /** Seed 002's four steps, read with the rules of the round's own instrument version. */
   readonly profile: PathProfile;
+  /** Not yet marked complete: shown as such, and compared only when the coordinator chooses so. */
+  readonly inProgress: boolean;
 }
 
 export interface ScoredCentre {
@@ -52,6 +55,13 @@ export interface ScoredCentre {
   readonly byPeriod: ReadonlyMap<string, ScoredCentreRound>;
   /** Period → how many rounds the centre has in it. */
   readonly roundsPerPeriod: ReadonlyMap<string, number>;
+  /** Period → the newest round in progress that is left out of the comparison. */
+  readonly pendingByPeriod: ReadonlyMap<string, ScoredCentreRound>;
+}
+
+export interface CompareOptions {
+  /** Rounds not yet complete count in comparisons too ("Ta med pågående omgångar"); off by default. */
+  readonly includeInProgress?: boolean;
 }
 
 export interface PeriodOption {
@@ -70,6 +80,8 @@ export interface CentreRow {
   readonly round: ScoredCentreRound | null;
   /** Rounds of the centre in the period; more than 1 means only the newest is compared. */
   readonly roundsInPeriod: number;
+  /** A newer round of the period still in progress, left out of the comparison. */
+  readonly pending: ScoredCentreRound | null;
   /** The centre's round in the nearest earlier period it has one in, for the change over time. */
   readonly previous: ScoredCentreRound | null;
 }
@@ -120,7 +132,7 @@ function byDate(a: Pick<ExportedRound, 'date' | 'id'>, b: Pick<ExportedRound, 'd
  * the file carries. Goals line up across centres and versions by id; a centre's own items never
  * count (they are not part of any instrument), so centres stay comparable.
  */
-export function scoreCentre(source: CentreSource, instruments: readonly Instrument[]): ScoredCentre {
+export function scoreCentre(source: CentreSource, instruments: readonly Instrument[], options: CompareOptions = {}): ScoredCentre {
   const { file } = source;
   const known = [...instruments, ...file.instrumentDefinitions];
   const answers = groupByRound<Answer>(file.answers);
@@ -137,16 +149,11 @@ export function scoreCentre(source: CentreSource, instruments: readonly Instrume
       scores,
       stage: deriveStage(file.centre, scores),
       profile: roundPathProfile(file.centre, scores, instrument),
+      inProgress: round.status !== 'complete',
     }];
   });
-  const byPeriod = new Map<string, ScoredCentreRound>();
-  const roundsPerPeriod = new Map<string, number>();
-  // Oldest first, so the newest round of a period is the one left in the map.
-  for (const round of rounds) {
-    byPeriod.set(round.period, round);
-    roundsPerPeriod.set(round.period, (roundsPerPeriod.get(round.period) ?? 0) + 1);
-  }
   return {
+    ...indexByPeriod(rounds, options),
     centreId: file.centre.id,
     centre: file.centre,
     provenance: {
@@ -156,14 +163,36 @@ export function scoreCentre(source: CentreSource, instruments: readonly Instrume
       importedAt: source.importedAt ?? '',
     },
     rounds,
-    byPeriod,
-    roundsPerPeriod,
   };
 }
 
+/** Which round each period compares, given the rounds oldest first. */
+function indexByPeriod(rounds: readonly ScoredCentreRound[], options: CompareOptions): Pick<ScoredCentre, 'byPeriod' | 'roundsPerPeriod' | 'pendingByPeriod'> {
+  const byPeriod = new Map<string, ScoredCentreRound>();
+  const roundsPerPeriod = new Map<string, number>();
+  const pendingByPeriod = new Map<string, ScoredCentreRound>();
+  // Oldest first, so the newest round of a period is the one left in the map.
+  for (const round of rounds) {
+    if (round.inProgress && options.includeInProgress !== true) {
+      pendingByPeriod.set(round.period, round);
+      continue;
+    }
+    byPeriod.set(round.period, round);
+    roundsPerPeriod.set(round.period, (roundsPerPeriod.get(round.period) ?? 0) + 1);
+    // Only a round in progress newer than the compared one is worth a mark.
+    pendingByPeriod.delete(round.period);
+  }
+  return { byPeriod, roundsPerPeriod, pendingByPeriod };
+}
+
+/** The same scored centre with in-progress rounds counted or not; nothing is scored again. */
+export function withCompareOptions(centre: ScoredCentre, options: CompareOptions): ScoredCentre {
+  return { ...centre, ...indexByPeriod(centre.rounds, options) };
+}
+
 /** Scores every centre once, ordered by name (Swedish collation). */
-export function scoreCentres(sources: readonly CentreSource[], instruments: readonly Instrument[]): ScoredCentre[] {
-  return sources.map((source) => scoreCentre(source, instruments)).sort(compareNames);
+export function scoreCentres(sources: readonly CentreSource[], instruments: readonly Instrument[], options: CompareOptions = {}): ScoredCentre[] {
+  return sources.map((source) => scoreCentre(source, instruments, options)).sort(compareNames);
 }
 
 function compareNames(a: ScoredCentre, b: ScoredCentre): number {
@@ -177,15 +206,17 @@ function compareNames(a: ScoredCentre, b: ScoredCentre): number {
 export function listPeriods(centres: readonly ScoredCentre[]): PeriodOption[] {
   const found = new Map<string, { earliest: string; centres: number }>();
   for (const centre of centres) {
-    for (const [period, count] of centre.roundsPerPeriod) {
+    // A period with only a round in progress is listed too, so that the round can be shown as such.
+    const counts = new Map(centre.roundsPerPeriod);
+    for (const period of centre.pendingByPeriod.keys()) if (!counts.has(period)) counts.set(period, 0);
+    for (const [period, count] of counts) {
       // Rounds are oldest first, so the first of the period is its earliest.
       const earliest = centre.rounds.find((round) => round.period === period)?.date ?? '';
       const known = found.get(period);
-      if (count > 0) {
-        found.set(period, known
-          ? { earliest: earliest < known.earliest ? earliest : known.earliest, centres: known.centres + 1 }
-          : { earliest, centres: 1 });
-      }
+      const counted = count > 0 ? 1 : 0;
+      found.set(period, known
+        ? { earliest: earliest < known.earliest ? earliest : known.earliest, centres: known.centres + counted }
+        : { earliest, centres: counted });
     }
   }
   const keyOf = (period: string, earliest: string) => termStart(period) ?? earliest;
@@ -221,6 +252,7 @@ export function centreRows(centres: readonly ScoredCentre[], period: string, per
       provenance: centre.provenance,
       round: centre.byPeriod.get(period) ?? null,
       roundsInPeriod: centre.roundsPerPeriod.get(period) ?? 0,
+      pending: centre.pendingByPeriod.get(period) ?? null,
       previous,
     };
   });
@@ -271,37 +303,57 @@ export function centreTimelines(centres: readonly ScoredCentre[], periods: reado
 }
 
 /** Goals on the x axis, one bar per centre. */
-export function centreBarData(rows: readonly CentreRow[], instrument: Instrument, goalLabels: readonly string[]): ChartDataSpec<BarDataset> {
+export function centreBarData(
+  rows: readonly CentreRow[],
+  instrument: Instrument,
+  goalLabels: readonly string[],
+  styles: ReadonlyMap<string, CentreStyle>,
+): ChartDataSpec<BarDataset> {
   return {
     labels: [...goalLabels],
-    datasets: rows.map((row, index) => {
-      const style = seriesStyle(index);
+    datasets: rows.map((row) => {
+      const style = styleOf(styles, row.centreId);
       return {
         label: row.name,
         data: instrument.goals.map((goal) => measureOf(row.round?.scores, { kind: 'goal', goalId: goal.id })),
         backgroundColor: style.color,
         borderColor: '#ffffff',
         borderWidth: 1,
+        pointStyle: style.pointStyle,
       };
     }),
   };
 }
 
 /** One axis per goal, one polygon per centre. */
-export function centreRadarData(rows: readonly CentreRow[], instrument: Instrument, goalLabels: readonly string[]): ChartDataSpec<LineLikeDataset> {
+export function centreRadarData(
+  rows: readonly CentreRow[],
+  instrument: Instrument,
+  goalLabels: readonly string[],
+  styles: ReadonlyMap<string, CentreStyle>,
+): ChartDataSpec<LineLikeDataset> {
   return {
     labels: [...goalLabels],
-    datasets: rows.map((row, index) =>
-      lineDataset(row.name, instrument.goals.map((goal) => measureOf(row.round?.scores, { kind: 'goal', goalId: goal.id })), index, true),
+    datasets: rows.map((row) =>
+      styledLineDataset(
+        row.name,
+        instrument.goals.map((goal) => measureOf(row.round?.scores, { kind: 'goal', goalId: goal.id })),
+        styleOf(styles, row.centreId),
+        true,
+      ),
     ),
   };
 }
 
 /** Periods on the x axis (oldest first), one line per centre. */
-export function centreTrendData(timelines: readonly CentreTimeline[], periodLabels: readonly string[]): ChartDataSpec<LineLikeDataset> {
+export function centreTrendData(
+  timelines: readonly CentreTimeline[],
+  periodLabels: readonly string[],
+  styles: ReadonlyMap<string, CentreStyle>,
+): ChartDataSpec<LineLikeDataset> {
   return {
     labels: [...periodLabels],
-    datasets: timelines.map((timeline, index) => lineDataset(timeline.name, [...timeline.series.values], index, false)),
+    datasets: timelines.map((timeline) => styledLineDataset(timeline.name, [...timeline.series.values], styleOf(styles, timeline.centreId), false)),
   };
 }
 

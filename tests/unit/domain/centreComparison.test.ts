@@ -14,12 +14,13 @@ import {
   scoreCentres,
   sortCentreRows,
   termStart,
+  withCompareOptions,
   type CentreCsvLabels,
   type CentreRow,
   type CentreSort,
   type CentreSource,
 } from '@/domain/exchange/centres';
-import { seriesStyle } from '@/domain/charts';
+import { centreStyles } from '@/domain/centreStyles';
 import type { AnswerValue } from '@/domain/types';
 import { loadDefaultInstrument } from '@/instrument';
 import { centreFile } from '../../fixtures/centreFiles';
@@ -222,6 +223,8 @@ describe('sorting', () => {
   });
 });
 
+const styles = centreStyles(centres.map((centre) => centre.centreId));
+
 describe('over time', () => {
   it('gives each centre its measure per period, oldest first, with the change between the two newest', () => {
     const timelines = centreTimelines(centres, periods, { kind: 'goal', goalId: 'goal-1' });
@@ -234,12 +237,12 @@ describe('over time', () => {
 
   it('gives the trend chart one line per centre over the periods', () => {
     const timelines = centreTimelines(centres, periods, { kind: 'overall' });
-    const data = centreTrendData(timelines, ['Våren 2025', 'HT 2025', 'VT 2026']);
+    const data = centreTrendData(timelines, ['Våren 2025', 'HT 2025', 'VT 2026'], styles);
     expect(data.labels).toEqual(['Våren 2025', 'HT 2025', 'VT 2026']);
     expect(data.datasets.map((d) => d.label)).toEqual(['Alby', 'Fittja', 'Ängby', 'Östberga']);
     expect(data.datasets[0]?.data).toEqual([null, 2, 3.0625]);
     expect(data.datasets[0]?.spanGaps).toBe(true);
-    expect(data.datasets[1]?.pointStyle).toBe(seriesStyle(1).pointStyle);
+    expect(data.datasets[1]?.pointStyle).toBe(styles.get(timelines[1]?.centreId ?? '')?.pointStyle);
   });
 });
 
@@ -248,20 +251,30 @@ describe('chart data', () => {
   const goalLabels = ['Mål 1', 'Mål 2', 'Mål 3', 'Mål 4'];
 
   it('draws goals on the x axis and one bar per centre', () => {
-    const data = centreBarData(rows, instrument, goalLabels);
+    const data = centreBarData(rows, instrument, goalLabels, styles);
     expect(data.labels).toEqual(goalLabels);
     expect(data.datasets.map((d) => d.label)).toEqual(['Alby', 'Ängby', 'Östberga']);
     expect(data.datasets[0]?.data).toEqual([3, 3.75, 3.5, 2]);
     expect(data.datasets[2]?.data).toEqual([4, null, null, null]);
-    expect(data.datasets.map((d) => d.backgroundColor)).toEqual([0, 1, 2].map((i) => seriesStyle(i).color));
+    // Each centre's own colour and marker, not its place in the chart.
+    expect(data.datasets.map((d) => d.backgroundColor)).toEqual(rows.map((row) => styles.get(row.centreId)?.color));
+    expect(data.datasets.map((d) => d.pointStyle)).toEqual(rows.map((row) => styles.get(row.centreId)?.pointStyle));
   });
 
   it('draws one radar polygon per centre', () => {
-    const data = centreRadarData(rows, instrument, goalLabels);
+    const data = centreRadarData(rows, instrument, goalLabels, styles);
     expect(data.labels).toEqual(goalLabels);
     expect(data.datasets.map((d) => d.label)).toEqual(['Alby', 'Ängby', 'Östberga']);
     expect(data.datasets[1]?.data).toEqual([2.5, null, null, null]);
-    expect(data.datasets[0]?.backgroundColor).toBe(seriesStyle(0).fill);
+    expect(data.datasets[0]?.backgroundColor).toBe(styles.get(rows[0]?.centreId ?? '')?.fill);
+  });
+
+  it('keeps a centre in the same colour and marker when other centres are left out of a chart', () => {
+    const all = centreBarData(rows, instrument, goalLabels, styles);
+    const last = rows.slice(-1);
+    const alone = centreRadarData(last, instrument, goalLabels, styles);
+    expect(alone.datasets[0]?.borderColor).toBe(all.datasets[rows.length - 1]?.backgroundColor);
+    expect(alone.datasets[0]?.pointStyle).toBe(all.datasets[rows.length - 1]?.pointStyle);
   });
 });
 
@@ -369,3 +382,68 @@ function labelsFor(goals: number): CentreCsvLabels {
     appVersion: 'v',
   };
 }
+
+describe('rounds in progress', () => {
+  const files = [
+    centreFile(instrument, {
+      name: 'Alby',
+      rounds: [
+        { title: 'Hösten', date: '2025-10-10', period: 'HT 2025', ratings: { 'goal-1': [2, 2, 2, 2] } },
+        { title: 'Våren', date: '2026-03-01', period: 'VT 2026', ratings: { 'goal-1': [3, 3, 3, 3] } },
+        { title: 'Vårens andra', date: '2026-05-01', period: 'VT 2026', ratings: { 'goal-1': [1, 1, 1, 1] }, inProgress: true },
+      ],
+    }),
+    centreFile(instrument, {
+      name: 'Fittja',
+      rounds: [{ title: 'Pågående', date: '2026-04-01', period: 'VT 2026', ratings: { 'goal-1': [4, 4, 4, 4] }, inProgress: true }],
+    }),
+  ];
+  const sources: CentreSource[] = files.map((file) => ({ file }));
+
+  it('leaves them out of the comparison by default and names them as in progress', () => {
+    const scored = scoreCentres(sources, [instrument]);
+    const periods = listPeriods(scored);
+    // The period with only a round in progress is still listed, counting no centre for Fittja.
+    expect(periods).toEqual([{ period: 'HT 2025', centres: 1 }, { period: 'VT 2026', centres: 1 }]);
+    const [alby, fittja] = centreRows(scored, 'VT 2026', periods);
+    expect(alby?.round?.title).toBe('Våren');
+    expect(alby?.round?.inProgress).toBe(false);
+    expect(alby?.pending?.title).toBe('Vårens andra');
+    expect(fittja?.round).toBeNull();
+    expect(fittja?.pending?.title).toBe('Pågående');
+    expect(fittja?.pending?.inProgress).toBe(true);
+    // Nor do they count over time.
+    const timelines = centreTimelines(scored, periods, { kind: 'goal', goalId: 'goal-1' });
+    expect(timelines.map((timeline) => timeline.series.values)).toEqual([[2, 3], [null, null]]);
+  });
+
+  it('compares them, marked, when the coordinator chooses so', () => {
+    const scored = scoreCentres(sources, [instrument]).map((centre) => withCompareOptions(centre, { includeInProgress: true }));
+    const periods = listPeriods(scored);
+    expect(periods).toEqual([{ period: 'HT 2025', centres: 1 }, { period: 'VT 2026', centres: 2 }]);
+    const [alby, fittja] = centreRows(scored, 'VT 2026', periods);
+    expect(alby?.round?.title).toBe('Vårens andra');
+    expect(alby?.round?.inProgress).toBe(true);
+    expect(alby?.roundsInPeriod).toBe(2);
+    expect(alby?.pending).toBeNull();
+    expect(fittja?.round?.scores.overall).toBe(4);
+    expect(scoreCentres(sources, [instrument], { includeInProgress: true }).map((centre) => centre.byPeriod.get('VT 2026')?.title)).toEqual([
+      'Vårens andra',
+      'Pågående',
+    ]);
+  });
+
+  it('does not mark an in-progress round older than the finished one compared', () => {
+    const file = centreFile(instrument, {
+      name: 'Ängby',
+      rounds: [
+        { title: 'Utkast', date: '2026-02-01', period: 'VT 2026', inProgress: true },
+        { title: 'Klar', date: '2026-04-01', period: 'VT 2026', ratings: { 'goal-1': [3, 3, 3, 3] } },
+      ],
+    });
+    const scored = scoreCentres([{ file }], [instrument]);
+    const [row] = centreRows(scored, 'VT 2026', listPeriods(scored));
+    expect(row?.round?.title).toBe('Klar');
+    expect(row?.pending).toBeNull();
+  });
+});
