@@ -975,4 +975,8 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       none: 'The round has no names: the participants are shown by their service or role.',
     },
   },
+  speed: {
+    showMoreRounds: 'Show one more round|Show {count} more rounds',
+    olderRoundsHidden: '{shown} of {total} rounds are shown, the latest first.',
+  },
 };

@@ -838,4 +838,8 @@ export const svMore = {
       none: 'Omgången har inga namn: deltagarna visas med sin verksamhet eller roll.',
     },
   },
+  speed: {
+    showMoreRounds: 'Visa en omgång till|Visa {count} omgångar till',
+    olderRoundsHidden: '{shown} av {total} omgångar visas, de senaste först.',
+  },
 } as const;
