@@ -1,5 +1,5 @@
 import { newId, nowIso } from '@/domain/ids';
-import { compareRoundsNewestFirst, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
+import { compareRoundsNewestFirst, groupByRound, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
 import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round, RoundPosition, RoundStatus } from '@/domain/types';
 import { purgeable, type DeletedRecord } from '@/domain/deletions';
 import type { ImportPlan, LocalRecords } from '@/domain/exchange/merge';
@@ -196,6 +196,21 @@ export function createRepository(db: AppDatabase) {
       return rounds.filter((r) => !r.deletedAt).sort(compareRoundsNewestFirst);
     },
 
+    /**
+     * A fingerprint of the order and visibility of the centre's rounds, read from indexes only. A live
+     * query that reads it runs again when a round is added, dated anew, deleted or restored, but not
+     * when an answer touches its round (the indexed values stay the same).
+     */
+    async roundOrderKey(centreId: string): Promise<string> {
+      const range = db.rounds.where('[centreId+date]').between([centreId, ''], [centreId, '\uffff'], true, true);
+      const [keys, ids, deleted] = await Promise.all([
+        range.keys(),
+        range.primaryKeys(),
+        db.rounds.where('deletedAt').aboveOrEqual('').primaryKeys(),
+      ]);
+      return JSON.stringify([keys, ids, deleted]);
+    },
+
     /** The centre's rounds with what is needed to show their progress, in one read. */
     async listRoundOverviews(centreId: string): Promise<RoundOverview[]> {
       if (!visible(await db.centres.get(centreId))) return [];
@@ -207,10 +222,12 @@ export function createRepository(db: AppDatabase) {
         db.answers.where('roundId').anyOf(ids).toArray(),
         db.reflections.where('roundId').anyOf(ids).toArray(),
       ]);
+      const answersOf = groupByRound(answers);
+      const reflectionsOf = groupByRound(reflections);
       return rounds.map((round) => ({
         round,
-        answers: answers.filter((a) => a.roundId === round.id),
-        reflections: reflections.filter((r) => r.roundId === round.id),
+        answers: answersOf.get(round.id) ?? [],
+        reflections: reflectionsOf.get(round.id) ?? [],
       }));
     },
 

@@ -87,7 +87,11 @@ export function openActionsToReview(
   rounds: readonly Round[],
   newRoundId: string,
 ): ActionItem[] {
-  const previous = roundBefore(rounds, newRoundId);
+  return openActionsOf(allCentreActions, roundBefore(rounds, newRoundId), newRoundId);
+}
+
+/** The same, given the round before (when it is already known, without sorting all the rounds again). */
+export function openActionsOf(allCentreActions: readonly ActionItem[], previous: Round | undefined, newRoundId: string): ActionItem[] {
   if (!previous) return [];
   const carried = new Set(
     allCentreActions.filter((a) => a.roundId === newRoundId && a.carriedFromId).map((a) => a.carriedFromId),

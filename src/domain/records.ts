@@ -102,3 +102,18 @@ export function newParticipant(): Participant {
 export function compareRoundsNewestFirst(a: Round, b: Round): number {
   return b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);
 }
+
+/**
+ * The records of each round, in one pass over all of them: filtering the whole list once per round
+ * made a centre's results quadratic in its number of rounds.
+ */
+export function groupByRound<T extends { readonly roundId: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const { roundId } = record;
+    const group = groups.get(roundId);
+    if (group) group.push(record);
+    else groups.set(roundId, [record]);
+  }
+  return groups;
+}

@@ -1117,4 +1117,8 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     topLevel: 'The highest level is chosen.',
     target: 'Target in the project plan: {value} {label}',
   },
+  speed: {
+    showMoreRounds: 'Show one more round|Show {count} more rounds',
+    olderRoundsHidden: '{shown} of {total} rounds are shown, the latest first.',
+  },
 };

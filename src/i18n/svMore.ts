@@ -980,4 +980,8 @@ export const svMore = {
     topLevel: 'Den högsta nivån är vald.',
     target: 'Mål i projektplanen: {value} {label}',
   },
+  speed: {
+    showMoreRounds: 'Visa en omgång till|Visa {count} omgångar till',
+    olderRoundsHidden: '{shown} av {total} omgångar visas, de senaste först.',
+  },
 } as const;

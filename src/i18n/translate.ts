@@ -1,24 +1,41 @@
 import type { Locale } from '@/domain/types';
 import type { MessageParams, MessageTree } from './types';
 
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 
-function numberFormat(locale: Locale): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
-    numberFormats.set(locale, format);
+/**
+ * Building an Intl formatter costs far more than using one, and a results table formats every cell:
+ * one formatter per locale and options, built on first use.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function bcp47(locale: Locale): string {
+  return locale === 'sv' ? 'sv-SE' : 'en-GB';
+}
+
+export function cachedNumberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!(format instanceof Intl.NumberFormat)) {
+    format = new Intl.NumberFormat(bcp47(locale), options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+function cachedDateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!(format instanceof Intl.DateTimeFormat)) {
+    format = new Intl.DateTimeFormat(bcp47(locale), options);
+    formatters.set(key, format);
   }
   return format;
 }
 
 export function formatNumber(locale: Locale, value: number, fractionDigits?: number): string {
-  if (fractionDigits === undefined) return numberFormat(locale).format(value);
-  return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(value);
+  if (fractionDigits === undefined) return cachedNumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  return cachedNumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
 }
 
 export function lookup(catalogue: MessageTree, path: string): string | undefined {
@@ -54,19 +71,19 @@ export function pluralize(locale: Locale, template: string, count: number): stri
 export function formatDate(locale: Locale, isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long' }).format(new Date(y, m - 1, d));
+  return cachedDateFormat(locale, { dateStyle: 'long' }).format(new Date(y, m - 1, d));
 }
 
 export function formatTime(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(date);
+  return cachedDateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 export function formatDateTime(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return cachedDateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatPercent(locale: Locale, fraction: number): string {
-  return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return cachedNumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
 export function formatChange(locale: Locale, value: number | null | undefined): string {

@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
 import { loadAllMessages } from '@/i18n';
 import CentrePickerView from '@/views/CentrePickerView.vue';
 
@@ -95,6 +95,22 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ];
 
+/**
+ * Starts fetching what the page needs all at once: its view chunk and, on a centre's pages, the
+ * built-in instrument. Otherwise the router waited for the texts, then fetched the view, and the view
+ * asked for the instrument only once mounted: three round trips one after the other.
+ */
+function startLoading(to: RouteLocationNormalized): void {
+  for (const record of to.matched) {
+    for (const component of Object.values(record.components ?? {})) {
+      // A lazy view is a loader function; an SFC is an object. Calling the loader again later returns
+      // the module the browser already has.
+      if (typeof component === 'function') void (component as () => Promise<unknown>)().catch(() => undefined);
+    }
+  }
+  if ('centreId' in to.params) void import('@/instrument/default-instrument.json').catch(() => undefined);
+}
+
 export function createAppRouter() {
   const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
@@ -109,6 +125,7 @@ export function createAppRouter() {
   // the next tap tries again.
   router.beforeEach(async (to) => {
     if (to.name === 'centres') return true;
+    startLoading(to);
     try {
       await loadAllMessages();
       return true;

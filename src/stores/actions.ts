@@ -5,7 +5,7 @@ import {
   actionsByGoal,
   carryForward as carryCopies,
   createAction,
-  openActionsToReview,
+  openActionsOf,
   roundBefore,
   updateAction,
   withStatus,
@@ -37,15 +37,32 @@ export const useActionsStore = defineStore('actions', () => {
   const centreId = computed(() => questionnaire.round?.centreId);
 
   const listQuery = useLiveQuery(async (id) => (id ? repository.listActions(id) : []), roundId);
+  /**
+   * Every tap touches the open round, and a query that read all the centre's rounds ran again after
+   * each one (at 1000 rounds a long task per tap). The round before is kept while the rounds' order
+   * and visibility, read from indexes only, stay the same; then the query no longer depends on them.
+   */
+  let previousCache: { key: string; previousId: string | undefined } | undefined;
+  async function roundBeforeOf(centre: string, round: string): Promise<Round | undefined> {
+    const key = `${round}|${await repository.roundOrderKey(centre)}`;
+    if (previousCache?.key !== key) {
+      const previous = roundBefore(await repository.listRounds(centre), round);
+      previousCache = { key, previousId: previous?.id };
+      return previous;
+    }
+    // Read again by id (only that record is watched), so that an edited title shows.
+    return previousCache.previousId === undefined ? undefined : repository.getRound(previousCache.previousId);
+  }
+
   const reviewQuery = useLiveQuery(
     async ([centre, round]): Promise<ActionReviewState | undefined> => {
       if (!centre || !round) return undefined;
-      const [rounds, all, setting] = await Promise.all([
-        repository.listRounds(centre),
+      const [previous, all, setting] = await Promise.all([
+        roundBeforeOf(centre, round),
         repository.listCentreActions(centre),
         repository.getSetting(reviewSettingKey(round)),
       ]);
-      return { previous: roundBefore(rounds, round), open: openActionsToReview(all, rounds, round), dismissed: setting === 'done' };
+      return { previous, open: openActionsOf(all, previous, round), dismissed: setting === 'done' };
     },
     () => [centreId.value, roundId.value] as const,
   );

@@ -172,3 +172,22 @@ describe('RoundList', () => {
     expect(cards(list).map((c) => c.get('a').text())).toEqual(['Continue', 'Open']);
   });
 });
+
+describe('a centre of many rounds', () => {
+  it('draws the latest 20 rounds and the older ones 20 at a time when asked for', async () => {
+    const many = Array.from({ length: 45 }, (_, i) => ({ round: makeRound('centre-1', { id: `round-${String(i)}`, title: `Omgång ${String(i)}` }), progress: undefined }));
+    const list = await mountList(many);
+    expect(cards(list)).toHaveLength(20);
+    expect(list.get('[data-testid="round-list-count"]').text()).toBe('20 av 45 omgångar visas, de senaste först.');
+    expect(list.get('[data-testid="round-list-more"]').text()).toBe('Visa 20 omgångar till');
+
+    await list.get('[data-testid="round-list-more"]').trigger('click');
+    expect(cards(list)).toHaveLength(40);
+    expect(cards(list)[39]?.attributes('data-round-id')).toBe('round-39');
+    expect(list.get('[data-testid="round-list-more"]').text()).toBe('Visa 5 omgångar till');
+
+    await list.get('[data-testid="round-list-more"]').trigger('click');
+    expect(cards(list)).toHaveLength(45);
+    expect(list.find('[data-testid="round-list-more"]').exists()).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@ import { findInstrument, roundInstrumentRef } from '../instruments';
 import { scoreLocalGoal } from '../localItems';
 import { scoreRound } from '../scoring';
 import { answersByItem, reflectionsByGoal } from '../progress';
+import { groupByRound } from '../records';
 import type { AnswerValue, Instrument, InstrumentGoal, Locale } from '../types';
 import type { ExportFile } from './format';
 
@@ -83,12 +84,13 @@ export function answersCsv(file: ExportFile, instruments: readonly Instrument[],
   const rows: CsvCell[][] = [[...labels.headers.answers]];
   const known = [...instruments, ...file.instrumentDefinitions];
   const rounds = [...file.rounds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const answersOf = groupByRound(file.answers);
   for (const round of rounds) {
     const instrument = findInstrument(known, roundInstrumentRef(round));
     if (!instrument) continue;
     const places = placesFor(instrument, file, locale, labels);
-    const answers = file.answers
-      .filter((answer) => answer.roundId === round.id && places.has(answer.itemId))
+    const answers = (answersOf.get(round.id) ?? [])
+      .filter((answer) => places.has(answer.itemId))
       .sort((a, b) => {
         const pa = places.get(a.itemId);
         const pb = places.get(b.itemId);
@@ -124,11 +126,13 @@ export function summaryCsv(file: ExportFile, instruments: readonly Instrument[],
   const rows: CsvCell[][] = [[...labels.headers.summary]];
   const known = [...instruments, ...file.instrumentDefinitions];
   const rounds = [...file.rounds].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const answersOf = groupByRound(file.answers);
+  const reflectionsOf = groupByRound(file.reflections);
   for (const round of rounds) {
     const instrument = findInstrument(known, roundInstrumentRef(round));
     if (!instrument) continue;
-    const answers = answersByItem(file.answers.filter((answer) => answer.roundId === round.id));
-    const reflections = reflectionsByGoal(file.reflections.filter((reflection) => reflection.roundId === round.id));
+    const answers = answersByItem(answersOf.get(round.id) ?? []);
+    const reflections = reflectionsByGoal(reflectionsOf.get(round.id) ?? []);
     const scores = scoreRound(instrument, answers, reflections);
     instrument.goals.forEach((goal, index) => {
       const score = scores.goals[index];

@@ -274,12 +274,14 @@ function consistencyProblems(file: ExportFile, instruments: readonly Instrument[
       problems.push({ code: 'unknownInstrument', path: `rounds[${String(index)}].instrumentId`, detail: `${round.instrumentId} ${round.instrumentVersion}` });
     } else roundInstrument.set(round.id, instrument);
   });
+  // Looked up once per answer and reflection: a set, so a file of many rounds is checked in linear time.
+  const roundIds = new Set(file.rounds.map((round) => round.id));
   const pairs = new Set<string>();
   file.answers.forEach((answer, index) => {
     const at = `answers[${String(index)}]`;
     unique(answer.id, `${at}.id`);
     const instrument = roundInstrument.get(answer.roundId);
-    if (!file.rounds.some((round) => round.id === answer.roundId)) {
+    if (!roundIds.has(answer.roundId)) {
       problems.push({ code: 'unknownReference', path: `${at}.roundId`, detail: answer.roundId });
       return;
     }
@@ -299,7 +301,7 @@ function consistencyProblems(file: ExportFile, instruments: readonly Instrument[
     const at = `reflections[${String(index)}]`;
     unique(reflection.id, `${at}.id`);
     const instrument = roundInstrument.get(reflection.roundId);
-    if (!file.rounds.some((round) => round.id === reflection.roundId)) {
+    if (!roundIds.has(reflection.roundId)) {
       problems.push({ code: 'unknownReference', path: `${at}.roundId`, detail: reflection.roundId });
       return;
     }

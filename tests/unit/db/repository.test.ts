@@ -4,7 +4,7 @@ import { buildExport } from '@/domain/exchange/format';
 import { UUID_PATTERN } from '@/domain/ids';
 import { createCentre, createRound } from '@/domain/records';
 import type { ActionItem, Centre, Round } from '@/domain/types';
-import { TextConflictError } from '@/db';
+import { liveQuery, TextConflictError } from '@/db';
 import { freshDatabase, type TestDatabase } from '../../fixtures/database';
 import { smallInstrument } from '../../fixtures/instruments';
 import { makeLocalItem, networkVersion } from '../../fixtures/localItems';
@@ -837,5 +837,69 @@ describe('every stored record is mergeable', () => {
       expect(record.id).toMatch(UUID_PATTERN);
       expect(record.updatedAt).toMatch(ISO_TIMESTAMP);
     }
+  });
+});
+
+describe('listRoundOverviews at many rounds', () => {
+  it('gives each of 300 rounds exactly its own answers', async () => {
+    const centre = await addCentre();
+    const rounds: Round[] = [];
+    for (let i = 0; i < 300; i += 1) {
+      const day = String((i % 28) + 1).padStart(2, '0');
+      rounds.push({ ...createRound(centre.id, roundInput(), smallInstrument), date: `${String(2000 + Math.floor(i / 12))}-${String((i % 12) + 1).padStart(2, '0')}-${day}` });
+    }
+    await t.db.rounds.bulkAdd(rounds);
+    await t.db.answers.bulkAdd(rounds.flatMap((round, i) => ['a-1', 'a-2'].slice(0, (i % 2) + 1).map((itemId) => ({ id: crypto.randomUUID(), roundId: round.id, itemId, value: 1 as const, note: round.id, updatedAt: '2026-03-10T09:00:00.000Z' }))));
+
+    const overviews = await t.repo.listRoundOverviews(centre.id);
+    expect(overviews).toHaveLength(300);
+    for (const overview of overviews) {
+      const index = rounds.findIndex((r) => r.id === overview.round.id);
+      expect(overview.answers).toHaveLength((index % 2) + 1);
+      expect(overview.answers.every((a) => a.roundId === overview.round.id && a.note === overview.round.id)).toBe(true);
+    }
+  });
+});
+
+describe('roundOrderKey', () => {
+  /** Runs the fingerprint as a live query and counts how often Dexie runs it. */
+  function watchOrder(centreId: string): { runs: () => number; stop: () => void } {
+    let runs = 0;
+    const subscription = liveQuery(() => {
+      runs += 1;
+      return t.repo.roundOrderKey(centreId);
+    }).subscribe({});
+    return { runs: () => runs, stop: () => subscription.unsubscribe() };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+
+  it('is not run again when an answer touches a round, but is when rounds are added, dated anew or deleted', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre, { date: '2026-03-10' });
+    const watch = watchOrder(centre.id);
+    await settle();
+    expect(watch.runs()).toBe(1);
+
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2 });
+    await t.repo.savePosition(round.id, { goalId: 'goal-a', itemId: 'a-1' });
+    await settle();
+    expect(watch.runs()).toBe(1);
+
+    const before = await t.repo.roundOrderKey(centre.id);
+    await t.repo.updateRound(round.id, { ...roundInput(), date: '2026-04-01' });
+    await settle();
+    expect(watch.runs()).toBe(2);
+    const dated = await t.repo.roundOrderKey(centre.id);
+    expect(dated).not.toBe(before);
+
+    await addRound(centre, { date: '2025-01-01' });
+    await settle();
+    expect(watch.runs()).toBe(3);
+
+    await t.repo.softDeleteRound(round.id);
+    await settle();
+    expect(watch.runs()).toBe(4);
+    expect(await t.repo.roundOrderKey(centre.id)).not.toBe(dated);
+    watch.stop();
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UUID_PATTERN } from '@/domain/ids';
 import {
   compareRoundsNewestFirst,
+  groupByRound,
   createCentre,
   createRound,
   newParticipant,
@@ -214,5 +215,25 @@ describe('compareRoundsNewestFirst', () => {
       'spring',
       'last-year',
     ]);
+  });
+});
+
+describe('groupByRound', () => {
+  it('groups records by round in their order, reading each record once', () => {
+    let reads = 0;
+    const record = (roundId: string, n: number) => ({
+      n,
+      get roundId() {
+        reads += 1;
+        return roundId;
+      },
+    });
+    const records = Array.from({ length: 3000 }, (_, i) => record(`round-${String(i % 1000)}`, i));
+    const groups = groupByRound(records);
+    // Once per record: filtering all records once per round read them 1000 times as often.
+    expect(reads).toBe(3000);
+    expect(groups.size).toBe(1000);
+    expect(groups.get('round-7')?.map((r) => r.n)).toEqual([7, 1007, 2007]);
+    expect(groups.get('missing')).toBeUndefined();
   });
 });
