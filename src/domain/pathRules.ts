@@ -65,8 +65,8 @@ export const DEFAULT_PATH_RULES: PathRules = {
     onTheWay: {
       level: 2,
       reason: text(
-        'På väg när snittet är minst ”Påbörjat” (2): gruppen har börjat, och seed 002 säger att ”varje steg innebär nya förutsättningar och möjligheter”.',
-        'On the way when the mean is at least “Started” (2): the group has begun, and seed 002 says that “each step brings new conditions and possibilities”.',
+        'På väg när snittet är minst ”Påbörjat” (2): gruppen har börjat, och underlaget från 2016 säger att ”varje steg innebär nya förutsättningar och möjligheter”.',
+        'On the way when the mean is at least “Started” (2): the group has begun, and the 2016 source says that “each step brings new conditions and possibilities”.',
       ),
     },
   },
@@ -167,8 +167,8 @@ export const DEFAULT_PATH_RULES: PathRules = {
           goalId: 'goal-4',
           items: ['g4-parent-views', 'g4-parents-plan', 'g4-child-perspective'],
           reason: text(
-            'Vår regel, inte seedens: en familjecentral är mer än en delad lokal – mål 4 vill att verksamheten är ”relevant, meningsfull, tillgänglig och till hjälp för barn och deras föräldrar”.',
-            'Our rule, not the seed’s: a family centre is more than shared premises – goal 4 asks that the service be “relevant, meaningful, accessible and helpful for children and their parents”.',
+            'Vår regel, inte underlagets: en familjecentral är mer än en delad lokal – mål 4 vill att verksamheten är ”relevant, meningsfull, tillgänglig och till hjälp för barn och deras föräldrar”.',
+            'Our rule, not the source’s: a family centre is more than shared premises – goal 4 asks that the service be “relevant, meaningful, accessible and helpful for children and their parents”.',
           ),
         },
       ],

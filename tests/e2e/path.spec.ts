@@ -36,7 +36,7 @@ test('a card in round 2 shows round 1’s answer and note, and the results show 
   await expect(marks.first()).toContainText('Steg 1, Starkt förebyggande socialtjänst och ökad samverkan med öppna förskolan:');
   await expect(card).not.toContainText('Före steg 1');
   await card.getByText('Varför?').click();
-  await expect(card.getByTestId('stage-evidence-4')).toContainText('Seed 002: ”Samlokalisering = Familjecentral!”');
+  await expect(card.getByTestId('stage-evidence-4')).toContainText('Underlaget (Stockholms stad, 2016): ”Samlokalisering = Familjecentral!”');
   await expect(card.getByTestId('stage-evidence-2')).toContainText('Mål 2');
   await expectNoSeriousA11yViolations(page);
 });

@@ -107,7 +107,7 @@ test('the written check-in shows every section and prints to A4 pages', async ({
 
   const stage = page.getByTestId('report-stage');
   await expect(stage.getByTestId('path-marks').getByRole('listitem')).toHaveCount(4);
-  await expect(stage).toContainText('Seed 002: ”Utökad samverkan med BVC och BMM.”');
+  await expect(stage).toContainText('Underlaget (Stockholms stad, 2016): ”Utökad samverkan med BVC och BMM.”');
   await expect(stage.locator('details')).toHaveCount(0);
   await expect(stage.getByTestId('stage-evidence-3')).toContainText('Placering enligt profilen: På olika platser');
 

@@ -99,7 +99,7 @@ describe('ReportHeader', () => {
   it('names the built-in instrument as our proposal from the five goals, never a national instrument', () => {
     const builtIn = { ...smallInstrument, id: DEFAULT_INSTRUMENT_ID };
     const header = mount(ReportHeader, { props: { centre, round, instrument: builtIn } });
-    expect(facts(header).Instrument).toBe('Litet instrument, version 2.0.0 – vårt förslag utifrån de fem gemensamma inriktningsmålen (seed 002, 2016)');
+    expect(facts(header).Instrument).toBe('Litet instrument, version 2.0.0 – vårt förslag utifrån de fem gemensamma inriktningsmålen (Stockholms stads socialförvaltning, 2016)');
     expect(header.text()).not.toMatch(/nationell/i);
   });
 });

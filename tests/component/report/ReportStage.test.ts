@@ -35,7 +35,7 @@ describe('ReportStage', () => {
     const stage = mountStage();
     expect(stage.find('details').exists()).toBe(false);
     expect(stage.findAll('[data-testid^="stage-evidence-"]')).toHaveLength(4);
-    expect(stage.get('[data-testid="stage-evidence-2"]').text()).toContain('Seed 002: ”Utökad samverkan med BVC och BMM.”');
+    expect(stage.get('[data-testid="stage-evidence-2"]').text()).toContain('Underlaget (Stockholms stad, 2016): ”Utökad samverkan med BVC och BMM.”');
   });
 
   it('is in English after switching the language', async () => {

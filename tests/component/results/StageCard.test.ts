@@ -39,7 +39,7 @@ describe('StageCard: the path as a profile', () => {
     const profile = profileOf('separate', goalAt('goal-2', 3), ['goal-1']);
     const card = mount(StageCard, { props: { profile, instrument } });
     const step1 = card.get('[data-testid="stage-evidence-1"]');
-    expect(step1.text()).toContain('Seed 002: ”Starkt förebyggande socialtjänst och ökad samverkan med öppna förskolan.”');
+    expect(step1.text()).toContain('Underlaget (Stockholms stad, 2016): ”Starkt förebyggande socialtjänst och ökad samverkan med öppna förskolan.”');
     expect(squash(step1.text())).toContain('Inte bedömt: Mål 1 (Tidiga hälsofrämjande insatser för barnfamiljer): målet är markerat inte aktuellt i omgången');
     expect(step1.text()).not.toContain('Inte uppfyllt');
     expect(card.findAll('[data-testid^="stage-evidence-"]')).toHaveLength(4);
