@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
+import { loadChartCanvas } from '@/components/charts/loadChartCanvas';
 import { loadAllMessages } from '@/i18n';
 import CentrePickerView from '@/views/CentrePickerView.vue';
 
@@ -109,7 +110,11 @@ function startLoading(to: RouteLocationNormalized): void {
     }
   }
   if ('centreId' in to.params) void import('@/instrument/default-instrument.json').catch(() => undefined);
+  // Pages that draw charts fetch Chart.js beside their own chunk; the questionnaire never pays for it.
+  if (typeof to.name === 'string' && CHART_ROUTES.has(to.name)) void loadChartCanvas().catch(() => undefined);
 }
+
+const CHART_ROUTES: ReadonlySet<string> = new Set(['results', 'report', 'compare', 'present', 'coordinator', 'coordinator-present']);
 
 export function createAppRouter() {
   const router = createRouter({

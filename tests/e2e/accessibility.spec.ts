@@ -109,6 +109,12 @@ test('the whole flow works with the keyboard alone, with a visible focus', async
   await expect(first.getByRole('radio', { name: /^3 / })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(first.getByRole('button', { name: 'Rensa svaret' })).toBeFocused();
+  // What the next level takes opens from the keyboard too.
+  await page.keyboard.press('Tab');
+  const nextLevel = first.getByTestId('item-next-level');
+  await expect(nextLevel.locator('summary')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(nextLevel).toHaveAttribute('open', '');
   await page.keyboard.press('Tab');
   await expect(first.getByLabel('Anteckning')).toBeFocused();
   await page.keyboard.type('Skrivet med tangentbordet.');
