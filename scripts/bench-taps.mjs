@@ -105,11 +105,14 @@ async function appTap(page, card, option) {
   await page.waitForTimeout(150);
   return page.evaluate(() => {
     const t0 = window.__tapAt;
-    const commits = window.__commits.filter((t) => t >= t0);
-    const last = Math.max(...commits);
+    // The position is written 800 ms after the last tap (POSITION_DELAY_MS), on its own: the answer's
+    // commit is the last one before the header says saved; a later one belongs to the position.
     const saved = window.__savedMarks.filter((t) => t >= t0);
+    const savedAt = saved.length > 0 ? Math.min(...saved) : Infinity;
+    const commits = window.__commits.filter((t) => t >= t0 && t <= savedAt);
+    const last = commits.length > 0 ? Math.max(...commits) : Math.min(...window.__commits.filter((t) => t >= t0));
     const longest = Math.max(0, ...window.__longTasks.filter((task) => task.start + task.duration >= t0).map((task) => task.duration));
-    return { ms: last - t0, writes: commits.length, longest, early: saved.some((t) => t < last) };
+    return { ms: last - t0, writes: commits.length, longest, early: commits.length === 0 };
   });
 }
 
