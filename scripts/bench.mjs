@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // Timings of the working group's journey in real Chromium against the production build (dist/).
-//   npm run build && npm run bench
+//   npm run build && npm run bench            (npm run bench -- --quick: fewer taps and sizes)
+// Taps are timed in the page (pointerdown → the write transaction's `complete`) with the real pointer,
+// against a raw IndexedDB transaction doing the same work, interleaved, at 1, 100 and 1000 rounds.
 // Prints figures only: time on a shared CI machine is too noisy to fail on.
 // Measured in the page with performance.now(), so Playwright's own round trips are not counted.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { preview } from 'vite';
 import { exportFile } from './bench-data.mjs';
+import { benchTaps } from './bench-taps.mjs';
 import { chromiumArgs, resolveChromium } from './chromium.mjs';
+import { serveDist } from './serve-dist.mjs';
 
-const PORT = 4190;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const RUNS = 5;
+const QUICK = process.argv.includes('--quick');
+const RUNS = QUICK ? 3 : 5;
 
 if (!existsSync('dist/index.html')) {
   console.error('No production build: run `npm run build` first.');
@@ -24,6 +26,10 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const p95 = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
+};
 
 /**
  * Median time of an in-app navigation from the start screen to `path` (as a link click would do it,
@@ -45,17 +51,31 @@ async function timeNavigation(page, path, ready) {
   return median(times);
 }
 
-const server = await preview({
-  configFile: false,
-  logLevel: 'silent',
-  build: { outDir: 'dist' },
-  preview: { host: '127.0.0.1', port: PORT, strictPort: true },
-});
+const server = await serveDist('dist');
+const ORIGIN = server.origin;
 const browser = await chromium.launch({ executablePath: await resolveChromium(), args: chromiumArgs });
 
 try {
   const results = [];
 
+  // 0. Taps at growing sizes, each against the raw baseline in the same page.
+  const tapRows = await benchTaps({ browser, origin: ORIGIN, sizes: QUICK ? [1, 100] : [1, 100, 1000], taps: QUICK ? 12 : 30 });
+  console.log('tap → committed, in the page; raw = one IndexedDB transaction doing the same work, interleaved');
+  console.log('rounds      n   app median    app p95   raw median    raw p95   p95 ratio  writes/tap  longest task  saved early');
+  for (const { rounds, app, raw } of tapRows) {
+    const a = app.map((tap) => tap.ms);
+    const writes = app.reduce((sum, tap) => sum + tap.writes, 0) / app.length;
+    console.log(
+      `${String(rounds).padStart(6)} ${String(app.length).padStart(6)} ${fmt(median(a)).padStart(12)} ${fmt(p95(a)).padStart(10)} ${fmt(median(raw)).padStart(12)} ${fmt(p95(raw)).padStart(10)} ${(p95(a) / p95(raw)).toFixed(2).padStart(10)}× ${writes.toFixed(2).padStart(11)} ${fmt(Math.max(...app.map((tap) => tap.longest))).padStart(13)} ${String(app.filter((tap) => tap.early).length).padStart(12)}`,
+    );
+  }
+  console.log('');
+  if (QUICK) {
+    console.log(`Chromium ${browser.version()}, --quick: the journey below is left out`);
+    process.exitCode = 0;
+  }
+
+  if (!QUICK) {
   // 1. First visit: navigation start to the first screen's heading, empty cache, no service worker.
   const firstScreen = [];
   for (let i = 0; i < RUNS; i++) {
@@ -206,6 +226,7 @@ try {
 
   console.log(`Chromium ${browser.version()}, ${RUNS} runs where repeated\n`);
   for (const [label, ms] of results) console.log(`${label.padEnd(52)} ${fmt(ms)}`);
+  }
 } finally {
   await browser.close();
   await server.close();
