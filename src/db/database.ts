@@ -1,6 +1,11 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { historyOf, type ActionHistory, type TrackedAction } from '@/domain/cycle/actionHistory';
+import type { HandIn } from '@/domain/cycle/handIn';
+import type { ProjectPlan } from '@/domain/cycle/projectPlan';
+import type { YearlyReport } from '@/domain/cycle/yearlyReport';
 import type { ExportFile } from '@/domain/exchange/format';
 import { upgradeToCurrent } from '@/domain/exchange/upgrade';
+import { sealedHandIns } from './sealed';
 import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '@/domain/types';
 
 export interface Setting {
@@ -72,6 +77,13 @@ export const SCHEMA_V6 = {
   workspace: 'id, deletedAt',
 } as const;
 
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  handIns: 'id, centreId, [centreId+deadlineId+year], roundId',
+  projectPlans: 'id, &[centreId+year]',
+  yearlyReports: 'id, &[centreId+year]',
+} as const;
+
 /** The coordinator's stored files, brought to the current export format like an imported file. */
 async function upgradeWorkspaceFiles(tx: Transaction): Promise<void> {
   await tx
@@ -94,6 +106,9 @@ export class AppDatabase extends Dexie {
   ratings!: EntityTable<IndividualRating, 'id'>;
   localItems!: EntityTable<LocalItem, 'id'>;
   instruments!: EntityTable<InstalledInstrument, 'key'>;
+  handIns!: EntityTable<HandIn, 'id'>;
+  projectPlans!: EntityTable<ProjectPlan, 'id'>;
+  yearlyReports!: EntityTable<YearlyReport, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -141,6 +156,21 @@ export class AppDatabase extends Dexie {
     // every start finds them; the index finds them without reading every record. No data changes:
     // records without the mark are simply not in the index.
     this.version(6).stores(SCHEMA_V6);
+    // v7: the cycle's hand-ins (sealed, never changed: see sealed.ts), project plans and yearly
+    // reports. Actions gain a status history. What an action was before is not known: its status
+    // is recorded from its last save (historyOf), not from its creation, so that an action done
+    // last month is not claimed to have been done all along (and so missing from "done since").
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade(async (tx) => {
+        await tx
+          .table<Omit<TrackedAction, 'statusHistory'> & { statusHistory?: ActionHistory }>('actions')
+          .toCollection()
+          .modify((action) => {
+            action.statusHistory = [...historyOf(action)];
+          });
+      });
+    this.use(sealedHandIns);
   }
 }
 

@@ -4,7 +4,14 @@ import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, Individua
 import { instrumentKey } from '@/domain/instruments';
 import { purgeable, type DeletedRecord } from '@/domain/deletions';
 import type { ImportPlan, LocalRecords } from '@/domain/exchange/merge';
-import { exportFileName, type ExportFile, type ExportSource } from '@/domain/exchange/format';
+import { exportFileName, type ExportedAction, type ExportFile, type ExportSource } from '@/domain/exchange/format';
+import { roundBefore } from '@/domain/actions';
+import { historyOf, recordStatus } from '@/domain/cycle/actionHistory';
+import { buildCheckIn, type CheckInDocument } from '@/domain/cycle/checkIn';
+import { findDeadline, suggestDeadline, DEFAULT_DEADLINES, type Deadline } from '@/domain/cycle/deadlines';
+import { latestHandIn, nextSequence, sealHandIn as seal, type HandIn } from '@/domain/cycle/handIn';
+import { actionsAsRecordedIn } from '@/domain/cycle/roundChanges';
+import { findInstrument, roundInstrumentRef } from '@/domain/instruments';
 import { db as defaultDb, type AppDatabase, type InstalledInstrument, type WorkspaceEntry } from './database';
 import { TextConflictError } from './connection';
 
@@ -70,7 +77,8 @@ export function createRepository(db: AppDatabase) {
       rounds: rounds.filter((r): r is Round => r !== undefined),
       answers: found(answers),
       reflections: found(reflections),
-      actions: found(actions),
+      // The file has no histories (format 3): the plan compares what the file can say.
+      actions: found(actions).map(({ statusHistory: _history, ...action }): ExportedAction => action),
       ratings: found(ratings),
       localItems: localItems.filter((item): item is LocalItem => item !== undefined),
     };
@@ -102,6 +110,74 @@ export function createRepository(db: AppDatabase) {
   }
 
   const IMPORT_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments];
+
+  /** Imported actions keep the device's history and gain the file's status as a change of their round. */
+  async function withHistories(actions: readonly ExportedAction[]): Promise<ActionItem[]> {
+    const stored = await db.actions.bulkGet(actions.map((action) => action.id));
+    return actions.map((action, index): ActionItem => {
+      const history = stored[index]?.statusHistory;
+      // An action new to the device is known in the status the file has, from its last save (as the v7 upgrade does).
+      const statusHistory = history && history.length > 0 ? recordStatus(history, { status: action.status, at: action.updatedAt, roundId: action.roundId }) : [...historyOf(action)];
+      return { ...action, statusHistory };
+    });
+  }
+
+  const CHECK_IN_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans];
+
+  /**
+   * What a round's check-in is built from, read as committed (call inside a transaction over
+   * CHECK_IN_TABLES). `shipped` are the instruments that come with the app, which are not stored.
+   */
+  async function checkInOf(roundId: string, shipped: readonly Instrument[], asOf: string, handIns: readonly HandIn[]): Promise<CheckInDocument | undefined> {
+    const round = visible(await db.rounds.get(roundId));
+    if (!round) return undefined;
+    const centre = visible(await db.centres.get(round.centreId));
+    if (!centre) return undefined;
+    const installed = (await db.instruments.toArray()).map((entry) => entry.instrument);
+    const instruments = [...shipped, ...installed];
+    const instrument = findInstrument(instruments, roundInstrumentRef(round));
+    if (!instrument) return undefined;
+    const rounds = (await db.rounds.where('centreId').equals(centre.id).toArray()).filter((r) => !r.deletedAt);
+    const before = roundBefore(rounds, roundId);
+    const [answers, reflections, actions, localItems, plan] = await Promise.all([
+      db.answers.where('roundId').equals(roundId).toArray(),
+      db.reflections.where('roundId').equals(roundId).toArray(),
+      db.actions.where('centreId').equals(centre.id).toArray(),
+      db.localItems.where('centreId').equals(centre.id).toArray(),
+      db.projectPlans.where({ centreId: centre.id, year: Number(round.date.slice(0, 4)) }).first(),
+    ]);
+    let previous: Parameters<typeof buildCheckIn>[0]['previous'];
+    if (before) {
+      const [prevAnswers, prevReflections] = await Promise.all([
+        db.answers.where('roundId').equals(before.id).toArray(),
+        db.reflections.where('roundId').equals(before.id).toArray(),
+      ]);
+      // "Since the last check-in" counts from the day it was handed in, when it was.
+      const handedIn = latestHandIn(handIns, before.id);
+      const prevInstrument = findInstrument(instruments, roundInstrumentRef(before));
+      previous = {
+        round: before,
+        answers: prevAnswers,
+        reflections: prevReflections,
+        ...(prevInstrument ? { instrument: prevInstrument } : {}),
+        ...(handedIn ? { since: handedIn.sealedAt } : {}),
+      };
+    }
+    // Once handed in, the round's check-in is its own work: later rounds moving its actions on is no edit of it.
+    const last = latestHandIn(handIns, roundId);
+    return buildCheckIn({
+      centre,
+      round,
+      answers,
+      reflections,
+      instrument,
+      previous,
+      actions: last ? actionsAsRecordedIn(actions, roundId, last.sealedAt) : actions,
+      localItems,
+      ...(plan ? { targets: plan.targets } : {}),
+      asOf,
+    });
+  }
 
   async function purgeRound(roundId: string): Promise<void> {
     await db.actions.where('roundId').equals(roundId).delete();
@@ -260,13 +336,18 @@ export function createRepository(db: AppDatabase) {
      * each record on its own clock and with everything under it; returns what was removed.
      */
     async purgeExpired(now: number = Date.now()): Promise<DeletedRecord[]> {
-      return db.transaction('rw', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.workspace], async () => {
+      const tables = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.workspace, db.handIns, db.projectPlans, db.yearlyReports];
+      return db.transaction('rw', tables, async () => {
         const gone = purgeable(await listDeleted(), now);
         for (const record of gone) {
           if (record.kind === 'centre') {
             const rounds = await db.rounds.where('centreId').equals(record.id).primaryKeys();
             for (const roundId of rounds) await purgeRound(roundId);
             await db.localItems.where('centreId').equals(record.id).delete();
+            // Allowed only because the centre is marked deleted in this transaction (see sealed.ts).
+            await db.handIns.bulkDelete(await db.handIns.where('centreId').equals(record.id).primaryKeys());
+            await db.projectPlans.filter((plan) => plan.centreId === record.id).delete();
+            await db.yearlyReports.filter((report) => report.centreId === record.id).delete();
             await db.centres.delete(record.id);
           } else if (record.kind === 'round') {
             await purgeRound(record.id);
@@ -275,6 +356,54 @@ export function createRepository(db: AppDatabase) {
           }
         }
         return gone;
+      });
+    },
+
+    /** A centre's hand-ins, oldest first. */
+    async listHandIns(centreId: string): Promise<HandIn[]> {
+      const handIns = await db.handIns.where('centreId').equals(centreId).toArray();
+      return handIns.sort((a, b) => a.sealedAt.localeCompare(b.sealedAt) || a.sequence - b.sequence);
+    },
+
+    async getHandIn(id: string): Promise<HandIn | undefined> {
+      return db.handIns.get(id);
+    },
+
+    /** The round's check-in as it reads now from what is stored (to compare with its last hand-in). */
+    async currentCheckIn(roundId: string, shipped: readonly Instrument[], now: string = nowIso()): Promise<CheckInDocument | undefined> {
+      return db.transaction('r', CHECK_IN_TABLES, async () => {
+        const round = await db.rounds.get(roundId);
+        const handIns = round ? await db.handIns.where('centreId').equals(round.centreId).toArray() : [];
+        return checkInOf(roundId, shipped, now, handIns);
+      });
+    },
+
+    /**
+     * Seals the round's written check-in for a deadline: read and written in one transaction, so
+     * the document is built from committed data and a concurrent write lands before or after, never
+     * halfway. Returns undefined when the round, its centre or its instrument is not there.
+     */
+    async sealHandIn(
+      roundId: string,
+      deadlineId: string,
+      options: { shipped: readonly Instrument[]; year?: number; now?: string; deadlines?: readonly Deadline[] },
+    ): Promise<HandIn | undefined> {
+      const now = options.now ?? nowIso();
+      const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
+      const deadline = findDeadline(deadlineId, deadlines);
+      if (deadline?.kind !== 'check-in') throw new RangeError(`sealHandIn: ${deadlineId} is not a check-in deadline`);
+      return db.transaction('rw', CHECK_IN_TABLES, async () => {
+        const round = visible(await db.rounds.get(roundId));
+        if (!round) return undefined;
+        const handIns = await db.handIns.where('centreId').equals(round.centreId).toArray();
+        const document = await checkInOf(roundId, options.shipped, now, handIns);
+        if (!document) return undefined;
+        const suggested = suggestDeadline(round.date, deadlines);
+        const year = options.year ?? (suggested?.deadline.id === deadlineId ? suggested.year : Number(round.date.slice(0, 4)));
+        const sequence = nextSequence(handIns, round.centreId, deadlineId, year);
+        const handIn = seal(document, { centreId: round.centreId, deadlineId, year, roundId, sequence, sealedAt: now });
+        await db.handIns.add(handIn);
+        return handIn;
       });
     },
 
@@ -374,7 +503,7 @@ export function createRepository(db: AppDatabase) {
         await db.rounds.bulkPut(writes.rounds);
         await db.answers.bulkPut(writes.answers);
         await db.reflections.bulkPut(writes.reflections);
-        await db.actions.bulkPut(writes.actions);
+        await db.actions.bulkPut(await withHistories(writes.actions));
         await db.ratings.bulkPut(writes.ratings);
         await db.localItems.bulkPut(writes.localItems);
         await db.instruments.bulkAdd(

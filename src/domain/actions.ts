@@ -1,3 +1,4 @@
+import { initialHistory, recordStatus } from './cycle/actionHistory';
 import { newId, nowIso } from './ids';
 import { isIsoDate } from './period';
 import { compareRoundsNewestFirst, MAX_NAME, MAX_TEXT, type FieldErrors } from './records';
@@ -51,16 +52,23 @@ export function createAction(
   goalId: string,
   now: string = nowIso(),
 ): ActionItem {
-  return { id: newId(), centreId, roundId, goalId, ...normalizeAction(input), createdAt: now, updatedAt: now };
+  const fields = normalizeAction(input);
+  return { id: newId(), centreId, roundId, goalId, ...fields, statusHistory: initialHistory({ status: fields.status, createdAt: now, roundId }), createdAt: now, updatedAt: now };
 }
 
-/** The action with the group's edits; identity, round, goal and origin stay. */
-export function updateAction(action: ActionItem, input: ActionInput, now: string = nowIso()): ActionItem {
-  return { ...action, ...normalizeAction(input), updatedAt: now };
+/**
+ * The action with a new status recorded in its history as set in `roundId` (the round whose
+ * meeting set it: a review in October names the October round, not the action's own).
+ */
+export function withStatus(action: ActionItem, status: ActionStatus, now: string = nowIso(), roundId: string = action.roundId): ActionItem {
+  const history = action.statusHistory.length > 0 ? action.statusHistory : initialHistory(action);
+  return { ...action, status, statusHistory: recordStatus(history, { status, at: now, roundId }), updatedAt: now };
 }
 
-export function withStatus(action: ActionItem, status: ActionStatus, now: string = nowIso()): ActionItem {
-  return { ...action, status, updatedAt: now };
+/** The action with the group's edits; identity, round, goal, origin and history stay. */
+export function updateAction(action: ActionItem, input: ActionInput, now: string = nowIso(), roundId: string = action.roundId): ActionItem {
+  const fields = normalizeAction(input);
+  return { ...withStatus(action, fields.status, now, roundId), ...fields, updatedAt: now };
 }
 
 /** The round held just before the given one (by date, then creation), or undefined. */
@@ -101,13 +109,15 @@ export function carryForward(actions: readonly ActionItem[], newRoundId: string,
     due: action.due,
     status: action.status,
     carriedFromId: action.id,
+    // The copy carries what happened before it, so the chain's history reads the same from either end.
+    statusHistory: [...action.statusHistory],
     createdAt: now,
     updatedAt: now,
   }));
 }
 
 /** Oldest first, so that a plan reads in the order it was written. */
-export function compareActions(a: ActionItem, b: ActionItem): number {
+export function compareActions(a: Pick<ActionItem, 'createdAt' | 'id'>, b: Pick<ActionItem, 'createdAt' | 'id'>): number {
   return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
 

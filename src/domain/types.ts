@@ -1,3 +1,4 @@
+import type { ActionHistory } from './cycle/actionHistory';
 /**
  * The contract between the layers. Everything here is plain data: no Vue, no Dexie.
  * Instrument types describe the versioned instrument file; record types describe what a
@@ -136,6 +137,11 @@ export interface ActionItem {
   status: ActionStatus;
   /** The action of the previous round this one continues, when it was carried forward. */
   carriedFromId?: string;
+  /**
+   * Every status the action has had, oldest first, each with the round it was set in: a later
+   * review adds an entry instead of rewriting what an earlier hand-in said (schema v7).
+   */
+  statusHistory: ActionHistory;
   createdAt: string;
   updatedAt: string;
 }

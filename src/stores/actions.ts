@@ -69,13 +69,16 @@ export const useActionsStore = defineStore('actions', () => {
   }
 
   async function update(action: ActionItem, input: ActionInput): Promise<void> {
-    const next = updateAction(action, input);
+    const next = updateAction(action, input, undefined, roundId.value ?? action.roundId);
     await useSaveStatusStore().track(() => repository.putAction(next));
   }
 
-  /** Also used on the previous round's action during the review (for example to mark it done). */
+  /**
+   * Also used on the previous round's action during the review (for example to mark it done): the
+   * change is recorded as made in the open round, so the earlier round's hand-in keeps its status.
+   */
   async function setStatus(action: ActionItem, status: ActionStatus): Promise<void> {
-    const next = withStatus(action, status);
+    const next = withStatus(action, status, undefined, roundId.value ?? action.roundId);
     await useSaveStatusStore().track(() => repository.putAction(next));
   }
 

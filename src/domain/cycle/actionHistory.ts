@@ -16,11 +16,11 @@ export interface ActionStatusChange {
 
 export type ActionHistory = readonly ActionStatusChange[];
 
-/** An action as the cycle reads it: with its history once the store keeps one. */
-export type TrackedAction = ActionItem & { readonly statusHistory?: ActionHistory };
+/** An action as the cycle reads it: stored ones carry a history (schema v7); one from an older file may not. */
+export type TrackedAction = Omit<ActionItem, 'statusHistory'> & { readonly statusHistory?: ActionHistory };
 
 /** The history of a new action: its first status, from when it was written. */
-export function initialHistory(action: Pick<ActionItem, 'status' | 'createdAt' | 'roundId'>): ActionHistory {
+export function initialHistory(action: Pick<TrackedAction, 'status' | 'createdAt' | 'roundId'>): ActionHistory {
   return [{ status: action.status, at: action.createdAt, roundId: action.roundId }];
 }
 

@@ -25,7 +25,7 @@ export interface ExportFile {
   rounds: ExportedRound[];
   answers: ExportedAnswer[];
   reflections: ExportedReflection[];
-  actions: ActionItem[];
+  actions: ExportedAction[];
   ratings: IndividualRating[];
   /** The centre's own items under the common goals; their answers are in `answers` under the item's id. */
   localItems: LocalItem[];
@@ -40,6 +40,11 @@ export type ExportedCentre = Omit<Centre, 'deletedAt'>;
 export type ExportedRound = Omit<Round, 'deletedAt'>;
 export type ExportedAnswer = Answer;
 export type ExportedReflection = GoalReflection;
+/**
+ * Format 3 has no place for an action's status history (the device keeps it since schema v7): the
+ * file carries the status as it is, and an import records that status into the device's history.
+ */
+export type ExportedAction = Omit<ActionItem, 'statusHistory'>;
 
 export const APP_NAME = 'familjecentral-sjalvvardering';
 
@@ -51,7 +56,8 @@ export interface ExportSource {
   rounds: readonly Round[];
   answers: readonly Answer[];
   reflections: readonly GoalReflection[];
-  actions: readonly ActionItem[];
+  /** Stored actions carry their history; the file does not (see ExportedAction). */
+  actions: readonly (ExportedAction & { readonly statusHistory?: unknown })[];
   ratings: readonly IndividualRating[];
   localItems: readonly LocalItem[];
   /** Instruments the device holds besides the shipped one; those the exported rounds use go in the file. */
@@ -88,6 +94,7 @@ export function buildExport(source: ExportSource, appVersion: string, exportedAt
       .sort((a, b) => a.roundId.localeCompare(b.roundId) || a.goalId.localeCompare(b.goalId)),
     actions: source.actions
       .filter((action) => ids.has(action.roundId))
+      .map(({ statusHistory: _history, ...action }): ExportedAction => action)
       .sort((a, b) => a.roundId.localeCompare(b.roundId) || a.goalId.localeCompare(b.goalId) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
     ratings: source.ratings
       .filter((rating) => ids.has(rating.roundId))

@@ -1,6 +1,6 @@
-import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '../types';
+import type { Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '../types';
 import { canonicalJson } from '../canonical';
-import type { ExportFile } from './format';
+import type { ExportedAction, ExportFile } from './format';
 
 /**
  * Merging a file into what the device holds, record by record (matched by UUID; answers also by
@@ -54,7 +54,7 @@ export interface ImportPlan {
   readonly rounds: readonly PlannedRecord<Round>[];
   readonly answers: readonly PlannedRecord<Answer>[];
   readonly reflections: readonly PlannedRecord<GoalReflection>[];
-  readonly actions: readonly PlannedRecord<ActionItem>[];
+  readonly actions: readonly PlannedRecord<ExportedAction>[];
   readonly ratings: readonly PlannedRecord<IndividualRating>[];
   readonly localItems: readonly PlannedRecord<LocalItem>[];
   /** Instruments the file carries that the device does not hold yet; they are installed with the import. */
@@ -83,7 +83,7 @@ export interface LocalRecords {
   readonly rounds: readonly Round[];
   readonly answers: readonly Answer[];
   readonly reflections: readonly GoalReflection[];
-  readonly actions: readonly ActionItem[];
+  readonly actions: readonly ExportedAction[];
   readonly ratings: readonly IndividualRating[];
   readonly localItems: readonly LocalItem[];
   /** Without it, a record whose round is not among `rounds` counts as another centre's: refused, never merged. */
@@ -99,12 +99,14 @@ export const canonical = canonicalJson;
  * What is compared: not device state (where the group last was, a pending deletion), not the id
  * (matched already) and not `updatedAt` (the same content saved twice is not a conflict).
  */
-function content<T extends object>(record: T): Omit<T, 'position' | 'deletedAt' | 'id' | 'updatedAt'> {
-  const { position: _position, deletedAt: _deleted, id: _id, updatedAt: _updated, ...rest } = record as T & {
+function content<T extends object>(record: T): Omit<T, 'position' | 'deletedAt' | 'id' | 'updatedAt' | 'statusHistory'> {
+  // An action's status history is the device's (format 3 does not carry it): not content either.
+  const { position: _position, deletedAt: _deleted, id: _id, updatedAt: _updated, statusHistory: _history, ...rest } = record as T & {
     position?: unknown;
     deletedAt?: unknown;
     id?: unknown;
     updatedAt?: unknown;
+    statusHistory?: unknown;
   };
   return rest;
 }
@@ -161,7 +163,7 @@ export function planImport(file: ExportFile, local: LocalRecords): ImportPlan {
 
   const localActions = new Map(local.actions.map((action) => [action.id, action]));
   const actions = file.actions.map((action) =>
-    decide<ActionItem>(action, localActions.get(action.id), 'action', `${titles.get(action.roundId) ?? ''} / ${action.what}`, conflicts),
+    decide<ExportedAction>(action, localActions.get(action.id), 'action', `${titles.get(action.roundId) ?? ''} / ${action.what}`, conflicts),
   );
 
   const ratingKey = (r: IndividualRating) => `${r.roundId}/${r.itemId}/${r.participantId}`;
@@ -273,7 +275,7 @@ export function writesOf(plan: ImportPlan): {
   rounds: Round[];
   answers: Answer[];
   reflections: GoalReflection[];
-  actions: ActionItem[];
+  actions: ExportedAction[];
   ratings: IndividualRating[];
   localItems: LocalItem[];
   instruments: Instrument[];

@@ -25,6 +25,7 @@ export function makeAction(roundId: string, overrides: Partial<ActionItem> = {})
     status: 'planned',
     createdAt: '2026-03-10T09:00:00.000Z',
     updatedAt: '2026-03-10T09:00:00.000Z',
+    statusHistory: [],
     ...overrides,
   };
 }

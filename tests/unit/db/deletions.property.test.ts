@@ -106,6 +106,7 @@ async function runSequence(seed: number, steps: number): Promise<void> {
         who: 'BVC',
         due: '',
         status: 'planned',
+        statusHistory: [],
         createdAt: iso(now),
         updatedAt: iso(now),
       });

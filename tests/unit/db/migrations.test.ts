@@ -7,8 +7,8 @@ import { UNDO_WINDOW_MS } from '@/domain/deletions';
 const names: string[] = [];
 
 /** Every table of the newest schema. */
-const TABLES = ['actions', 'answers', 'centres', 'instruments', 'localItems', 'ratings', 'reflections', 'rounds', 'settings', 'workspace'];
-const NEWEST = 6;
+const TABLES = ['actions', 'answers', 'centres', 'handIns', 'instruments', 'localItems', 'projectPlans', 'ratings', 'reflections', 'rounds', 'settings', 'workspace', 'yearlyReports'];
+const NEWEST = 7;
 
 afterEach(async () => {
   await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
@@ -30,6 +30,11 @@ async function createDatabaseAt(version: number, schema: Record<string, string>,
   });
   old.close();
   return name;
+}
+
+/** What the v7 upgrade gives an action stored without a history: its status, known from its last save. */
+function withHistory<T extends { status: string; updatedAt: string; roundId: string }>(action: T): T & { statusHistory: { status: string; at: string; roundId: string }[] } {
+  return { ...action, statusHistory: [{ status: action.status, at: action.updatedAt, roundId: action.roundId }] };
 }
 
 /** A database as version 1 of the app left it, with the records it wrote. */
@@ -358,6 +363,7 @@ describe('upgrading a version 3 database', () => {
       who: 'Öppna förskolan',
       due: '',
       status: 'planned',
+      statusHistory: [],
       createdAt: '2026-01-02T08:00:00.000Z',
       updatedAt: '2026-01-02T08:00:00.000Z',
     } as const;
@@ -427,7 +433,7 @@ describe('upgrading a version 4 database', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
     expect(await db.rounds.toArray()).toEqual([v4Round]);
     expect(await db.answers.toArray()).toEqual(v4Answers);
-    expect(await db.actions.toArray()).toEqual(v4Actions);
+    expect(await db.actions.toArray()).toEqual(v4Actions.map(withHistory));
     expect(await db.ratings.toArray()).toEqual(v4Ratings);
     expect(await db.settings.toArray()).toEqual(v4Settings);
     expect(await db.localItems.count()).toBe(0);
@@ -462,7 +468,7 @@ describe('upgrading a version 4 database', () => {
     const source = await repo.exportSource(v1Centre.id);
     expect(source?.localItems).toEqual([own]);
     expect(source?.answers.map((answer) => answer.itemId).sort()).toEqual(['g2-working-group', own.id].sort());
-    expect(source?.actions).toEqual(v4Actions);
+    expect(source?.actions).toEqual(v4Actions.map(withHistory));
     db.close();
   });
 });
@@ -532,7 +538,7 @@ describe('upgrading a version 5 database', () => {
     expect(await db.rounds.toArray()).toEqual([v5Round]);
     expect(await db.answers.toArray()).toEqual(v5Answers);
     expect(await db.reflections.toArray()).toEqual(v5Reflections);
-    expect(await db.actions.toArray()).toEqual(v5Actions);
+    expect(await db.actions.toArray()).toEqual(v5Actions.map(withHistory));
     expect(await db.ratings.toArray()).toEqual(v5Ratings);
     expect(await db.localItems.toArray()).toEqual(v5LocalItems);
     expect(await db.workspace.toArray()).toEqual([v5Entry]);
@@ -550,7 +556,7 @@ describe('upgrading a version 5 database', () => {
     expect(await repo.listAnswers(v1Round.id)).toEqual(v5Answers);
     expect(await repo.listLocalItems(v1Centre.id)).toEqual(v5LocalItems);
     const source = await repo.exportSource(v1Centre.id);
-    expect(source).toMatchObject({ centre: v1Centre, rounds: [v5Round], answers: v5Answers, reflections: v5Reflections, actions: v5Actions, ratings: v5Ratings });
+    expect(source).toMatchObject({ centre: v1Centre, rounds: [v5Round], answers: v5Answers, reflections: v5Reflections, actions: v5Actions.map(withHistory), ratings: v5Ratings });
     expect(await repo.listWorkspace()).toEqual([v5Entry]);
     expect(await repo.listDeleted()).toEqual([]);
     // A purge long after changes nothing: nothing was deleted.
@@ -580,6 +586,110 @@ describe('upgrading a version 5 database', () => {
       centres: `${SCHEMA_V5.centres}, deletedAt`,
       rounds: `${SCHEMA_V5.rounds}, deletedAt`,
       workspace: `${SCHEMA_V5.workspace}, deletedAt`,
+    });
+  });
+});
+
+import { SCHEMA_V7 } from '@/db/database';
+import { carryForward, withStatus } from '@/domain/actions';
+
+describe('upgrading a version 6 database', () => {
+  const v6Round = { ...v1Round, status: 'complete', completedAt: '2026-05-10T10:00:00.000Z', participants: [{ id: '0b7d3c1e-0000-4000-8000-00000000000b', name: 'Åsa', role: 'BVC' }] };
+  const v6Answers = [{ id: 'a1', roundId: v1Round.id, itemId: 'g2-working-group', value: 2, note: 'Vi träffas', updatedAt: '2026-05-10T08:30:00.000Z' }];
+  const v6Reflections = [{ id: 'f1', roundId: v1Round.id, goalId: 'goal-2', notRelevant: false, note: 'Bra möte', updatedAt: '2026-05-10T08:40:00.000Z' }];
+  const action = (n: number, status: string, createdAt: string, updatedAt: string, carriedFromId?: string) => ({
+    id: `0b7d3c1e-0000-4000-8000-0000000000a${String(n)}`,
+    centreId: v1Centre.id,
+    roundId: v1Round.id,
+    goalId: 'goal-2',
+    what: `Åtgärd ${String(n)}`,
+    who: 'BVC',
+    due: '',
+    status,
+    ...(carriedFromId ? { carriedFromId } : {}),
+    createdAt,
+    updatedAt,
+  });
+  // One untouched since written, one marked done later, one carried forward from the first.
+  const v6Actions = [
+    action(1, 'planned', '2026-01-10T09:00:00.000Z', '2026-01-10T09:00:00.000Z'),
+    action(2, 'done', '2026-01-10T09:05:00.000Z', '2026-04-02T14:00:00.000Z'),
+    action(3, 'ongoing', '2026-05-10T09:00:00.000Z', '2026-05-10T09:30:00.000Z', '0b7d3c1e-0000-4000-8000-0000000000a1'),
+  ];
+  const v6Deleted = { ...v1Centre, id: '0b7d3c1e-0000-4000-8000-0000000000f1', name: 'Familjecentralen Alby', deletedAt: '2026-05-16T08:00:00.000Z' };
+  const v6Records = {
+    centres: [v1Centre, v6Deleted],
+    rounds: [v6Round],
+    answers: v6Answers,
+    reflections: v6Reflections,
+    settings: [{ key: 'locale', value: 'sv' }],
+    workspace: [],
+    actions: v6Actions,
+    ratings: [],
+    localItems: [],
+    instruments: [],
+  };
+
+  it('opens at the newest version with every record as it was and every action with a history of its status', async () => {
+    const name = await createDatabaseAt(6, SCHEMA_V6, v6Records);
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(NEWEST);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
+    expect(await db.centres.toArray()).toEqual(v6Records.centres);
+    expect(await db.rounds.toArray()).toEqual([v6Round]);
+    expect(await db.answers.toArray()).toEqual(v6Answers);
+    expect(await db.reflections.toArray()).toEqual(v6Reflections);
+    expect(await db.settings.toArray()).toEqual(v6Records.settings);
+    const actions = await db.actions.toArray();
+    expect(actions).toEqual(v6Actions.map(withHistory));
+    // The one done in April is done from April on, not since January: "done since" can still find it.
+    expect(actions[1]?.statusHistory).toEqual([{ status: 'done', at: '2026-04-02T14:00:00.000Z', roundId: v1Round.id }]);
+    expect(await db.handIns.count()).toBe(0);
+    expect(await db.projectPlans.count()).toBe(0);
+    expect(await db.yearlyReports.count()).toBe(0);
+    db.close();
+  });
+
+  it('records later status changes after the upgraded history, and carrying forward keeps it', async () => {
+    const name = await createDatabaseAt(6, SCHEMA_V6, v6Records);
+    const db = new AppDatabase(name);
+    const repo = createRepository(db);
+    const [first] = await repo.listActions(v1Round.id);
+    if (!first) throw new Error('no action');
+    const october = '0b7d3c1e-0000-4000-8000-0000000000e1';
+    const done = withStatus(first, 'done', '2026-10-08T10:00:00.000Z', october);
+    await repo.putAction(done);
+    const stored = await db.actions.get(first.id);
+    expect(stored?.status).toBe('done');
+    expect(stored?.statusHistory).toEqual([
+      { status: 'planned', at: '2026-01-10T09:00:00.000Z', roundId: v1Round.id },
+      { status: 'done', at: '2026-10-08T10:00:00.000Z', roundId: october },
+    ]);
+    const [copy] = carryForward([done], october, '2026-10-09T08:00:00.000Z');
+    expect(copy?.statusHistory).toEqual(stored?.statusHistory);
+    db.close();
+  });
+
+  it('has working hand-in, plan and report tables: one plan and one report per centre and year', async () => {
+    const name = await createDatabaseAt(6, SCHEMA_V6, v6Records);
+    const db = new AppDatabase(name);
+    const plan = { id: 'p1', centreId: v1Centre.id, year: 2026, goalsInFocus: ['goal-2'], goalNotes: {}, targets: [], summary: '', createdAt: '2026-03-01T08:00:00.000Z', updatedAt: '2026-03-01T08:00:00.000Z' };
+    await db.projectPlans.add(plan);
+    await expect(db.projectPlans.add({ ...plan, id: 'p2' })).rejects.toThrow();
+    const report = { id: 'y1', centreId: v1Centre.id, year: 2026, achieved: {}, nextYear: { goalsInFocus: [], actions: [], costs: '' }, createdAt: '2026-10-30T08:00:00.000Z', updatedAt: '2026-10-30T08:00:00.000Z' };
+    await db.yearlyReports.add(report);
+    await expect(db.yearlyReports.add({ ...report, id: 'y2' })).rejects.toThrow();
+    expect(await db.handIns.where('[centreId+deadlineId+year]').equals([v1Centre.id, 'check-in-spring', 2026]).count()).toBe(0);
+    db.close();
+  });
+
+  it('adds only the cycle tables', () => {
+    expect(SCHEMA_V7).toEqual({
+      ...SCHEMA_V6,
+      handIns: 'id, centreId, [centreId+deadlineId+year], roundId',
+      projectPlans: 'id, &[centreId+year]',
+      yearlyReports: 'id, &[centreId+year]',
     });
   });
 });

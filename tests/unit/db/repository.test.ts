@@ -68,6 +68,7 @@ function makeAction(round: Round, overrides: Partial<ActionItem> = {}): ActionIt
     status: 'planned',
     createdAt: '2026-03-10T09:00:00.000Z',
     updatedAt: '2026-03-10T09:00:00.000Z',
+    statusHistory: [],
     ...overrides,
   };
 }

@@ -17,6 +17,7 @@ import {
   withStatus,
   type ActionInput,
 } from '@/domain/actions';
+import { statusAsOf } from '@/domain/cycle/actionHistory';
 import { UUID_PATTERN } from '@/domain/ids';
 import { MAX_NAME, MAX_TEXT } from '@/domain/records';
 import type { ActionItem, ActionStatus } from '@/domain/types';
@@ -43,6 +44,7 @@ function action(roundId: string, overrides: Partial<ActionItem> = {}): ActionIte
     status: 'planned',
     createdAt: `2026-03-10T08:00:${String(counter % 60).padStart(2, '0')}.000Z`,
     updatedAt: '2026-03-10T08:00:00.000Z',
+    statusHistory: [],
     ...overrides,
   };
 }
@@ -151,12 +153,46 @@ describe('createAction and updateAction', () => {
   it('updates the fields and the time but keeps identity, round, goal, origin and creation time', () => {
     const original = action('autumn', { carriedFromId: 'action-000' });
     const updated = updateAction(original, input({ what: 'Ny text', status: 'done' }), LATER);
-    expect(updated).toEqual({ ...original, what: 'Ny text', who: 'BVC', due: '2026-06-30', status: 'done', updatedAt: LATER });
+    expect(updated).toEqual({
+      ...original,
+      what: 'Ny text',
+      who: 'BVC',
+      due: '2026-06-30',
+      status: 'done',
+      updatedAt: LATER,
+      statusHistory: [
+        { status: 'planned', at: original.createdAt, roundId: 'autumn' },
+        { status: 'done', at: LATER, roundId: 'autumn' },
+      ],
+    });
+  });
+
+  it('records a status in the history only when it changes, with the round it was set in', () => {
+    const created = createAction(input({ status: 'planned' }), 'centre-1', 'may', 'goal-1', '2026-05-01T08:00:00.000Z');
+    expect(created.statusHistory).toEqual([{ status: 'planned', at: '2026-05-01T08:00:00.000Z', roundId: 'may' }]);
+    const edited = updateAction(created, input({ what: 'Ny text', status: 'planned' }), '2026-05-02T08:00:00.000Z');
+    expect(edited.statusHistory).toBe(created.statusHistory);
+    const reviewed = withStatus(edited, 'done', '2026-10-08T08:00:00.000Z', 'october');
+    expect(reviewed.statusHistory).toEqual([
+      { status: 'planned', at: '2026-05-01T08:00:00.000Z', roundId: 'may' },
+      { status: 'done', at: '2026-10-08T08:00:00.000Z', roundId: 'october' },
+    ]);
+    // The May status is still what it was on the day of the May hand-in.
+    expect(statusAsOf(reviewed.statusHistory, '2026-05-15T12:00:00.000Z')).toBe('planned');
+    expect(created.statusHistory).toHaveLength(1);
   });
 
   it('changes only the status with withStatus', () => {
     const original = action('spring');
-    expect(withStatus(original, 'done', LATER)).toEqual({ ...original, status: 'done', updatedAt: LATER });
+    expect(withStatus(original, 'done', LATER)).toEqual({
+      ...original,
+      status: 'done',
+      updatedAt: LATER,
+      statusHistory: [
+        { status: 'planned', at: original.createdAt, roundId: 'spring' },
+        { status: 'done', at: LATER, roundId: 'spring' },
+      ],
+    });
     expect(original.status).toBe('planned');
   });
 });
@@ -249,6 +285,7 @@ describe('carryForward', () => {
       due: '2026-06-30',
       status: 'ongoing',
       carriedFromId: original.id,
+      statusHistory: original.statusHistory,
       createdAt: LATER,
       updatedAt: LATER,
     });

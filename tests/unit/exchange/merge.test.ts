@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '@/db/database';
-import { buildExport, type ExportFile } from '@/domain/exchange/format';
+import { buildExport, type ExportedAction, type ExportFile } from '@/domain/exchange/format';
 import { canonical, planImport, writesOf, type LocalRecords } from '@/domain/exchange/merge';
-import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '@/domain/types';
+import type { Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '@/domain/types';
 import { freshDatabase } from '../../fixtures/database';
 import { makeLocalItem, networkVersion } from '../../fixtures/localItems';
 import { instrumentKey } from '@/domain/instruments';
@@ -26,7 +26,7 @@ interface Data {
   rounds: Round[];
   answers: Answer[];
   reflections: GoalReflection[];
-  actions: ActionItem[];
+  actions: ExportedAction[];
   ratings: IndividualRating[];
   localItems: LocalItem[];
 }
@@ -67,7 +67,7 @@ function data(): Data {
   };
 }
 
-function action(id: string, roundId: string, goalId: string, what: string, overrides: Partial<ActionItem> = {}): ActionItem {
+function action(id: string, roundId: string, goalId: string, what: string, overrides: Partial<ExportedAction> = {}): ExportedAction {
   return { id, centreId: 'centre-a', roundId, goalId, what, who: 'BVC', due: '', status: 'planned', createdAt: T0, updatedAt: T0, ...overrides };
 }
 
@@ -105,7 +105,7 @@ async function storeAll(db: AppDatabase, records: Data): Promise<void> {
   await db.rounds.bulkPut(records.rounds);
   await db.answers.bulkPut(records.answers);
   await db.reflections.bulkPut(records.reflections);
-  await db.actions.bulkPut(records.actions);
+  await db.actions.bulkPut(records.actions.map((action) => ({ ...action, statusHistory: [{ status: action.status, at: action.updatedAt, roundId: action.roundId }] })));
   await db.ratings.bulkPut(records.ratings);
   await db.localItems.bulkPut(records.localItems);
 }
@@ -543,7 +543,7 @@ describe('repository.importFile', () => {
     expect(await db.ratings.get('rating-1')).toMatchObject({ value: 1, updatedAt: T1 });
     expect(await db.ratings.count()).toBe(3);
     expect(await db.actions.get('action-carried')).toMatchObject({ status: 'done', carriedFromId: 'action-autumn' });
-    expect(await db.actions.get('action-new')).toEqual(fresh);
+    expect(await db.actions.get('action-new')).toEqual({ ...fresh, statusHistory: [{ status: fresh.status, at: fresh.updatedAt, roundId: fresh.roundId }] });
     expect(await repo.listActions('round-spring')).toHaveLength(3);
   });
 

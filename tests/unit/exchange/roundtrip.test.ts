@@ -228,6 +228,7 @@ function fixtureRecords(): Omit<CentreRecords, 'centre'> & { centre: Centre } {
     goalId,
     ...fields,
     ...(carriedFromId === undefined ? {} : { carriedFromId }),
+    statusHistory: [{ status: fields.status, at: updatedAt, roundId: round.id }],
     createdAt,
     updatedAt,
   });
@@ -679,7 +680,9 @@ function generateCentre(random: Random): GeneratedCentre {
         status: random.pick(ACTION_STATUSES),
         createdAt,
         updatedAt: random.chance(0.5) ? createdAt : random.timestamp(),
+        statusHistory: [],
       };
+      action.statusHistory = [{ status: action.status, at: action.updatedAt, roundId: id }];
       if (from) action.carriedFromId = from.id;
       planned.push(action);
       if (random.chance(0.15)) generated.actionsViaRepository.push(action);
