@@ -6,7 +6,7 @@ import { purgeable, type DeletedRecord } from '@/domain/deletions';
 import type { ImportPlan, LocalRecords } from '@/domain/exchange/merge';
 import { exportFileName, type ExportedAction, type ExportFile, type ExportSource } from '@/domain/exchange/format';
 import { roundBefore } from '@/domain/actions';
-import { historyOf, recordStatus } from '@/domain/cycle/actionHistory';
+import { historyOf, recordStatus, type ActionHistory } from '@/domain/cycle/actionHistory';
 import { buildCheckIn, type CheckInDocument } from '@/domain/cycle/checkIn';
 import { findDeadline, suggestDeadline, DEFAULT_DEADLINES, type Deadline } from '@/domain/cycle/deadlines';
 import { latestHandIn, nextSequence, sealHandIn as seal, type HandIn } from '@/domain/cycle/handIn';
@@ -61,7 +61,7 @@ export function createRepository(db: AppDatabase) {
   async function localRecordsFor(file: ExportFile, builtIn: readonly string[] = []): Promise<LocalRecords> {
     const ids = file.rounds.map((round) => round.id);
     const idsOf = (records: readonly { id: string }[]) => records.map((record) => record.id);
-    const [centre, rounds, answers, reflections, actions, ratings, localItems, installed] = await Promise.all([
+    const [centre, rounds, answers, reflections, actions, ratings, localItems, installed, handIns, projectPlans, yearlyReports] = await Promise.all([
       db.centres.get(file.centre.id),
       db.rounds.bulkGet(ids),
       Promise.all([db.answers.where('roundId').anyOf(ids).toArray(), db.answers.bulkGet(idsOf(file.answers))]),
@@ -70,6 +70,9 @@ export function createRepository(db: AppDatabase) {
       Promise.all([db.ratings.where('roundId').anyOf(ids).toArray(), db.ratings.bulkGet(idsOf(file.ratings))]),
       db.localItems.bulkGet(idsOf(file.localItems)),
       db.instruments.toCollection().primaryKeys(),
+      db.handIns.bulkGet(idsOf(file.handIns)),
+      Promise.all([db.projectPlans.where('[centreId+year]').anyOf(file.projectPlans.map((plan) => [file.centre.id, plan.year])).toArray(), db.projectPlans.bulkGet(idsOf(file.projectPlans))]),
+      Promise.all([db.yearlyReports.where('[centreId+year]').anyOf(file.yearlyReports.map((report) => [file.centre.id, report.year])).toArray(), db.yearlyReports.bulkGet(idsOf(file.yearlyReports))]),
     ]);
     const found = <T extends { id: string }>([inRounds, byId]: [T[], (T | undefined)[]]): T[] =>
       [...new Map([...inRounds, ...byId.filter((record): record is T => record !== undefined)].map((record) => [record.id, record])).values()];
@@ -77,16 +80,24 @@ export function createRepository(db: AppDatabase) {
       rounds: rounds.filter((r): r is Round => r !== undefined),
       answers: found(answers),
       reflections: found(reflections),
-      // The file has no histories (format 3): the plan compares what the file can say.
-      actions: found(actions).map(({ statusHistory: _history, ...action }): ExportedAction => action),
+      actions: found(actions),
       ratings: found(ratings),
       localItems: localItems.filter((item): item is LocalItem => item !== undefined),
+      handIns: handIns.filter((handIn): handIn is HandIn => handIn !== undefined),
+      projectPlans: found(projectPlans),
+      yearlyReports: found(yearlyReports),
     };
     // Whose the records with the file's ids are: their rounds, and the names of the centres involved.
     const known = new Set(ids);
     const ownerRoundIds = [...new Set([...present.answers, ...present.reflections, ...present.actions, ...present.ratings].map((record) => record.roundId))].filter((id) => !known.has(id));
     const ownerRounds = (await db.rounds.bulkGet(ownerRoundIds)).filter((r): r is Round => r !== undefined);
-    const centreIds = [...new Set([...present.rounds, ...ownerRounds, ...present.actions, ...present.localItems].map((record) => record.centreId))];
+    const centreIds = [
+      ...new Set(
+        [...present.rounds, ...ownerRounds, ...present.actions, ...present.localItems, ...present.handIns, ...present.projectPlans, ...present.yearlyReports].map(
+          (record) => record.centreId,
+        ),
+      ),
+    ];
     const centres = (await db.centres.bulkGet(centreIds)).filter((c): c is Centre => c !== undefined);
     return {
       centre,
@@ -109,16 +120,18 @@ export function createRepository(db: AppDatabase) {
     return db.rounds.filter((round) => round.instrumentId === id && round.instrumentVersion === version).count();
   }
 
-  const IMPORT_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments];
+  const IMPORT_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments, db.handIns, db.projectPlans, db.yearlyReports];
 
-  /** Imported actions keep the device's history and gain the file's status as a change of their round. */
-  async function withHistories(actions: readonly ExportedAction[]): Promise<ActionItem[]> {
+  /**
+   * Imported actions keep the device's history and gain what the file's history adds (format 4), so
+   * a review recorded on either device is kept; the status the file has is a change of its round.
+   */
+  async function withHistories(actions: readonly ExportedAction[], mergeHistories: (device: ActionHistory | undefined, incoming: ActionHistory) => ActionHistory): Promise<ActionItem[]> {
     const stored = await db.actions.bulkGet(actions.map((action) => action.id));
     return actions.map((action, index): ActionItem => {
-      const history = stored[index]?.statusHistory;
-      // An action new to the device is known in the status the file has, from its last save (as the v7 upgrade does).
-      const statusHistory = history && history.length > 0 ? recordStatus(history, { status: action.status, at: action.updatedAt, roundId: action.roundId }) : [...historyOf(action)];
-      return { ...action, statusHistory };
+      const merged = mergeHistories(stored[index]?.statusHistory, historyOf(action));
+      const statusHistory = recordStatus(merged, { status: action.status, at: action.updatedAt, roundId: action.roundId });
+      return { ...action, statusHistory: [...statusHistory] };
     });
   }
 
@@ -462,20 +475,36 @@ export function createRepository(db: AppDatabase) {
 
     /** The centre and its visible rounds with their answers and reflections, for an export. */
     async exportSource(centreId: string): Promise<ExportSource | undefined> {
-      return db.transaction('r', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments], async () => {
+      const tables = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments, db.handIns, db.projectPlans, db.yearlyReports];
+      return db.transaction('r', tables, async () => {
         const centre = visible(await db.centres.get(centreId));
         if (!centre) return undefined;
         const rounds = (await db.rounds.where('centreId').equals(centreId).toArray()).filter((r) => !r.deletedAt);
         const ids = rounds.map((r) => r.id);
-        const [answers, reflections, actions, ratings, localItems, installed] = await Promise.all([
+        const [answers, reflections, actions, ratings, localItems, installed, handIns, projectPlans, yearlyReports] = await Promise.all([
           db.answers.where('roundId').anyOf(ids).toArray(),
           db.reflections.where('roundId').anyOf(ids).toArray(),
           db.actions.where('roundId').anyOf(ids).toArray(),
           db.ratings.where('roundId').anyOf(ids).toArray(),
           db.localItems.where('centreId').equals(centreId).toArray(),
           db.instruments.toArray(),
+          db.handIns.where('centreId').equals(centreId).toArray(),
+          db.projectPlans.filter((plan) => plan.centreId === centreId).toArray(),
+          db.yearlyReports.filter((report) => report.centreId === centreId).toArray(),
         ]);
-        return { centre, rounds, answers, reflections, actions, ratings, localItems, networkInstruments: installed.map((entry) => entry.instrument) };
+        return {
+          centre,
+          rounds,
+          answers,
+          reflections,
+          actions,
+          ratings,
+          localItems,
+          networkInstruments: installed.map((entry) => entry.instrument),
+          handIns,
+          projectPlans,
+          yearlyReports,
+        };
       });
     },
 
@@ -493,7 +522,7 @@ export function createRepository(db: AppDatabase) {
      */
     async importFile(file: ExportFile, builtIn: readonly string[] = [], now: string = nowIso()): Promise<ImportPlan> {
       // Loaded before the transaction opens: awaiting a module inside it would let IndexedDB commit early.
-      const { planImport, writesOf } = await loadMerge();
+      const { planImport, writesOf, mergeHistories } = await loadMerge();
       return db.transaction('rw', IMPORT_TABLES, async () => {
         const plan = planImport(file, await localRecordsFor(file, builtIn));
         // An id of another centre's record refuses the whole file; writesOf gives nothing to write then.
@@ -503,9 +532,13 @@ export function createRepository(db: AppDatabase) {
         await db.rounds.bulkPut(writes.rounds);
         await db.answers.bulkPut(writes.answers);
         await db.reflections.bulkPut(writes.reflections);
-        await db.actions.bulkPut(await withHistories(writes.actions));
+        await db.actions.bulkPut(await withHistories(writes.actions, mergeHistories));
         await db.ratings.bulkPut(writes.ratings);
         await db.localItems.bulkPut(writes.localItems);
+        // Added, never put: the plan has only new hand-ins, and the sealed table refuses anything else.
+        await db.handIns.bulkAdd(writes.handIns);
+        await db.projectPlans.bulkPut(writes.projectPlans);
+        await db.yearlyReports.bulkPut(writes.yearlyReports);
         await db.instruments.bulkAdd(
           writes.instruments.map((instrument) => ({ key: instrumentKey(instrument), instrument, fileName: exportFileName(file), installedAt: now })),
         );
