@@ -280,6 +280,12 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     notes: 'Reflection',
     slides: 'Slides',
   },
+  exportFile: {
+    backupSays: 'Backup: everything you entered, with the participants’ names and each one’s ratings – for the group’s own devices.',
+    coordinatorButton: 'For the coordinator (JSON)',
+    coordinatorSays: 'For the coordinator: answers, reflections, actions and hand-ins with the participants’ services and roles but no names, and the individual ratings only as their spread per statement.',
+    coordinatorSuffix: 'for the coordinator',
+  },
   exchange: {
     heading: 'Back up and share',
     intro: 'Export the family centre’s rounds as a file: as a backup, to move them to another device or to send to the coordinator.',

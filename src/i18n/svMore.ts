@@ -155,6 +155,12 @@ export const svMore = {
     notes: 'Reflektion',
     slides: 'Bilder',
   },
+  exportFile: {
+    backupSays: 'Säkerhetskopia: allt ni har skrivit in, med deltagarnas namn och var och ens bedömningar – för gruppens egna enheter.',
+    coordinatorButton: 'Till samordnaren (JSON)',
+    coordinatorSays: 'Till samordnaren: svar, reflektioner, åtgärder och inlämningar med deltagarnas tjänster och roller men utan namn, och de individuella bedömningarna bara som spridning per påstående.',
+    coordinatorSuffix: 'till samordnaren',
+  },
   exchange: {
     heading: 'Säkerhetskopiera och dela',
     intro: 'Exportera familjecentralens omgångar som en fil: som säkerhetskopia, för att flytta till en annan enhet eller för att skicka till samordnaren.',
