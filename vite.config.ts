@@ -22,6 +22,12 @@ export default defineConfig({
     outDir: process.env.APP_OUT_DIR ?? 'dist',
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // One router chunk: a lazy page importing a single router hook otherwise splits it in two.
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'vue-router', test: /node_modules[\\/]vue-router/ }] },
+      },
+    },
   },
   // The production server's headers (see the README), so that browser tests run under them.
   preview: {

@@ -10,8 +10,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// Lowered from 100 KB when the texts of later pages left the first download (about 87 KB then).
-const BUDGET_BYTES = 92 * 1024;
+// Lowered from 100 KB when the texts of later pages left the first download (about 87 KB then);
+// 94 KB since the database enforces sealed hand-ins, soft deletion and reconnection itself (92.6 KB).
+const BUDGET_BYTES = 94 * 1024;
 const check = process.argv.slice(2).includes('--check');
 const outDir = resolve(process.env.APP_OUT_DIR ?? 'dist');
 const indexPath = join(outDir, 'index.html');

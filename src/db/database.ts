@@ -1,10 +1,9 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { historyOf, type ActionHistory, type TrackedAction } from '@/domain/cycle/actionHistory';
+import type { ActionHistory, TrackedAction } from '@/domain/cycle/actionHistory';
 import type { HandIn } from '@/domain/cycle/handIn';
 import type { ProjectPlan } from '@/domain/cycle/projectPlan';
 import type { YearlyReport } from '@/domain/cycle/yearlyReport';
 import type { ExportFile } from '@/domain/exchange/format';
-import { upgradeToCurrent } from '@/domain/exchange/upgrade';
 import { sealedHandIns } from './sealed';
 import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '@/domain/types';
 
@@ -84,8 +83,13 @@ export const SCHEMA_V7 = {
   yearlyReports: 'id, &[centreId+year]',
 } as const;
 
-/** The coordinator's stored files, brought to the current export format like an imported file. */
+/**
+ * The coordinator's stored files, brought to the current export format like an imported file. The
+ * format upgrades load only when a database this old is opened (almost never), not with the first
+ * screen; Dexie.waitFor keeps the upgrade transaction open while the module loads.
+ */
 async function upgradeWorkspaceFiles(tx: Transaction): Promise<void> {
+  const { upgradeToCurrent } = await Dexie.waitFor(import('@/domain/exchange/upgrade'));
   await tx
     .table<{ file: Record<string, unknown> }>('workspace')
     .toCollection()
@@ -167,7 +171,8 @@ export class AppDatabase extends Dexie {
           .table<Omit<TrackedAction, 'statusHistory'> & { statusHistory?: ActionHistory }>('actions')
           .toCollection()
           .modify((action) => {
-            action.statusHistory = [...historyOf(action)];
+            // As historyOf does for an action without one; written out so the first download needs no history rules.
+            if (!action.statusHistory || action.statusHistory.length === 0) action.statusHistory = [{ status: action.status, at: action.updatedAt, roundId: action.roundId }];
           });
       });
     // v8: no new tables or indexes. Workspace files move to export format 4 (the cycle's documents

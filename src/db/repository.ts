@@ -1,22 +1,20 @@
 import { newId, nowIso } from '@/domain/ids';
 import { compareRoundsNewestFirst, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
 import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round, RoundPosition, RoundStatus } from '@/domain/types';
-import { instrumentKey } from '@/domain/instruments';
 import { purgeable, type DeletedRecord } from '@/domain/deletions';
 import type { ImportPlan, LocalRecords } from '@/domain/exchange/merge';
-import { exportFileName, type ExportedAction, type ExportFile, type ExportSource } from '@/domain/exchange/format';
-import { roundBefore } from '@/domain/actions';
-import { historyOf, recordStatus, type ActionHistory } from '@/domain/cycle/actionHistory';
-import { buildCheckIn, type CheckInDocument } from '@/domain/cycle/checkIn';
-import { findDeadline, suggestDeadline, DEFAULT_DEADLINES, type Deadline } from '@/domain/cycle/deadlines';
-import { latestHandIn, nextSequence, sealHandIn as seal, type HandIn } from '@/domain/cycle/handIn';
-import { actionsAsRecordedIn } from '@/domain/cycle/roundChanges';
-import { findInstrument, roundInstrumentRef } from '@/domain/instruments';
+import type { ExportFile, ExportSource } from '@/domain/exchange/format';
+import type { HandIn } from '@/domain/cycle/handIn';
 import { db as defaultDb, type AppDatabase, type InstalledInstrument, type WorkspaceEntry } from './database';
 import { TextConflictError } from './connection';
 
 /** The merge rules are needed only when a file is imported: kept out of the first download. */
 const loadMerge = () => import('@/domain/exchange/merge');
+/** Likewise the status history rules, needed on import to record the file's statuses. */
+const loadHistory = () => import('@/domain/cycle/importHistory');
+const loadFormat = () => import('@/domain/exchange/format');
+/** The instrument rules (and their canonical JSON) are not needed on the first screen either. */
+const loadInstruments = () => import('@/domain/instruments');
 
 /**
  * A note edit names the stored text it started from (`noteBase`): when the stored note is no longer
@@ -122,75 +120,6 @@ export function createRepository(db: AppDatabase) {
 
   const IMPORT_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments, db.handIns, db.projectPlans, db.yearlyReports];
 
-  /**
-   * Imported actions keep the device's history and gain what the file's history adds (format 4), so
-   * a review recorded on either device is kept; the status the file has is a change of its round.
-   */
-  async function withHistories(actions: readonly ExportedAction[], mergeHistories: (device: ActionHistory | undefined, incoming: ActionHistory) => ActionHistory): Promise<ActionItem[]> {
-    const stored = await db.actions.bulkGet(actions.map((action) => action.id));
-    return actions.map((action, index): ActionItem => {
-      const merged = mergeHistories(stored[index]?.statusHistory, historyOf(action));
-      const statusHistory = recordStatus(merged, { status: action.status, at: action.updatedAt, roundId: action.roundId });
-      return { ...action, statusHistory: [...statusHistory] };
-    });
-  }
-
-  const CHECK_IN_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans];
-
-  /**
-   * What a round's check-in is built from, read as committed (call inside a transaction over
-   * CHECK_IN_TABLES). `shipped` are the instruments that come with the app, which are not stored.
-   */
-  async function checkInOf(roundId: string, shipped: readonly Instrument[], asOf: string, handIns: readonly HandIn[]): Promise<CheckInDocument | undefined> {
-    const round = visible(await db.rounds.get(roundId));
-    if (!round) return undefined;
-    const centre = visible(await db.centres.get(round.centreId));
-    if (!centre) return undefined;
-    const installed = (await db.instruments.toArray()).map((entry) => entry.instrument);
-    const instruments = [...shipped, ...installed];
-    const instrument = findInstrument(instruments, roundInstrumentRef(round));
-    if (!instrument) return undefined;
-    const rounds = (await db.rounds.where('centreId').equals(centre.id).toArray()).filter((r) => !r.deletedAt);
-    const before = roundBefore(rounds, roundId);
-    const [answers, reflections, actions, localItems, plan] = await Promise.all([
-      db.answers.where('roundId').equals(roundId).toArray(),
-      db.reflections.where('roundId').equals(roundId).toArray(),
-      db.actions.where('centreId').equals(centre.id).toArray(),
-      db.localItems.where('centreId').equals(centre.id).toArray(),
-      db.projectPlans.where({ centreId: centre.id, year: Number(round.date.slice(0, 4)) }).first(),
-    ]);
-    let previous: Parameters<typeof buildCheckIn>[0]['previous'];
-    if (before) {
-      const [prevAnswers, prevReflections] = await Promise.all([
-        db.answers.where('roundId').equals(before.id).toArray(),
-        db.reflections.where('roundId').equals(before.id).toArray(),
-      ]);
-      // "Since the last check-in" counts from the day it was handed in, when it was.
-      const handedIn = latestHandIn(handIns, before.id);
-      const prevInstrument = findInstrument(instruments, roundInstrumentRef(before));
-      previous = {
-        round: before,
-        answers: prevAnswers,
-        reflections: prevReflections,
-        ...(prevInstrument ? { instrument: prevInstrument } : {}),
-        ...(handedIn ? { since: handedIn.sealedAt } : {}),
-      };
-    }
-    // Once handed in, the round's check-in is its own work: later rounds moving its actions on is no edit of it.
-    const last = latestHandIn(handIns, roundId);
-    return buildCheckIn({
-      centre,
-      round,
-      answers,
-      reflections,
-      instrument,
-      previous,
-      actions: last ? actionsAsRecordedIn(actions, roundId, last.sealedAt) : actions,
-      localItems,
-      ...(plan ? { targets: plan.targets } : {}),
-      asOf,
-    });
-  }
 
   async function purgeRound(roundId: string): Promise<void> {
     await db.actions.where('roundId').equals(roundId).delete();
@@ -358,7 +287,7 @@ export function createRepository(db: AppDatabase) {
             for (const roundId of rounds) await purgeRound(roundId);
             await db.localItems.where('centreId').equals(record.id).delete();
             // Allowed only because the centre is marked deleted in this transaction (see sealed.ts).
-            await db.handIns.bulkDelete(await db.handIns.where('centreId').equals(record.id).primaryKeys());
+            await db.handIns.where('centreId').equals(record.id).delete();
             await db.projectPlans.filter((plan) => plan.centreId === record.id).delete();
             await db.yearlyReports.filter((report) => report.centreId === record.id).delete();
             await db.centres.delete(record.id);
@@ -369,54 +298,6 @@ export function createRepository(db: AppDatabase) {
           }
         }
         return gone;
-      });
-    },
-
-    /** A centre's hand-ins, oldest first. */
-    async listHandIns(centreId: string): Promise<HandIn[]> {
-      const handIns = await db.handIns.where('centreId').equals(centreId).toArray();
-      return handIns.sort((a, b) => a.sealedAt.localeCompare(b.sealedAt) || a.sequence - b.sequence);
-    },
-
-    async getHandIn(id: string): Promise<HandIn | undefined> {
-      return db.handIns.get(id);
-    },
-
-    /** The round's check-in as it reads now from what is stored (to compare with its last hand-in). */
-    async currentCheckIn(roundId: string, shipped: readonly Instrument[], now: string = nowIso()): Promise<CheckInDocument | undefined> {
-      return db.transaction('r', CHECK_IN_TABLES, async () => {
-        const round = await db.rounds.get(roundId);
-        const handIns = round ? await db.handIns.where('centreId').equals(round.centreId).toArray() : [];
-        return checkInOf(roundId, shipped, now, handIns);
-      });
-    },
-
-    /**
-     * Seals the round's written check-in for a deadline: read and written in one transaction, so
-     * the document is built from committed data and a concurrent write lands before or after, never
-     * halfway. Returns undefined when the round, its centre or its instrument is not there.
-     */
-    async sealHandIn(
-      roundId: string,
-      deadlineId: string,
-      options: { shipped: readonly Instrument[]; year?: number; now?: string; deadlines?: readonly Deadline[] },
-    ): Promise<HandIn | undefined> {
-      const now = options.now ?? nowIso();
-      const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
-      const deadline = findDeadline(deadlineId, deadlines);
-      if (deadline?.kind !== 'check-in') throw new RangeError(`sealHandIn: ${deadlineId} is not a check-in deadline`);
-      return db.transaction('rw', CHECK_IN_TABLES, async () => {
-        const round = visible(await db.rounds.get(roundId));
-        if (!round) return undefined;
-        const handIns = await db.handIns.where('centreId').equals(round.centreId).toArray();
-        const document = await checkInOf(roundId, options.shipped, now, handIns);
-        if (!document) return undefined;
-        const suggested = suggestDeadline(round.date, deadlines);
-        const year = options.year ?? (suggested?.deadline.id === deadlineId ? suggested.year : Number(round.date.slice(0, 4)));
-        const sequence = nextSequence(handIns, round.centreId, deadlineId, year);
-        const handIn = seal(document, { centreId: round.centreId, deadlineId, year, roundId, sequence, sealedAt: now });
-        await db.handIns.add(handIn);
-        return handIn;
       });
     },
 
@@ -522,7 +403,7 @@ export function createRepository(db: AppDatabase) {
      */
     async importFile(file: ExportFile, builtIn: readonly string[] = [], now: string = nowIso()): Promise<ImportPlan> {
       // Loaded before the transaction opens: awaiting a module inside it would let IndexedDB commit early.
-      const { planImport, writesOf, mergeHistories } = await loadMerge();
+      const [{ planImport, writesOf, mergeHistories }, { withImportedHistory }, { exportFileName }, { instrumentKey }] = await Promise.all([loadMerge(), loadHistory(), loadFormat(), loadInstruments()]);
       return db.transaction('rw', IMPORT_TABLES, async () => {
         const plan = planImport(file, await localRecordsFor(file, builtIn));
         // An id of another centre's record refuses the whole file; writesOf gives nothing to write then.
@@ -532,7 +413,9 @@ export function createRepository(db: AppDatabase) {
         await db.rounds.bulkPut(writes.rounds);
         await db.answers.bulkPut(writes.answers);
         await db.reflections.bulkPut(writes.reflections);
-        await db.actions.bulkPut(await withHistories(writes.actions, mergeHistories));
+        // Imported actions keep the device's history with what the file's adds; the file's status is recorded into it.
+        const stored = await db.actions.bulkGet(writes.actions.map((action) => action.id));
+        await db.actions.bulkPut(writes.actions.map((action, index) => withImportedHistory(action, mergeHistories(stored[index]?.statusHistory, action.statusHistory))));
         await db.ratings.bulkPut(writes.ratings);
         await db.localItems.bulkPut(writes.localItems);
         // Added, never put: the plan has only new hand-ins, and the sealed table refuses anything else.
@@ -627,8 +510,8 @@ export function createRepository(db: AppDatabase) {
 
     /** Installs a validated instrument; a version already installed is left as it is (versions never change). */
     async installInstrument(instrument: Instrument, fileName: string, now: string = nowIso()): Promise<'installed' | 'present'> {
+      const key = (await loadInstruments()).instrumentKey(instrument);
       return db.transaction('rw', db.instruments, async () => {
-        const key = instrumentKey(instrument);
         if (await db.instruments.get(key)) return 'present';
         await db.instruments.add({ key, instrument, fileName, installedAt: now });
         return 'installed';

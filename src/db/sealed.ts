@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 
 /**
  * A hand-in is a document of record: once stored it is never written again. This sits in Dexie's
@@ -10,6 +10,8 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middl
  */
 
 export const HAND_INS_TABLE = 'handIns';
+
+const SEALED = 'a hand-in is sealed: only its centre’s removal removes it';
 
 export class SealedHandInError extends Error {
   constructor(message: string) {
@@ -23,58 +25,40 @@ interface StoredRef {
   centreId: string;
 }
 
-function refsOf(values: readonly unknown[]): StoredRef[] {
-  return values.filter((value): value is StoredRef => typeof value === 'object' && value !== null && 'id' in value);
-}
-
 /*
  * Written with then() and no async/await on purpose: the layers below read the transaction's zone
  * (Dexie's PSD), which Dexie's own promises carry along and a native await would lose.
  */
-function stored(table: DBCoreTable, trans: DBCoreTransaction, request: DBCoreMutateRequest): Promise<StoredRef[]> {
-  switch (request.type) {
-    case 'add':
-      return Promise.resolve([]);
-    case 'put': {
-      const keys = request.keys ?? request.values.map((value) => table.schema.primaryKey.extractKey?.(value));
-      return table.getMany({ trans, keys }).then(refsOf);
-    }
-    case 'delete':
-      return table.getMany({ trans, keys: request.keys }).then(refsOf);
-    case 'deleteRange':
-      return table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range } }).then((found) => refsOf(found.result));
-  }
-}
-
-/** Whether every centre named is gone or marked deleted; a transaction without the centres table cannot tell, so no. */
-function centresRemoved(core: DBCore, trans: DBCoreTransaction, centreIds: readonly string[]): Promise<boolean> {
-  try {
-    return core
-      .table('centres')
-      .getMany({ trans, keys: [...centreIds] })
-      .then(
-        (centres) => centres.every((centre: unknown) => centre === undefined || Boolean((centre as { deletedAt?: string }).deletedAt)),
-        () => false,
-      );
-  } catch {
-    return Promise.resolve(false);
-  }
-}
-
 function guard(core: DBCore, table: DBCoreTable): DBCoreTable {
   return {
     ...table,
     mutate(request) {
-      return stored(table, request.trans, request).then((existing) => {
+      const { trans } = request;
+      const primaryKey = table.schema.primaryKey;
+      const found: Promise<(StoredRef | undefined)[]> =
+        request.type === 'add'
+          ? Promise.resolve([])
+          : request.type === 'deleteRange'
+            ? table.query({ trans, values: true, query: { index: primaryKey, range: request.range } }).then((r) => r.result)
+            : table.getMany({ trans, keys: request.type === 'put' ? (request.keys ?? request.values.map((value: unknown) => primaryKey.extractKey?.(value))) : request.keys });
+      return found.then((stored) => {
+        const existing = stored.filter((ref): ref is StoredRef => ref !== undefined);
         if (existing.length === 0) return table.mutate(request);
-        if (request.type === 'put' || request.type === 'add') {
-          throw new SealedHandInError(`hand-in ${existing[0]?.id ?? ''} is sealed and cannot be changed`);
-        }
-        const centreIds = [...new Set(existing.map((handIn) => handIn.centreId))];
-        return centresRemoved(core, request.trans, centreIds).then((removed) => {
-          if (!removed) throw new SealedHandInError('a hand-in can only be removed with its centre');
-          return table.mutate(request);
-        });
+        if (request.type === 'put' || request.type === 'add') throw new SealedHandInError(SEALED);
+        // Only with its centre, which must be gone or marked deleted; a transaction without the centres table cannot tell, so no.
+        const removed = core
+          .table('centres')
+          .getMany({ trans, keys: [...new Set(existing.map((ref) => ref.centreId))] })
+          .then((centres) => centres.every((centre: { deletedAt?: string } | undefined) => !centre || Boolean(centre.deletedAt)));
+        return removed.then(
+          (ok) => {
+            if (!ok) throw new SealedHandInError(SEALED);
+            return table.mutate(request);
+          },
+          (error: unknown) => {
+            throw error instanceof SealedHandInError ? error : new SealedHandInError(SEALED);
+          },
+        );
       });
     },
   };

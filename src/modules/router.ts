@@ -64,6 +64,12 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   {
+    path: '/centres/:centreId/hand-ins/:handInId',
+    name: 'hand-in',
+    component: () => import('@/views/HandInView.vue'),
+    props: true,
+  },
+  {
     path: '/centres/:centreId/compare',
     name: 'compare',
     component: () => import('@/views/CompareView.vue'),

@@ -96,7 +96,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     // not report a save for it. The transaction checks again, in case a record arrived since.
     const plan = await repository.previewImport(file, builtIn());
     if (plan.collisions.length > 0) return plan;
-    return useSaveStatusStore().track(() => repository.importFile(file, builtIn()));
+    return useSaveStatusStore().track(() => repository.importFile(file, builtIn()), { wrote: (result) => result.collisions.length === 0 });
   }
 
   return { exportJson, exportForCoordinator, exportCsv, validate, preview, apply };

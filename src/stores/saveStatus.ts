@@ -77,12 +77,13 @@ export const useSaveStatusStore = defineStore('saveStatus', () => {
   }
 
   /** Runs a write and records its outcome; rethrows so that callers can react too. */
-  async function track<T>(write: () => Promise<T>, options: TrackOptions = {}): Promise<T> {
+  async function track<T>(write: () => Promise<T>, options: TrackOptions & { readonly wrote?: (result: T) => boolean } = {}): Promise<T> {
     const id = options.key ?? write;
     pending.value += 1;
     try {
       const result = await write();
-      lastSavedAt.value = new Date();
+      // A write that decided inside its transaction to write nothing (a refused import) saved nothing.
+      if (options.wrote?.(result) ?? true) lastSavedAt.value = new Date();
       failures.value = failures.value.filter((failure) => failure.id !== id);
       if (failures.value.length === 0) attempt = 0;
       return result;

@@ -87,6 +87,10 @@ test('the profile and a round can be edited, and a round marked complete and reo
   await expect(round.getByRole('heading')).toHaveText('Avstämning 15 maj');
 
   await round.getByRole('button', { name: 'Markera som klar' }).click();
+  // Nothing is answered yet: the app asks first and says how many.
+  const ask = page.getByRole('dialog', { name: 'Markera omgången som klar?' });
+  await expect(ask).toContainText(/\d+ påståenden är obesvarade/);
+  await ask.getByRole('button', { name: 'Markera som klar' }).click();
   await expect(round).toContainText('Klar');
   await expect(round.getByRole('link', { name: 'Öppna' })).toBeVisible();
   await round.getByRole('button', { name: 'Öppna igen' }).click();

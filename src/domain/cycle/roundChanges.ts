@@ -1,15 +1,16 @@
 import { historyOf, type TrackedAction } from './actionHistory';
 
 /**
- * The actions as the round itself left them: what later rounds recorded after `sealedAt` (the
- * October review marking a May action done, copies carried into October) is taken out again.
- * "Changed after hand-in" is about the round's own work; a later round moving on is not an edit
- * of the round that was handed in.
+ * The actions as a round's own check-in reads them: what later rounds recorded (the October review
+ * marking a May action done, copies carried into October) is left out. So the May round's check-in
+ * says the same whenever it is built, and "changed after hand-in" means the round's own work
+ * changed; a later round moving on is not an edit of the round that was handed in.
  */
-export function actionsAsRecordedIn(actions: readonly TrackedAction[], roundId: string, sealedAt: string): TrackedAction[] {
+export function actionsUpToRound(actions: readonly TrackedAction[], laterRoundIds: ReadonlySet<string>): TrackedAction[] {
+  if (laterRoundIds.size === 0) return [...actions];
   return actions.flatMap((action): TrackedAction[] => {
-    if (action.roundId !== roundId && action.createdAt > sealedAt) return [];
-    const history = historyOf(action).filter((entry) => entry.roundId === roundId || entry.at <= sealedAt);
+    if (laterRoundIds.has(action.roundId)) return [];
+    const history = historyOf(action).filter((entry) => !laterRoundIds.has(entry.roundId));
     const last = history[history.length - 1];
     if (!last) return [];
     return [{ ...action, status: last.status, statusHistory: history }];

@@ -4,6 +4,7 @@ import { isIntact, type HandIn } from '@/domain/cycle/handIn';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { createCentre, createRound } from '@/domain/records';
 import type { Centre, Round } from '@/domain/types';
+import { createHandInRepository } from '@/db/handIns';
 import { SealedHandInError } from '@/db/sealed';
 import { freshDatabase, type TestDatabase } from '../../fixtures/database';
 import { smallInstrument } from '../../fixtures/instruments';
@@ -11,6 +12,7 @@ import { centreInput, participant, roundInput } from '../../fixtures/records';
 
 let t: TestDatabase;
 const shipped = [smallInstrument];
+const handIns = () => createHandInRepository(t.db);
 
 function at(iso: string): void {
   vi.setSystemTime(new Date(iso));
@@ -39,7 +41,7 @@ async function addRound(centre: Centre, date: string, title: string): Promise<Ro
 }
 
 async function sealed(roundId: string, deadlineId = 'check-in-spring', now = '2026-05-14T12:00:00.000Z'): Promise<HandIn> {
-  const handIn = await t.repo.sealHandIn(roundId, deadlineId, { shipped, now });
+  const handIn = await handIns().sealHandIn(roundId, deadlineId, { shipped, now });
   if (!handIn) throw new Error('not sealed');
   return handIn;
 }
@@ -62,9 +64,9 @@ describe('sealHandIn', () => {
     expect(document.participants).toEqual([{ role: 'BVC', count: 2 }]);
     expect(JSON.stringify(handIn)).not.toContain('Anna');
 
-    const stored = await t.repo.getHandIn(handIn.id);
+    const stored = await handIns().getHandIn(handIn.id);
     expect(stored).toEqual(handIn);
-    expect(await t.repo.listHandIns(centre.id)).toEqual([handIn]);
+    expect(await handIns().listHandIns(centre.id)).toEqual([handIn]);
   });
 
   it('numbers a second hand-in for the same deadline 2 and keeps the first as it was', async () => {
@@ -77,7 +79,7 @@ describe('sealHandIn', () => {
     const second = await sealed(round.id, 'check-in-spring', '2026-05-20T09:00:00.000Z');
     expect(second.sequence).toBe(2);
     expect(second.hash).not.toBe(first.hash);
-    const [storedFirst] = await t.repo.listHandIns(centre.id);
+    const [storedFirst] = await handIns().listHandIns(centre.id);
     expect(storedFirst).toEqual(first);
     expect(isIntact(first)).toBe(true);
   });
@@ -87,7 +89,7 @@ describe('sealHandIn', () => {
     const round = await addRound(centre, '2026-05-05', 'Våren 2026');
     await t.repo.saveAnswer(round.id, 'goal-b', 'b-1', { value: 1 });
     const handIn = await sealed(round.id);
-    expect(await t.repo.currentCheckIn(round.id, shipped, '2026-06-01T08:00:00.000Z')).toEqual(handIn.document);
+    expect(await handIns().currentCheckIn(round.id, shipped, '2026-06-01T08:00:00.000Z')).toEqual(handIn.document);
   });
 
   it('keeps the May status in the May hand-in when October marks the action done; October lists it as done since May', async () => {
@@ -115,12 +117,38 @@ describe('sealHandIn', () => {
     expect(octoberDoc.goals[0]?.sinceLast).toEqual([expect.objectContaining({ actionId: action.id, kind: 'done', then: 'ongoing', status: 'done' })]);
 
     // The May hand-in reads as it was: ongoing, and the May round is not "changed" by October's review.
-    const reread = await t.repo.getHandIn(mayHandIn.id);
+    const reread = await handIns().getHandIn(mayHandIn.id);
     expect(reread).toEqual(mayHandIn);
     const mayDoc = reread?.document;
     if (mayDoc?.kind !== 'check-in') throw new Error('kind');
     expect(mayDoc.goals[0]?.nextSteps).toEqual([expect.objectContaining({ actionId: action.id, status: 'ongoing' })]);
-    expect(await t.repo.currentCheckIn(may.id, shipped, '2026-10-20T08:00:00.000Z')).toEqual(mayHandIn.document);
+    expect(await handIns().currentCheckIn(may.id, shipped, '2026-10-20T08:00:00.000Z')).toEqual(mayHandIn.document);
+  });
+
+  it('a May round edited after the October review is changed after its hand-in until handed in again; the review itself never is', async () => {
+    const centre = await addCentre();
+    const may = await addRound(centre, '2026-05-05', 'Våren 2026');
+    at('2026-05-05T09:00:00.000Z');
+    const action = createAction({ ...emptyActionInput(), what: 'Föräldragrupp', status: 'ongoing' }, centre.id, may.id, 'goal-a');
+    await t.repo.putAction(action);
+    const first = await sealed(may.id);
+    at('2026-10-08T09:00:00.000Z');
+    const october = await addRound(centre, '2026-10-08', 'Hösten 2026');
+    await t.repo.putAction(withStatus(action, 'done', '2026-10-08T09:05:00.000Z', october.id));
+    expect((await handIns().changesAfterHandIns(centre.id, shipped)).get(may.id)).toEqual({ changed: false, changes: [] });
+
+    await t.repo.saveAnswer(may.id, 'goal-a', 'a-1', { value: 1 });
+    const after = (await handIns().changesAfterHandIns(centre.id, shipped)).get(may.id);
+    expect(after?.changes).toEqual([{ kind: 'answer', goalId: 'goal-a', itemId: 'a-1', own: false, from: null, to: 1 }]);
+
+    const second = await sealed(may.id, 'check-in-spring', '2026-10-20T08:00:00.000Z');
+    expect(second.sequence).toBe(2);
+    expect((await handIns().changesAfterHandIns(centre.id, shipped)).get(may.id)).toEqual({ changed: false, changes: [] });
+    const doc = second.document;
+    if (doc.kind !== 'check-in') throw new Error('kind');
+    // Still May's own status: the October review belongs to October.
+    expect(doc.goals[0]?.nextSteps).toEqual([expect.objectContaining({ actionId: action.id, status: 'ongoing' })]);
+    expect(await handIns().getHandIn(first.id)).toEqual(first);
   });
 
   it('reads the round inside its own transaction: a write that commits before the seal is in it', async () => {
@@ -137,9 +165,9 @@ describe('sealHandIn', () => {
   it('seals nothing for a deleted round, and refuses a deadline that is not a check-in', async () => {
     const centre = await addCentre();
     const round = await addRound(centre, '2026-05-05', 'Våren 2026');
-    await expect(t.repo.sealHandIn(round.id, 'yearly-report', { shipped })).rejects.toThrow(RangeError);
+    await expect(handIns().sealHandIn(round.id, 'yearly-report', { shipped })).rejects.toThrow(RangeError);
     await t.repo.softDeleteRound(round.id);
-    expect(await t.repo.sealHandIn(round.id, 'check-in-spring', { shipped })).toBeUndefined();
+    expect(await handIns().sealHandIn(round.id, 'check-in-spring', { shipped })).toBeUndefined();
     expect(await t.db.handIns.count()).toBe(0);
   });
 });

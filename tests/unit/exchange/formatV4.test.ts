@@ -8,6 +8,7 @@ import { parseInstrument } from '@/domain/instrument';
 import { withStatus } from '@/domain/actions';
 import { sealHandIn } from '@/domain/cycle/handIn';
 import type { Repository } from '@/db/repository';
+import { createHandInRepository } from '@/db/handIns';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
 import { freshDatabase } from '../../fixtures/database';
 import v3Text from '../../fixtures/exports/export-v3.json?raw';
@@ -41,7 +42,7 @@ async function buildFixture(): Promise<ExportFile> {
   const spring = file.rounds.find((round) => round.date.startsWith('2026-0'));
   if (!spring) throw new Error('no spring round');
   const later = file.rounds[file.rounds.length - 1];
-  const handIn = await repo.sealHandIn(spring.id, 'check-in-spring', { shipped: instruments, year: 2026, now: '2026-05-15T11:00:00.000Z' });
+  const handIn = await createHandInRepository(db).sealHandIn(spring.id, 'check-in-spring', { shipped: instruments, year: 2026, now: '2026-05-15T11:00:00.000Z' });
   if (!handIn) throw new Error('not sealed');
   const [first] = await repo.listActions(spring.id);
   if (first && later) await repo.putAction(withStatus(first, first.status === 'done' ? 'ongoing' : 'done', '2026-10-14T09:20:00.000Z', later.id));

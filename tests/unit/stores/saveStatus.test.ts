@@ -26,6 +26,15 @@ afterEach(() => {
 });
 
 describe('save status', () => {
+  it('does not claim a save for a write that wrote nothing', async () => {
+    const save = useSaveStatusStore();
+    await save.track(() => Promise.resolve({ collisions: ['x'] }), { wrote: (result) => result.collisions.length === 0 });
+    expect(save.lastSavedAt).toBeUndefined();
+    expect(save.state).toBe('idle');
+    await save.track(() => Promise.resolve({ collisions: [] }), { wrote: (result) => result.collisions.length === 0 });
+    expect(save.state).toBe('saved');
+  });
+
   it('is idle before anything is written', () => {
     const save = useSaveStatusStore();
     expect(save.state).toBe('idle');

@@ -1,0 +1,152 @@
+import { roundBefore } from '@/domain/actions';
+import { changedAfterHandIn, type AfterHandIn } from '@/domain/cycle/changes';
+import { buildCheckIn, type CheckInDocument } from '@/domain/cycle/checkIn';
+import { DEFAULT_DEADLINES, findDeadline, suggestDeadline, type Deadline } from '@/domain/cycle/deadlines';
+import { latestHandIn, nextSequence, sealHandIn as seal, type HandIn } from '@/domain/cycle/handIn';
+import { actionsUpToRound } from '@/domain/cycle/roundChanges';
+import { nowIso } from '@/domain/ids';
+import { findInstrument, roundInstrumentRef } from '@/domain/instruments';
+import { compareRoundsNewestFirst } from '@/domain/records';
+import type { Instrument } from '@/domain/types';
+import { db as defaultDb, type AppDatabase } from './database';
+
+/**
+ * The intent methods of the cycle's hand-ins. Apart from repository.ts because sealing needs the
+ * check-in builder and SHA-256, which the first screen must not download: only the hand-in
+ * store, which lazily loaded pages use, imports this. Removing hand-ins is the centre purge's
+ * (repository.ts), and src/db/sealed.ts refuses every other write to a stored one.
+ */
+export function createHandInRepository(db: AppDatabase) {
+  const visible = <T extends { deletedAt?: string }>(record: T | undefined): T | undefined =>
+    record && !record.deletedAt ? record : undefined;
+
+  const CHECK_IN_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans];
+
+  /**
+   * What a round's check-in is built from, read as committed (call inside a transaction over
+   * CHECK_IN_TABLES). `shipped` are the instruments that come with the app, which are not stored.
+   */
+  async function checkInOf(roundId: string, shipped: readonly Instrument[], asOf: string, handIns: readonly HandIn[]): Promise<CheckInDocument | undefined> {
+    const round = visible(await db.rounds.get(roundId));
+    if (!round) return undefined;
+    const centre = visible(await db.centres.get(round.centreId));
+    if (!centre) return undefined;
+    const installed = (await db.instruments.toArray()).map((entry) => entry.instrument);
+    const instruments = [...shipped, ...installed];
+    const instrument = findInstrument(instruments, roundInstrumentRef(round));
+    if (!instrument) return undefined;
+    const rounds = (await db.rounds.where('centreId').equals(centre.id).toArray()).filter((r) => !r.deletedAt);
+    const before = roundBefore(rounds, roundId);
+    const [answers, reflections, actions, localItems, plan] = await Promise.all([
+      db.answers.where('roundId').equals(roundId).toArray(),
+      db.reflections.where('roundId').equals(roundId).toArray(),
+      db.actions.where('centreId').equals(centre.id).toArray(),
+      db.localItems.where('centreId').equals(centre.id).toArray(),
+      db.projectPlans.where({ centreId: centre.id, year: Number(round.date.slice(0, 4)) }).first(),
+    ]);
+    let previous: Parameters<typeof buildCheckIn>[0]['previous'];
+    if (before) {
+      const [prevAnswers, prevReflections] = await Promise.all([
+        db.answers.where('roundId').equals(before.id).toArray(),
+        db.reflections.where('roundId').equals(before.id).toArray(),
+      ]);
+      // "Since the last check-in" counts from the day it was handed in, when it was.
+      const handedIn = latestHandIn(handIns, before.id);
+      const prevInstrument = findInstrument(instruments, roundInstrumentRef(before));
+      previous = {
+        round: before,
+        answers: prevAnswers,
+        reflections: prevReflections,
+        ...(prevInstrument ? { instrument: prevInstrument } : {}),
+        ...(handedIn ? { since: handedIn.sealedAt } : {}),
+      };
+    }
+    // The round's check-in is its own work: what later rounds did with its actions is theirs.
+    const ordered = [...rounds].sort(compareRoundsNewestFirst);
+    const later = new Set(ordered.slice(0, Math.max(0, ordered.findIndex((r) => r.id === roundId))).map((r) => r.id));
+    return buildCheckIn({
+      centre,
+      round,
+      answers,
+      reflections,
+      instrument,
+      previous,
+      actions: actionsUpToRound(actions, later),
+      localItems,
+      ...(plan ? { targets: plan.targets } : {}),
+      asOf,
+    });
+  }
+
+  return {
+    /** A centre's hand-ins, oldest first. */
+    async listHandIns(centreId: string): Promise<HandIn[]> {
+      const handIns = await db.handIns.where('centreId').equals(centreId).toArray();
+      return handIns.sort((a, b) => a.sealedAt.localeCompare(b.sealedAt) || a.sequence - b.sequence);
+    },
+
+    async getHandIn(id: string): Promise<HandIn | undefined> {
+      return db.handIns.get(id);
+    },
+
+    /**
+     * For every round of the centre that has been handed in, what its check-in says now against
+     * its newest hand-in ("ändrad efter inlämning" when they differ). One read of committed data.
+     */
+    async changesAfterHandIns(centreId: string, shipped: readonly Instrument[], now: string = nowIso()): Promise<Map<string, AfterHandIn>> {
+      return db.transaction('r', CHECK_IN_TABLES, async () => {
+        const handIns = await db.handIns.where('centreId').equals(centreId).toArray();
+        const changes = new Map<string, AfterHandIn>();
+        for (const roundId of new Set(handIns.map((handIn) => handIn.roundId).filter((id): id is string => id !== undefined))) {
+          const last = latestHandIn(handIns, roundId);
+          const current = await checkInOf(roundId, shipped, now, handIns);
+          if (last && current) changes.set(roundId, changedAfterHandIn(current, last));
+        }
+        return changes;
+      });
+    },
+
+    /** The round's check-in as it reads now from what is stored (to compare with its last hand-in). */
+    async currentCheckIn(roundId: string, shipped: readonly Instrument[], now: string = nowIso()): Promise<CheckInDocument | undefined> {
+      return db.transaction('r', CHECK_IN_TABLES, async () => {
+        const round = await db.rounds.get(roundId);
+        const handIns = round ? await db.handIns.where('centreId').equals(round.centreId).toArray() : [];
+        return checkInOf(roundId, shipped, now, handIns);
+      });
+    },
+
+    /**
+     * Seals the round's written check-in for a deadline: read and written in one transaction, so
+     * the document is built from committed data and a concurrent write lands before or after, never
+     * halfway. Returns undefined when the round, its centre or its instrument is not there.
+     */
+    async sealHandIn(
+      roundId: string,
+      deadlineId: string,
+      options: { shipped: readonly Instrument[]; year?: number; now?: string; deadlines?: readonly Deadline[] },
+    ): Promise<HandIn | undefined> {
+      const now = options.now ?? nowIso();
+      const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
+      const deadline = findDeadline(deadlineId, deadlines);
+      if (deadline?.kind !== 'check-in') throw new RangeError(`sealHandIn: ${deadlineId} is not a check-in deadline`);
+      return db.transaction('rw', CHECK_IN_TABLES, async () => {
+        const round = visible(await db.rounds.get(roundId));
+        if (!round) return undefined;
+        const handIns = await db.handIns.where('centreId').equals(round.centreId).toArray();
+        const document = await checkInOf(roundId, options.shipped, now, handIns);
+        if (!document) return undefined;
+        const suggested = suggestDeadline(round.date, deadlines);
+        const year = options.year ?? (suggested?.deadline.id === deadlineId ? suggested.year : Number(round.date.slice(0, 4)));
+        const sequence = nextSequence(handIns, round.centreId, deadlineId, year);
+        const handIn = seal(document, { centreId: round.centreId, deadlineId, year, roundId, sequence, sealedAt: now });
+        await db.handIns.add(handIn);
+        return handIn;
+      });
+    },
+
+  };
+}
+
+export type HandInRepository = ReturnType<typeof createHandInRepository>;
+
+export const handInRepository = createHandInRepository(defaultDb);

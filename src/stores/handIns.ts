@@ -1,0 +1,67 @@
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { handInRepository as repository } from '@/db/handIns';
+import type { AfterHandIn } from '@/domain/cycle/changes';
+import { cycleStatus, DEFAULT_DEADLINES, localDay, nextDue, type Deadline } from '@/domain/cycle/deadlines';
+import { handInsOfRound, latestHandIn, type HandIn } from '@/domain/cycle/handIn';
+import { useLiveQuery } from '@/composables/useLiveQuery';
+import { useInstrumentStore } from './instrument';
+import { useSaveStatusStore } from './saveStatus';
+
+/**
+ * The hand-ins of the centre that is open, live from the database, with what changed in each
+ * handed-in round since, and where the year's deadlines stand. Sealing goes through the
+ * repository's one transaction; nothing here writes into a hand-in (nothing could).
+ */
+export const useHandInsStore = defineStore('handIns', () => {
+  const instruments = useInstrumentStore();
+  const centreId = ref<string>();
+  const deadlines = ref<readonly Deadline[]>(DEFAULT_DEADLINES);
+  /** Today as a moment; tests and long-open tabs can move it. */
+  const now = ref(new Date().toISOString());
+
+  const listQuery = useLiveQuery(async (id) => (id ? repository.listHandIns(id) : []), centreId);
+  const changesQuery = useLiveQuery(
+    async ([id, shipped]): Promise<ReadonlyMap<string, AfterHandIn>> => (id && shipped ? repository.changesAfterHandIns(id, [shipped]) : new Map()),
+    () => [centreId.value, instruments.shipped] as const,
+  );
+
+  const handIns = computed<readonly HandIn[]>(() => listQuery.data.value ?? []);
+  const loaded = computed(() => !listQuery.loading.value);
+  const changes = computed<ReadonlyMap<string, AfterHandIn>>(() => changesQuery.data.value ?? new Map());
+  const changedRounds = computed(() => new Set([...changes.value].filter(([, after]) => after.changed).map(([roundId]) => roundId)));
+  const year = computed(() => Number(localDay(now.value).slice(0, 4)));
+  const cycle = computed(() => cycleStatus(year.value, handIns.value, now.value, deadlines.value, changedRounds.value));
+  const next = computed(() => nextDue(now.value, handIns.value, deadlines.value));
+
+  function open(id: string): void {
+    centreId.value = id;
+    now.value = new Date().toISOString();
+    void instruments.load();
+  }
+
+  function ofRound(roundId: string): HandIn[] {
+    return handInsOfRound(handIns.value, roundId);
+  }
+
+  function latestOf(roundId: string): HandIn | undefined {
+    return latestHandIn(handIns.value, roundId);
+  }
+
+  /** The round's changes since its newest hand-in, once known; undefined for a round never handed in. */
+  function changesOf(roundId: string): AfterHandIn | undefined {
+    return changes.value.get(roundId);
+  }
+
+  /** Seals the round's check-in for a deadline; the save status says so only once it is stored. */
+  async function seal(roundId: string, deadlineId: string, deadlineYear: number): Promise<HandIn | undefined> {
+    const shipped = await instruments.load();
+    return useSaveStatusStore().track(() =>
+      repository.sealHandIn(roundId, deadlineId, { shipped: shipped ? [shipped] : [], year: deadlineYear, deadlines: deadlines.value }),
+    );
+  }
+
+  return { centreId, deadlines, now, handIns, loaded, changes, changedRounds, year, cycle, next, open, ofRound, latestOf, changesOf, seal };
+});
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useHandInsStore, import.meta.hot));
