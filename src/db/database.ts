@@ -175,6 +175,11 @@ export class AppDatabase extends Dexie {
             if (!action.statusHistory || action.statusHistory.length === 0) action.statusHistory = [{ status: action.status, at: action.updatedAt, roundId: action.roundId }];
           });
       });
+    // v8: no new tables or indexes. Workspace files move to export format 4 (the cycle's documents
+    // and action histories), upgraded like an imported file, so that each still holds an ExportFile.
+    this.version(8)
+      .stores(SCHEMA_V7)
+      .upgrade(upgradeWorkspaceFiles);
     this.use(sealedHandIns);
   }
 }

@@ -4,6 +4,7 @@ import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, Individua
 import { purgeable, type DeletedRecord } from '@/domain/deletions';
 import type { ImportPlan, LocalRecords } from '@/domain/exchange/merge';
 import type { ExportFile, ExportSource } from '@/domain/exchange/format';
+import type { HandIn } from '@/domain/cycle/handIn';
 import { db as defaultDb, type AppDatabase, type InstalledInstrument, type WorkspaceEntry } from './database';
 import { TextConflictError } from './connection';
 
@@ -58,7 +59,7 @@ export function createRepository(db: AppDatabase) {
   async function localRecordsFor(file: ExportFile, builtIn: readonly string[] = []): Promise<LocalRecords> {
     const ids = file.rounds.map((round) => round.id);
     const idsOf = (records: readonly { id: string }[]) => records.map((record) => record.id);
-    const [centre, rounds, answers, reflections, actions, ratings, localItems, installed] = await Promise.all([
+    const [centre, rounds, answers, reflections, actions, ratings, localItems, installed, handIns, projectPlans, yearlyReports] = await Promise.all([
       db.centres.get(file.centre.id),
       db.rounds.bulkGet(ids),
       Promise.all([db.answers.where('roundId').anyOf(ids).toArray(), db.answers.bulkGet(idsOf(file.answers))]),
@@ -67,6 +68,9 @@ export function createRepository(db: AppDatabase) {
       Promise.all([db.ratings.where('roundId').anyOf(ids).toArray(), db.ratings.bulkGet(idsOf(file.ratings))]),
       db.localItems.bulkGet(idsOf(file.localItems)),
       db.instruments.toCollection().primaryKeys(),
+      db.handIns.bulkGet(idsOf(file.handIns)),
+      Promise.all([db.projectPlans.where('[centreId+year]').anyOf(file.projectPlans.map((plan) => [file.centre.id, plan.year])).toArray(), db.projectPlans.bulkGet(idsOf(file.projectPlans))]),
+      Promise.all([db.yearlyReports.where('[centreId+year]').anyOf(file.yearlyReports.map((report) => [file.centre.id, report.year])).toArray(), db.yearlyReports.bulkGet(idsOf(file.yearlyReports))]),
     ]);
     const found = <T extends { id: string }>([inRounds, byId]: [T[], (T | undefined)[]]): T[] =>
       [...new Map([...inRounds, ...byId.filter((record): record is T => record !== undefined)].map((record) => [record.id, record])).values()];
@@ -77,12 +81,21 @@ export function createRepository(db: AppDatabase) {
       actions: found(actions),
       ratings: found(ratings),
       localItems: localItems.filter((item): item is LocalItem => item !== undefined),
+      handIns: handIns.filter((handIn): handIn is HandIn => handIn !== undefined),
+      projectPlans: found(projectPlans),
+      yearlyReports: found(yearlyReports),
     };
     // Whose the records with the file's ids are: their rounds, and the names of the centres involved.
     const known = new Set(ids);
     const ownerRoundIds = [...new Set([...present.answers, ...present.reflections, ...present.actions, ...present.ratings].map((record) => record.roundId))].filter((id) => !known.has(id));
     const ownerRounds = (await db.rounds.bulkGet(ownerRoundIds)).filter((r): r is Round => r !== undefined);
-    const centreIds = [...new Set([...present.rounds, ...ownerRounds, ...present.actions, ...present.localItems].map((record) => record.centreId))];
+    const centreIds = [
+      ...new Set(
+        [...present.rounds, ...ownerRounds, ...present.actions, ...present.localItems, ...present.handIns, ...present.projectPlans, ...present.yearlyReports].map(
+          (record) => record.centreId,
+        ),
+      ),
+    ];
     const centres = (await db.centres.bulkGet(centreIds)).filter((c): c is Centre => c !== undefined);
     return {
       centre,
@@ -105,7 +118,7 @@ export function createRepository(db: AppDatabase) {
     return db.rounds.filter((round) => round.instrumentId === id && round.instrumentVersion === version).count();
   }
 
-  const IMPORT_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments];
+  const IMPORT_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments, db.handIns, db.projectPlans, db.yearlyReports];
 
 
   async function purgeRound(roundId: string): Promise<void> {
@@ -360,20 +373,36 @@ export function createRepository(db: AppDatabase) {
 
     /** The centre and its visible rounds with their answers and reflections, for an export. */
     async exportSource(centreId: string): Promise<ExportSource | undefined> {
-      return db.transaction('r', [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments], async () => {
+      const tables = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.instruments, db.handIns, db.projectPlans, db.yearlyReports];
+      return db.transaction('r', tables, async () => {
         const centre = visible(await db.centres.get(centreId));
         if (!centre) return undefined;
         const rounds = (await db.rounds.where('centreId').equals(centreId).toArray()).filter((r) => !r.deletedAt);
         const ids = rounds.map((r) => r.id);
-        const [answers, reflections, actions, ratings, localItems, installed] = await Promise.all([
+        const [answers, reflections, actions, ratings, localItems, installed, handIns, projectPlans, yearlyReports] = await Promise.all([
           db.answers.where('roundId').anyOf(ids).toArray(),
           db.reflections.where('roundId').anyOf(ids).toArray(),
           db.actions.where('roundId').anyOf(ids).toArray(),
           db.ratings.where('roundId').anyOf(ids).toArray(),
           db.localItems.where('centreId').equals(centreId).toArray(),
           db.instruments.toArray(),
+          db.handIns.where('centreId').equals(centreId).toArray(),
+          db.projectPlans.filter((plan) => plan.centreId === centreId).toArray(),
+          db.yearlyReports.filter((report) => report.centreId === centreId).toArray(),
         ]);
-        return { centre, rounds, answers, reflections, actions, ratings, localItems, networkInstruments: installed.map((entry) => entry.instrument) };
+        return {
+          centre,
+          rounds,
+          answers,
+          reflections,
+          actions,
+          ratings,
+          localItems,
+          networkInstruments: installed.map((entry) => entry.instrument),
+          handIns,
+          projectPlans,
+          yearlyReports,
+        };
       });
     },
 
@@ -391,7 +420,7 @@ export function createRepository(db: AppDatabase) {
      */
     async importFile(file: ExportFile, builtIn: readonly string[] = [], now: string = nowIso()): Promise<ImportPlan> {
       // Loaded before the transaction opens: awaiting a module inside it would let IndexedDB commit early.
-      const [{ planImport, writesOf }, { withImportedHistory }, { exportFileName }, { instrumentKey }] = await Promise.all([loadMerge(), loadHistory(), loadFormat(), loadInstruments()]);
+      const [{ planImport, writesOf, mergeHistories }, { withImportedHistory }, { exportFileName }, { instrumentKey }] = await Promise.all([loadMerge(), loadHistory(), loadFormat(), loadInstruments()]);
       return db.transaction('rw', IMPORT_TABLES, async () => {
         const plan = planImport(file, await localRecordsFor(file, builtIn));
         // An id of another centre's record refuses the whole file; writesOf gives nothing to write then.
@@ -401,11 +430,15 @@ export function createRepository(db: AppDatabase) {
         await db.rounds.bulkPut(writes.rounds);
         await db.answers.bulkPut(writes.answers);
         await db.reflections.bulkPut(writes.reflections);
-        // Imported actions keep the device's history; the file's status is recorded into it.
+        // Imported actions keep the device's history with what the file's adds; the file's status is recorded into it.
         const stored = await db.actions.bulkGet(writes.actions.map((action) => action.id));
-        await db.actions.bulkPut(writes.actions.map((action, index) => withImportedHistory(action, stored[index]?.statusHistory)));
+        await db.actions.bulkPut(writes.actions.map((action, index) => withImportedHistory(action, mergeHistories(stored[index]?.statusHistory, action.statusHistory))));
         await db.ratings.bulkPut(writes.ratings);
         await db.localItems.bulkPut(writes.localItems);
+        // Added, never put: the plan has only new hand-ins, and the sealed table refuses anything else.
+        await db.handIns.bulkAdd(writes.handIns);
+        await db.projectPlans.bulkPut(writes.projectPlans);
+        await db.yearlyReports.bulkPut(writes.yearlyReports);
         await db.instruments.bulkAdd(
           writes.instruments.map((instrument) => ({ key: instrumentKey(instrument), instrument, fileName: exportFileName(file), installedAt: now })),
         );

@@ -365,6 +365,12 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     notes: 'Reflection',
     slides: 'Slides',
   },
+  exportFile: {
+    backupSays: 'Backup: everything you entered, with the participants’ names and each one’s ratings – for the group’s own devices.',
+    coordinatorButton: 'For the coordinator (JSON)',
+    coordinatorSays: 'For the coordinator: answers, reflections, actions and hand-ins with the participants’ services and roles but no names, and the individual ratings only as their spread per statement.',
+    coordinatorSuffix: 'for the coordinator',
+  },
   exchange: {
     heading: 'Back up and share',
     intro: 'Export the family centre’s rounds as a file: as a backup, to move them to another device or to send to the coordinator.',
@@ -419,6 +425,9 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       action: 'Action',
       rating: 'Individual rating',
       localItem: 'Own statement',
+      handIn: 'Hand-in',
+      projectPlan: 'Project plan',
+      yearlyReport: 'Yearly report',
     },
     problem: {
       tooLarge: 'The file is too large ({size}). The largest allowed size is {max}.',
@@ -434,6 +443,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       invalidValue: 'Invalid rating {detail} ({path}).',
       invalidInstrument: 'The instrument in the file is invalid at {path} ({detail}).',
       instrumentConflict: 'The file has an instrument {detail} that differs from the one with the same version on this device ({path}). A version of an instrument must not change.',
+      tamperedHandIn: 'The hand-in {detail} in the file is not the document that was sealed: its content no longer matches its hash ({path}). Nothing was imported; ask the centre for the file again.',
       root: 'the file',
       reason: {
         type: 'expected {expected}, got {received}',
@@ -988,6 +998,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     collisionHeading: 'The file touches records that belong to another family centre on this device. Nothing was imported and nothing was changed.',
     collision: '{path}: {what} with id {id} already exists here and belongs to {owner}.',
     collisionRound: '{path}: {what} with id {id} already exists here in another round ({owner}).',
+    collisionSealed: '{path}: {what} with id {id} is already on this device with other content ({owner}). A hand-in is never replaced; nothing was imported.',
     unknownOwner: 'no family centre',
     what: {
       round: 'a round',
@@ -996,6 +1007,9 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       action: 'an action',
       rating: 'an individual rating',
       localItem: 'an own statement',
+      handIn: 'a hand-in',
+      projectPlan: 'a project plan',
+      yearlyReport: 'a yearly report',
     },
     counts: {
       centre: 'the centre’s profile|the centre’s profile',
@@ -1005,6 +1019,9 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       action: '{count} action|{count} actions',
       rating: '{count} individual rating|{count} individual ratings',
       localItem: '{count} own statement|{count} own statements',
+      handIn: '{count} hand-in|{count} hand-ins',
+      projectPlan: '{count} project plan|{count} project plans',
+      yearlyReport: '{count} yearly report|{count} yearly reports',
     },
     more: 'and {count} more problem.|and {count} more problems.',
     fileFailed: 'The file could not be read: {reason}',

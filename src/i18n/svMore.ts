@@ -240,6 +240,12 @@ export const svMore = {
     notes: 'Reflektion',
     slides: 'Bilder',
   },
+  exportFile: {
+    backupSays: 'Säkerhetskopia: allt ni har skrivit in, med deltagarnas namn och var och ens bedömningar – för gruppens egna enheter.',
+    coordinatorButton: 'Till samordnaren (JSON)',
+    coordinatorSays: 'Till samordnaren: svar, reflektioner, åtgärder och inlämningar med deltagarnas tjänster och roller men utan namn, och de individuella bedömningarna bara som spridning per påstående.',
+    coordinatorSuffix: 'till samordnaren',
+  },
   exchange: {
     heading: 'Säkerhetskopiera och dela',
     intro: 'Exportera familjecentralens omgångar som en fil: som säkerhetskopia, för att flytta till en annan enhet eller för att skicka till samordnaren.',
@@ -294,6 +300,9 @@ export const svMore = {
       action: 'Åtgärd',
       rating: 'Individuell bedömning',
       localItem: 'Eget påstående',
+      handIn: 'Inlämning',
+      projectPlan: 'Projektplan',
+      yearlyReport: 'Årsredovisning',
     },
     problem: {
       tooLarge: 'Filen är för stor ({size}). Största tillåtna storlek är {max}.',
@@ -309,6 +318,7 @@ export const svMore = {
       invalidValue: 'Ogiltig bedömning {detail} ({path}).',
       invalidInstrument: 'Instrumentet i filen är ogiltigt vid {path} ({detail}).',
       instrumentConflict: 'Filen har ett instrument {detail} som skiljer sig från det med samma version på den här enheten ({path}). En version av ett instrument får inte ändras.',
+      tamperedHandIn: 'Inlämningen {detail} i filen är inte det dokument som förseglades: innehållet stämmer inte längre med dess kontrollsumma ({path}). Inget importerades; be familjecentralen om filen igen.',
       root: 'filen',
       reason: {
         type: 'väntade {expected}, fick {received}',
@@ -737,6 +747,7 @@ export const svMore = {
     collisionHeading: 'Filen rör poster som hör till en annan familjecentral på den här enheten. Ingenting har importerats och ingenting har ändrats.',
     collision: '{path}: {what} med id {id} finns redan här och hör till {owner}.',
     collisionRound: '{path}: {what} med id {id} finns redan här i en annan omgång ({owner}).',
+    collisionSealed: '{path}: {what} med id {id} finns redan på den här enheten med annat innehåll ({owner}). En inlämning ersätts aldrig; inget importerades.',
     unknownOwner: 'ingen familjecentral',
     what: {
       round: 'en omgång',
@@ -745,6 +756,9 @@ export const svMore = {
       action: 'en åtgärd',
       rating: 'en individuell bedömning',
       localItem: 'ett eget påstående',
+      handIn: 'en inlämning',
+      projectPlan: 'en projektplan',
+      yearlyReport: 'en årsredovisning',
     },
     counts: {
       centre: 'familjecentralens uppgifter|familjecentralens uppgifter',
@@ -754,6 +768,9 @@ export const svMore = {
       action: '{count} åtgärd|{count} åtgärder',
       rating: '{count} individuell bedömning|{count} individuella bedömningar',
       localItem: '{count} eget påstående|{count} egna påståenden',
+      handIn: '{count} inlämning|{count} inlämningar',
+      projectPlan: '{count} projektplan|{count} projektplaner',
+      yearlyReport: '{count} årsredovisning|{count} årsredovisningar',
     },
     more: 'och {count} fel till.|och {count} fel till.',
     fileFailed: 'Filen kunde inte läsas: {reason}',

@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { repository } from '@/db';
 import { answersCsv, summaryCsv, type CsvLabels } from '@/domain/exchange/csv';
+import { forCoordinator } from '@/domain/exchange/coordinator';
 import { buildExport, exportFileName, MAX_IMPORT_BYTES, type ExportFile } from '@/domain/exchange/format';
 import type { ImportPlan } from '@/domain/exchange/merge';
 import type { ImportParseResult } from '@/domain/exchange/schema';
@@ -49,6 +50,15 @@ export const useExchangeStore = defineStore('exchange', () => {
     return { fileName: exportFileName(file), content: `${JSON.stringify(file, null, 2)}\n`, type: 'application/json' };
   }
 
+  /** The file "Till samordnaren": roles, not names; the spread of the ratings, not each one. Not a backup. */
+  async function exportForCoordinator(centreId: string): Promise<ExportedText | undefined> {
+    const built = await buildFile(centreId);
+    if (!built) return undefined;
+    const file = forCoordinator(built);
+    const suffix = translate(currentLocale.value, 'exportFile.coordinatorSuffix');
+    return { fileName: exportFileName(file, 'json', suffix), content: `${JSON.stringify(file, null, 2)}\n`, type: 'application/json' };
+  }
+
   async function exportCsv(centreId: string, kind: 'answers' | 'summary'): Promise<ExportedText | undefined> {
     const instruments = useInstrumentStore();
     const [file] = await Promise.all([buildFile(centreId), instruments.load()]);
@@ -89,7 +99,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     return useSaveStatusStore().track(() => repository.importFile(file, builtIn()), { wrote: (result) => result.collisions.length === 0 });
   }
 
-  return { exportJson, exportCsv, validate, preview, apply };
+  return { exportJson, exportForCoordinator, exportCsv, validate, preview, apply };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useExchangeStore, import.meta.hot));

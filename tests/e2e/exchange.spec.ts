@@ -41,7 +41,7 @@ test('a centre exported in one browser is restored in another with the same data
   const path = await file.path();
   const json = JSON.parse(await readFile(path, 'utf8')) as { format: string; formatVersion: number; answers: unknown[]; localItems: { text: string; goalId: string }[] };
   expect(json.format).toBe('familjecentral-export');
-  expect(json.formatVersion).toBe(3);
+  expect(json.formatVersion).toBe(4);
   expect(json.answers).toHaveLength(4);
   expect(json.localItems).toMatchObject([{ text: 'Vi har öppet hus varje fredag', goalId: 'goal-1' }]);
   await expect(page.getByTestId('last-export')).toContainText('Senaste export:');

@@ -22,5 +22,6 @@ export function collisionText(collision: IdCollision, t: Translate): string {
     id: collision.id,
     owner: collision.ownerName ?? t('importProblems.unknownOwner'),
   };
-  return t(collision.owner === 'otherRound' ? 'importProblems.collisionRound' : 'importProblems.collision', params);
+  const key = collision.owner === 'otherRound' ? 'importProblems.collisionRound' : collision.owner === 'sealed' ? 'importProblems.collisionSealed' : 'importProblems.collision';
+  return t(key, params);
 }

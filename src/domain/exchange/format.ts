@@ -1,5 +1,8 @@
 import { findInstrument, instrumentKey, roundInstrumentRef } from '../instruments';
 import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '../types';
+import type { HandIn } from '../cycle/handIn';
+import type { ProjectPlan } from '../cycle/projectPlan';
+import type { YearlyReport } from '../cycle/yearlyReport';
 
 /**
  * The export file: one centre with its rounds, answers and reflections, as stored (UUIDs and
@@ -9,10 +12,28 @@ import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Inst
 export const EXPORT_FORMAT = 'familjecentral-export';
 /**
  * 2 added action plans (`actions`) and individual ratings (`ratings`); 3 added the group's own items
- * (`localItems`) and the full text of network instruments (`instrumentDefinitions`). Older files
- * are upgraded on import.
+ * (`localItems`) and the full text of network instruments (`instrumentDefinitions`); 4 added the
+ * cycle's documents (`handIns`, `projectPlans`, `yearlyReports`), an action's `statusHistory`, and
+ * the file's `audience` with `ratingSpread`. Older files are upgraded on import.
  */
-export const EXPORT_FORMAT_VERSION = 3;
+export const EXPORT_FORMAT_VERSION = 4;
+
+/**
+ * Who the file is for. A backup carries everything the group entered; a file for the coordinator
+ * carries roles instead of names and only the spread of the individual ratings (see coordinator.ts).
+ */
+export const EXPORT_AUDIENCES = ['backup', 'coordinator'] as const;
+export type ExportAudience = (typeof EXPORT_AUDIENCES)[number];
+
+/** A rating value as a key of a spread: a scale step ("1".."n"), "dont-know" or "not-relevant". */
+export type SpreadKey = string;
+
+/** How many participants gave each value to one statement in one round; nobody is named or numbered. */
+export interface RatingSpread {
+  roundId: string;
+  itemId: string;
+  counts: Record<SpreadKey, number>;
+}
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -34,17 +55,21 @@ export interface ExportFile {
    * that a device which never loaded them can still read, validate and compare the rounds.
    */
   instrumentDefinitions: Instrument[];
+  audience: ExportAudience;
+  /** Only in a coordinator's file (empty in a backup, which has `ratings` instead). */
+  ratingSpread: RatingSpread[];
+  /** Sealed documents as handed in, with their hash; an import checks each hash against its document. */
+  handIns: HandIn[];
+  projectPlans: ProjectPlan[];
+  yearlyReports: YearlyReport[];
 }
 
 export type ExportedCentre = Omit<Centre, 'deletedAt'>;
 export type ExportedRound = Omit<Round, 'deletedAt'>;
 export type ExportedAnswer = Answer;
 export type ExportedReflection = GoalReflection;
-/**
- * Format 3 has no place for an action's status history (the device keeps it since schema v7): the
- * file carries the status as it is, and an import records that status into the device's history.
- */
-export type ExportedAction = Omit<ActionItem, 'statusHistory'>;
+/** Since format 4 with its status history; an older file's actions get one from their status on upgrade. */
+export type ExportedAction = ActionItem;
 
 export const APP_NAME = 'familjecentral-sjalvvardering';
 
@@ -56,12 +81,14 @@ export interface ExportSource {
   rounds: readonly Round[];
   answers: readonly Answer[];
   reflections: readonly GoalReflection[];
-  /** Stored actions carry their history; the file does not (see ExportedAction). */
-  actions: readonly (ExportedAction & { readonly statusHistory?: unknown })[];
+  actions: readonly ExportedAction[];
   ratings: readonly IndividualRating[];
   localItems: readonly LocalItem[];
   /** Instruments the device holds besides the shipped one; those the exported rounds use go in the file. */
   networkInstruments: readonly Instrument[];
+  handIns: readonly HandIn[];
+  projectPlans: readonly ProjectPlan[];
+  yearlyReports: readonly YearlyReport[];
 }
 
 function withoutDeleted<T extends { deletedAt?: string }>(record: T): Omit<T, 'deletedAt'> {
@@ -94,7 +121,7 @@ export function buildExport(source: ExportSource, appVersion: string, exportedAt
       .sort((a, b) => a.roundId.localeCompare(b.roundId) || a.goalId.localeCompare(b.goalId)),
     actions: source.actions
       .filter((action) => ids.has(action.roundId))
-      .map(({ statusHistory: _history, ...action }): ExportedAction => action)
+      .map((action): ExportedAction => ({ ...action, statusHistory: [...action.statusHistory] }))
       .sort((a, b) => a.roundId.localeCompare(b.roundId) || a.goalId.localeCompare(b.goalId) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
     ratings: source.ratings
       .filter((rating) => ids.has(rating.roundId))
@@ -103,6 +130,14 @@ export function buildExport(source: ExportSource, appVersion: string, exportedAt
       .filter((item) => item.centreId === source.centre.id)
       .sort((a, b) => a.goalId.localeCompare(b.goalId) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
     instrumentDefinitions: definitions,
+    audience: 'backup',
+    ratingSpread: [],
+    // Every document travels, whichever rounds are chosen: a hand-in is the centre's, not a round's.
+    handIns: source.handIns
+      .filter((handIn) => handIn.centreId === source.centre.id)
+      .sort((a, b) => a.sealedAt.localeCompare(b.sealedAt) || a.sequence - b.sequence || a.id.localeCompare(b.id)),
+    projectPlans: source.projectPlans.filter((plan) => plan.centreId === source.centre.id).sort((a, b) => a.year - b.year || a.id.localeCompare(b.id)),
+    yearlyReports: source.yearlyReports.filter((report) => report.centreId === source.centre.id).sort((a, b) => a.year - b.year || a.id.localeCompare(b.id)),
   };
 }
 

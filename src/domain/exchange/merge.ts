@@ -1,6 +1,10 @@
 import type { Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '../types';
 import { canonicalJson } from '../canonical';
 import type { ExportedAction, ExportFile } from './format';
+import type { HandIn } from '../cycle/handIn';
+import type { ProjectPlan } from '../cycle/projectPlan';
+import type { YearlyReport } from '../cycle/yearlyReport';
+import { recordStatus, type ActionHistory } from '../cycle/actionHistory';
 
 /**
  * Merging a file into what the device holds, record by record (matched by UUID; answers also by
@@ -12,10 +16,13 @@ import type { ExportedAction, ExportFile } from './format';
  * - the same content → skip (importing a file twice changes nothing);
  * - the file's `updatedAt` is newer → update;
  * - otherwise the device's version is kept and the difference is reported as a conflict.
+ * Hand-ins are records of what was sent and are never merged: a new one is added, the same one
+ * (same id and hash) is a skip, and a different one under an id the device holds is a collision.
+ * Project plans and yearly reports are one per centre and year, matched by id or by that pair.
  * Planning is pure; the database applies a plan in one transaction.
  */
 
-export type RecordKind = 'centre' | 'round' | 'answer' | 'reflection' | 'action' | 'rating' | 'localItem';
+export type RecordKind = 'centre' | 'round' | 'answer' | 'reflection' | 'action' | 'rating' | 'localItem' | 'handIn' | 'projectPlan' | 'yearlyReport';
 export type MergeAction = 'add' | 'update' | 'skip';
 
 export interface PlannedRecord<T> {
@@ -43,8 +50,11 @@ export interface IdCollision {
   readonly id: string;
   /** Where in the file, like `answers[3].id`. */
   readonly path: string;
-  /** Whose the device's record is: another centre (or none), or another round of this centre. */
-  readonly owner: 'otherCentre' | 'otherRound';
+  /**
+   * Whose the device's record is: another centre (or none), or another round of this centre; for a
+   * hand-in, `sealed` is one of this centre's that the device holds with other content (a hash that differs).
+   */
+  readonly owner: 'otherCentre' | 'otherRound' | 'sealed';
   /** The other centre's name, or the other round's title, when the device knows it. */
   readonly ownerName?: string;
 }
@@ -57,6 +67,10 @@ export interface ImportPlan {
   readonly actions: readonly PlannedRecord<ExportedAction>[];
   readonly ratings: readonly PlannedRecord<IndividualRating>[];
   readonly localItems: readonly PlannedRecord<LocalItem>[];
+  /** Only ever `add` or `skip`: a hand-in on the device is never written again. */
+  readonly handIns: readonly PlannedRecord<HandIn>[];
+  readonly projectPlans: readonly PlannedRecord<ProjectPlan>[];
+  readonly yearlyReports: readonly PlannedRecord<YearlyReport>[];
   /** Instruments the file carries that the device does not hold yet; they are installed with the import. */
   readonly newInstruments: readonly Instrument[];
   readonly counts: Readonly<Record<MergeAction, number>>;
@@ -86,6 +100,11 @@ export interface LocalRecords {
   readonly actions: readonly ExportedAction[];
   readonly ratings: readonly IndividualRating[];
   readonly localItems: readonly LocalItem[];
+  /** The device's hand-ins with the file's ids, any centre's. */
+  readonly handIns?: readonly HandIn[];
+  /** The device's plans and reports with the file's ids, or of the file centre's years. */
+  readonly projectPlans?: readonly ProjectPlan[];
+  readonly yearlyReports?: readonly YearlyReport[];
   /** Without it, a record whose round is not among `rounds` counts as another centre's: refused, never merged. */
   readonly owners?: LocalOwners;
   /** Every instrument the device holds (shipped and loaded), by which the file's are known or new. */
@@ -182,6 +201,20 @@ export function planImport(file: ExportFile, local: LocalRecords): ImportPlan {
   const localItemsById = new Map(local.localItems.map((item) => [item.id, item]));
   const localItems = file.localItems.map((item) => decide<LocalItem>(item, localItemsById.get(item.id), 'localItem', item.text, conflicts));
 
+  const localHandIns = new Map((local.handIns ?? []).map((handIn) => [handIn.id, handIn]));
+  const handIns = file.handIns.map((handIn): PlannedRecord<HandIn> => {
+    const there = localHandIns.get(handIn.id);
+    // A different one under the same id is a collision (findCollisions), never an update.
+    return there ? { action: 'skip', record: there, conflict: false } : { action: 'add', record: handIn, conflict: false };
+  });
+  const byYear = <T extends { id: string; centreId: string; year: number; updatedAt: string }>(kind: RecordKind, incoming: readonly T[], there: readonly T[]) => {
+    const byId = new Map(there.map((record) => [record.id, record]));
+    const ofYear = new Map(there.filter((record) => record.centreId === file.centre.id).map((record) => [record.year, record]));
+    return incoming.map((record) => decide<T>(record, byId.get(record.id) ?? ofYear.get(record.year), kind, String(record.year), conflicts));
+  };
+  const projectPlans = byYear<ProjectPlan>('projectPlan', file.projectPlans, local.projectPlans ?? []);
+  const yearlyReports = byYear<YearlyReport>('yearlyReport', file.yearlyReports, local.yearlyReports ?? []);
+
   const newInstruments = file.instrumentDefinitions.filter((instrument) => !local.instrumentKeys.has(`${instrument.id}@${instrument.version}`));
 
   const counts: Record<MergeAction, number> = { add: 0, update: 0, skip: 0 };
@@ -194,6 +227,9 @@ export function planImport(file: ExportFile, local: LocalRecords): ImportPlan {
     ['action', actions],
     ['rating', ratings],
     ['localItem', localItems],
+    ['handIn', handIns],
+    ['projectPlan', projectPlans],
+    ['yearlyReport', yearlyReports],
   ];
   for (const [kind, planned] of byKind) {
     for (const record of planned) {
@@ -202,10 +238,20 @@ export function planImport(file: ExportFile, local: LocalRecords): ImportPlan {
     }
   }
   const collisions = findCollisions(file, local);
-  return { centre, rounds, answers, reflections, actions, ratings, localItems, newInstruments, counts, countsByKind, conflicts, collisions };
+  return { centre, rounds, answers, reflections, actions, ratings, localItems, handIns, projectPlans, yearlyReports, newInstruments, counts, countsByKind, conflicts, collisions };
 }
 
-export const RECORD_KINDS: readonly RecordKind[] = ['centre', 'round', 'answer', 'reflection', 'action', 'rating', 'localItem'];
+export const RECORD_KINDS: readonly RecordKind[] = ['centre', 'round', 'answer', 'reflection', 'action', 'rating', 'localItem', 'handIn', 'projectPlan', 'yearlyReport'];
+
+/**
+ * An imported action's history: the device's, with every change the file knows and the device does
+ * not, in time order. Nothing the device recorded is dropped, whichever copy is newer.
+ */
+export function mergeHistories(device: ActionHistory | undefined, incoming: ActionHistory): ActionHistory {
+  if (!device || device.length === 0) return [...incoming];
+  const known = new Set(device.map((entry) => `${entry.at}/${entry.status}/${entry.roundId}`));
+  return incoming.filter((entry) => !known.has(`${entry.at}/${entry.status}/${entry.roundId}`)).reduce((history, entry) => recordStatus(history, entry), device);
+}
 
 /**
  * Every id of the file that the device uses for a record of another centre, or (for a round's
@@ -265,6 +311,23 @@ function findCollisions(file: ExportFile, local: LocalRecords): IdCollision[] {
     const found = itemsById.get(item.id);
     if (found && found.centreId !== centreId) otherCentre('localItem', item.id, `localItems[${String(index)}].id`, found.centreId);
   });
+  const handInsById = new Map((local.handIns ?? []).map((handIn) => [handIn.id, handIn]));
+  file.handIns.forEach((handIn, index) => {
+    const found = handInsById.get(handIn.id);
+    if (!found) return;
+    const path = `handIns[${String(index)}].id`;
+    if (found.centreId !== centreId) otherCentre('handIn', handIn.id, path, found.centreId);
+    else if (found.hash !== handIn.hash) collisions.push({ kind: 'handIn', id: handIn.id, path, owner: 'sealed', ownerName: `${found.deadlineId} ${String(found.year)} #${String(found.sequence)}` });
+  });
+  const yearly = (kind: 'projectPlan' | 'yearlyReport', list: string, incoming: readonly { id: string }[], there: readonly { id: string; centreId: string }[]) => {
+    const byId = new Map(there.map((record) => [record.id, record]));
+    incoming.forEach((record, index) => {
+      const found = byId.get(record.id);
+      if (found && found.centreId !== centreId) otherCentre(kind, record.id, `${list}[${String(index)}].id`, found.centreId);
+    });
+  };
+  yearly('projectPlan', 'projectPlans', file.projectPlans, local.projectPlans ?? []);
+  yearly('yearlyReport', 'yearlyReports', file.yearlyReports, local.yearlyReports ?? []);
   return collisions;
 }
 
@@ -278,6 +341,9 @@ export function writesOf(plan: ImportPlan): {
   actions: ExportedAction[];
   ratings: IndividualRating[];
   localItems: LocalItem[];
+  handIns: HandIn[];
+  projectPlans: ProjectPlan[];
+  yearlyReports: YearlyReport[];
   instruments: Instrument[];
 } {
   // A collision refuses the whole file: nothing of it is written, not even the records that do not collide.
@@ -291,6 +357,9 @@ export function writesOf(plan: ImportPlan): {
     actions: pick(plan.actions),
     ratings: pick(plan.ratings),
     localItems: pick(plan.localItems),
+    handIns: pick(plan.handIns),
+    projectPlans: pick(plan.projectPlans),
+    yearlyReports: pick(plan.yearlyReports),
     instruments: refused ? [] : [...plan.newInstruments],
   };
 }

@@ -9,7 +9,8 @@ import { checkInstrument } from '../instrument';
 import { instrumentKey, roundInstrumentRef, sameInstrument } from '../instruments';
 import { MAX_LOCAL_ITEM_TEXT } from '../localItems';
 import { ACTION_STATUSES, BASE_SERVICES, CO_LOCATION, type Instrument } from '../types';
-import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES, type ExportFile } from './format';
+import { EXPORT_AUDIENCES, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES, type ExportFile } from './format';
+import { isIntact, type HandInDocument } from '../cycle/handIn';
 
 export { MAX_IMPORT_BYTES, MAX_NAME, MAX_TEXT };
 import { upgradeToCurrent } from './upgrade';
@@ -41,7 +42,8 @@ export type ImportProblemCode =
   | 'unknownItem'
   | 'invalidValue'
   | 'invalidInstrument'
-  | 'instrumentConflict';
+  | 'instrumentConflict'
+  | 'tamperedHandIn';
 
 export interface ImportProblem {
   readonly code: ImportProblemCode;
@@ -129,6 +131,11 @@ const actionSchema = v.strictObject({
   due: v.union([v.literal(''), isoDate]),
   status: v.picklist(ACTION_STATUSES),
   carriedFromId: v.exactOptional(uuid),
+  statusHistory: v.pipe(
+    v.array(v.strictObject({ status: v.picklist(ACTION_STATUSES), at: timestamp, roundId: uuid })),
+    v.minLength(1),
+    v.maxLength(1000),
+  ),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -153,6 +160,80 @@ const localItemSchema = v.strictObject({
   updatedAt: timestamp,
 });
 
+// A value of a rating as a spread's key: a whole scale step or one of the two answers that are not one.
+const spreadKey = v.union([v.pipe(v.string(), v.regex(/^-?\d{1,3}$/, 'integer')), v.picklist(['dont-know', 'not-relevant'])]);
+const count = v.pipe(v.number(), v.integer('integer'), v.minValue(0), v.maxValue(1000));
+const ratingSpreadSchema = v.strictObject({
+  roundId: uuid,
+  itemId: stableId,
+  counts: v.record(spreadKey, count),
+});
+
+const year = v.pipe(v.number(), v.integer('integer'), v.minValue(2000), v.maxValue(2100));
+const localId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const HAND_IN_KINDS = ['check-in', 'project-plan', 'yearly-report'] as const;
+
+/**
+ * A hand-in's document is not checked field by field: it is the record of what was sent, read as it
+ * is, and its hash (checked in consistencyProblems) says whether it is still what was sealed.
+ * Timestamps inside it are not normalised either, since that would change what the hash covers.
+ */
+const handInDocument = v.custom<HandInDocument>(
+  (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && HAND_IN_KINDS.some((kind) => kind === (value as { kind?: unknown }).kind),
+  'document',
+);
+
+const handInSchema = v.strictObject({
+  id: uuid,
+  centreId: uuid,
+  deadlineId: stableId,
+  year,
+  roundId: v.exactOptional(uuid),
+  kind: v.picklist(HAND_IN_KINDS),
+  sequence: v.pipe(v.number(), v.integer('integer'), v.minValue(1), v.maxValue(1000)),
+  // As sealed, not normalised: the record is shown as it was handed in.
+  sealedAt: v.pipe(v.string(), v.check(isTimestamp, 'timestamp')),
+  document: handInDocument,
+  hash: v.pipe(v.string(), v.regex(/^sha256:[0-9a-f]{64}$/, 'hash')),
+});
+
+const itemTargetSchema = v.strictObject({
+  id: localId,
+  goalId: stableId,
+  itemId: localId,
+  level: v.pipe(v.number(), v.integer('integer')),
+  startLevel: v.nullable(v.pipe(v.number(), v.integer('integer'))),
+  by: v.union([v.literal(''), isoDate]),
+  services: v.pipe(v.array(name), v.maxLength(50)),
+  actionIds: v.pipe(v.array(uuid), v.maxLength(500)),
+});
+
+const projectPlanSchema = v.strictObject({
+  id: uuid,
+  centreId: uuid,
+  year,
+  goalsInFocus: v.pipe(v.array(stableId), v.maxLength(50)),
+  goalNotes: v.record(stableId, text),
+  targets: v.pipe(v.array(itemTargetSchema), v.maxLength(500)),
+  summary: text,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const yearlyReportSchema = v.strictObject({
+  id: uuid,
+  centreId: uuid,
+  year,
+  achieved: v.record(stableId, text),
+  nextYear: v.strictObject({
+    goalsInFocus: v.pipe(v.array(stableId), v.maxLength(50)),
+    actions: v.pipe(v.array(v.strictObject({ id: localId, goalId: stableId, what: text, who: name, when: name })), v.maxLength(500)),
+    costs: text,
+  }),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
 const fileSchema = v.strictObject({
   format: v.literal(EXPORT_FORMAT),
   formatVersion: v.literal(EXPORT_FORMAT_VERSION),
@@ -168,6 +249,11 @@ const fileSchema = v.strictObject({
   localItems: v.pipe(v.array(localItemSchema), v.maxLength(2000)),
   // Checked one by one with the instrument schema, so that problems carry the instrument's own paths.
   instrumentDefinitions: v.pipe(v.array(v.unknown()), v.maxLength(20)),
+  audience: v.picklist(EXPORT_AUDIENCES),
+  ratingSpread: v.pipe(v.array(ratingSpreadSchema), v.maxLength(200_000)),
+  handIns: v.pipe(v.array(handInSchema), v.maxLength(1000)),
+  projectPlans: v.pipe(v.array(projectPlanSchema), v.maxLength(200)),
+  yearlyReports: v.pipe(v.array(yearlyReportSchema), v.maxLength(200)),
 });
 
 type ParsedFile = v.InferOutput<typeof fileSchema>;
@@ -350,6 +436,34 @@ function consistencyProblems(file: ExportFile, instruments: readonly Instrument[
       problems.push({ code: 'invalidValue', path: `${at}.value`, detail: String(rating.value) });
     }
   });
+  const spreadKeys = new Set<string>();
+  file.ratingSpread.forEach((spread, index) => {
+    const at = `ratingSpread[${String(index)}]`;
+    if (!roundsById.has(spread.roundId)) problems.push({ code: 'unknownReference', path: `${at}.roundId`, detail: spread.roundId });
+    const key = `${spread.roundId}/${spread.itemId}`;
+    if (spreadKeys.has(key)) problems.push({ code: 'duplicateId', path: `${at}.itemId`, detail: key });
+    spreadKeys.add(key);
+  });
+  file.handIns.forEach((handIn, index) => {
+    const at = `handIns[${String(index)}]`;
+    unique(handIn.id, `${at}.id`);
+    if (handIn.centreId !== file.centre.id) problems.push({ code: 'unknownReference', path: `${at}.centreId`, detail: handIn.centreId });
+    // Named by its deadline, year and number, so that the user knows which hand-in was changed.
+    if (!isIntact(handIn)) problems.push({ code: 'tamperedHandIn', path: `${at}.hash`, detail: `${handIn.deadlineId} ${String(handIn.year)} #${String(handIn.sequence)}` });
+  });
+  const years = (list: string, records: readonly { id: string; centreId: string; year: number }[]) => {
+    const seenYears = new Set<number>();
+    records.forEach((record, index) => {
+      const at = `${list}[${String(index)}]`;
+      unique(record.id, `${at}.id`);
+      if (record.centreId !== file.centre.id) problems.push({ code: 'unknownReference', path: `${at}.centreId`, detail: record.centreId });
+      // One plan and one report per centre and year (the device's unique index says the same).
+      if (seenYears.has(record.year)) problems.push({ code: 'duplicateId', path: `${at}.year`, detail: String(record.year) });
+      seenYears.add(record.year);
+    });
+  };
+  years('projectPlans', file.projectPlans);
+  years('yearlyReports', file.yearlyReports);
   return problems;
 }
 

@@ -10,7 +10,25 @@ export const UPGRADES: Readonly<Record<number, (data: Record<string, unknown>) =
   1: (data) => ({ ...data, actions: [], ratings: [] }),
   // 2 → 3: own items and network instruments did not exist yet.
   2: (data) => ({ ...data, localItems: [], instrumentDefinitions: [] }),
+  // 3 → 4: an action's history is known from its status at its last save (as the device's v7 upgrade
+  // does); no documents of the cycle yet; every older file was a full copy, i.e. a backup.
+  3: (data) => ({
+    ...data,
+    actions: Array.isArray(data.actions) ? data.actions.map(withHistory) : data.actions,
+    audience: 'backup',
+    ratingSpread: [],
+    handIns: [],
+    projectPlans: [],
+    yearlyReports: [],
+  }),
 };
+
+/** Leaves anything that is not an action as it is, for the schema to word what is wrong with it. */
+function withHistory(action: unknown): unknown {
+  if (action === null || typeof action !== 'object' || Array.isArray(action) || 'statusHistory' in action) return action;
+  const { status, updatedAt, roundId } = action as Record<string, unknown>;
+  return { ...action, statusHistory: [{ status, at: updatedAt, roundId }] };
+}
 
 export type UpgradeResult = { ok: true; data: Record<string, unknown>; from: number } | { ok: false; version: string };
 

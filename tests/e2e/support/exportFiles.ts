@@ -57,7 +57,7 @@ export function exportFile(spec: CentreSpec): ExportFile {
   const centreId = spec.centreId ?? crypto.randomUUID();
   const file: ExportFile = {
     format: 'familjecentral-export',
-    formatVersion: 3,
+    formatVersion: 4,
     exportedAt: spec.exportedAt,
     app: { name: 'familjecentral-sjalvvardering', version: '0.1.0' },
     instruments: [{ id: instrument.id, version: instrument.version }],
@@ -79,6 +79,11 @@ export function exportFile(spec: CentreSpec): ExportFile {
     ratings: [],
     localItems: [],
     instrumentDefinitions: [],
+    audience: 'backup',
+    ratingSpread: [],
+    handIns: [],
+    projectPlans: [],
+    yearlyReports: [],
   };
   for (const round of spec.rounds) {
     const roundId = crypto.randomUUID();

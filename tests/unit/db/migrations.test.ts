@@ -3,12 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppDatabase, SCHEMA_V1 } from '@/db/database';
 import { createRepository } from '@/db/repository';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
+import { inFormat4 } from '../../fixtures/format4';
 
 const names: string[] = [];
 
 /** Every table of the newest schema. */
 const TABLES = ['actions', 'answers', 'centres', 'handIns', 'instruments', 'localItems', 'projectPlans', 'ratings', 'reflections', 'rounds', 'settings', 'workspace', 'yearlyReports'];
-const NEWEST = 7;
+const NEWEST = 8;
+/** What export format 4 adds to an older workspace file with no actions (see UPGRADES[3]). */
+const FORMAT_4_ADDITIONS = { audience: 'backup', ratingSpread: [], handIns: [], projectPlans: [], yearlyReports: [] };
 
 afterEach(async () => {
   await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
@@ -337,7 +340,7 @@ describe('upgrading a version 3 database', () => {
     const repo = createRepository(db);
     const entries = await repo.listWorkspace();
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toEqual({ ...v3Entry, file: { ...v1File, formatVersion: EXPORT_FORMAT_VERSION, actions: [], ratings: [], localItems: [], instrumentDefinitions: [] } });
+    expect(entries[0]).toEqual({ ...v3Entry, file: { ...v1File, formatVersion: EXPORT_FORMAT_VERSION, actions: [], ratings: [], localItems: [], instrumentDefinitions: [], ...FORMAT_4_ADDITIONS } });
     expect(entries[0]?.file.actions).toEqual([]);
     expect(entries[0]?.file.ratings).toEqual([]);
     db.close();
@@ -445,7 +448,7 @@ describe('upgrading a version 4 database', () => {
     expect(v2File.formatVersion).toBe(2);
     const name = await createDatabaseAt(4, SCHEMA_V4, v4Records);
     const repo = createRepository(new AppDatabase(name));
-    expect(await repo.listWorkspace()).toEqual([{ ...v4Entry, file: { ...v2File, formatVersion: EXPORT_FORMAT_VERSION, localItems: [], instrumentDefinitions: [] } }]);
+    expect(await repo.listWorkspace()).toEqual([{ ...v4Entry, file: inFormat4({ ...v2File, localItems: [], instrumentDefinitions: [] }) }]);
   });
 
   it('takes own items and network instruments after the upgrade, and the old round exports with them', async () => {
@@ -512,7 +515,7 @@ describe('upgrading a version 5 database', () => {
       updatedAt: '2025-09-01T08:00:00.000Z',
     },
   ];
-  const v5File = { ...(JSON.parse(v2ExportText) as { centre: { id: string; name: string } }), formatVersion: EXPORT_FORMAT_VERSION, localItems: [], instrumentDefinitions: [] };
+  const v5File = { ...(JSON.parse(v2ExportText) as { centre: { id: string; name: string } }), formatVersion: 3, localItems: [], instrumentDefinitions: [] };
   const v5Entry = { id: v5File.centre.id, fileName: 'Örby.json', importedAt: '2026-05-16T07:00:00.000Z', file: v5File };
   const v5Settings = [{ key: 'locale', value: 'en' }];
   const v5Records = {
@@ -541,7 +544,7 @@ describe('upgrading a version 5 database', () => {
     expect(await db.actions.toArray()).toEqual(v5Actions.map(withHistory));
     expect(await db.ratings.toArray()).toEqual(v5Ratings);
     expect(await db.localItems.toArray()).toEqual(v5LocalItems);
-    expect(await db.workspace.toArray()).toEqual([v5Entry]);
+    expect(await db.workspace.toArray()).toEqual([{ ...v5Entry, file: inFormat4(v5File) }]);
     expect(await db.settings.toArray()).toEqual(v5Settings);
     db.close();
   });
@@ -557,7 +560,7 @@ describe('upgrading a version 5 database', () => {
     expect(await repo.listLocalItems(v1Centre.id)).toEqual(v5LocalItems);
     const source = await repo.exportSource(v1Centre.id);
     expect(source).toMatchObject({ centre: v1Centre, rounds: [v5Round], answers: v5Answers, reflections: v5Reflections, actions: v5Actions.map(withHistory), ratings: v5Ratings });
-    expect(await repo.listWorkspace()).toEqual([v5Entry]);
+    expect(await repo.listWorkspace()).toEqual([{ ...v5Entry, file: inFormat4(v5File) }]);
     expect(await repo.listDeleted()).toEqual([]);
     // A purge long after changes nothing: nothing was deleted.
     expect(await repo.purgeExpired(Date.parse('2030-01-01T00:00:00.000Z'))).toEqual([]);
@@ -691,5 +694,33 @@ describe('upgrading a version 6 database', () => {
       projectPlans: 'id, &[centreId+year]',
       yearlyReports: 'id, &[centreId+year]',
     });
+  });
+});
+
+// v7 → v8: no new tables; the workspace's files move to export format 4.
+import v3ExportText from '../../fixtures/exports/export-v3.json?raw';
+import { parseExportText } from '@/domain/exchange/schema';
+import { parseInstrument } from '@/domain/instrument';
+import defaultInstrumentJson from '@/instrument/default-instrument.json';
+
+const shippedInstrument = parseInstrument(defaultInstrumentJson);
+
+describe('upgrading a version 7 database', () => {
+  const v3File = JSON.parse(v3ExportText) as { centre: { id: string }; actions: { id: string; status: string; updatedAt: string; roundId: string }[] };
+  const v7Entry = { id: v3File.centre.id, fileName: 'Fittja.json', importedAt: '2026-05-16T07:00:00.000Z', file: v3File };
+
+  it('opens at the newest version with the workspace files in export format 4: actions with a history, empty cycle lists', async () => {
+    expect(v3File.actions.length).toBeGreaterThan(0);
+    const name = await createDatabaseAt(7, SCHEMA_V7, { centres: [v1Centre], workspace: [v7Entry] });
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(NEWEST);
+    const [entry] = await db.workspace.toArray();
+    expect(entry).toEqual({ ...v7Entry, file: inFormat4(v3File) });
+    // What is stored is a valid current file: it reads like an import of the same file.
+    const parsed = parseExportText(JSON.stringify(entry?.file), [shippedInstrument]);
+    expect(parsed.ok).toBe(true);
+    expect(await db.centres.toArray()).toEqual([v1Centre]);
+    db.close();
   });
 });

@@ -35,6 +35,7 @@ const KNOWN_CODES = {
   invalidValue: true,
   invalidInstrument: true,
   instrumentConflict: true,
+  tamperedHandIn: true,
 } satisfies Record<ImportProblemCode, true>;
 const KNOWN_REASONS = { type: true, notAllowed: true, tooLong: true, tooMany: true, empty: true, format: true, unknownField: true, missing: true } satisfies Record<FieldReason['kind'], true>;
 

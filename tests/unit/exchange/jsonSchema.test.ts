@@ -39,11 +39,13 @@ const schemas = {
   1: readJson('public/schema/export-v1.schema.json') as Schema,
   2: readJson('public/schema/export-v2.schema.json') as Schema,
   3: readJson('public/schema/export-v3.schema.json') as Schema,
+  4: readJson('public/schema/export-v4.schema.json') as Schema,
 };
 const fixtures = {
   1: readJson('tests/fixtures/exports/export-v1.json'),
   2: readJson('tests/fixtures/exports/export-v2.json'),
   3: readJson('tests/fixtures/exports/export-v3.json'),
+  4: readJson('tests/fixtures/exports/export-v4.json'),
 };
 const instrumentSchema = readJson('public/schema/instrument-v1.schema.json') as Schema;
 
@@ -106,7 +108,7 @@ function errorsOf(version: keyof typeof schemas, value: unknown): string[] {
   return errors;
 }
 
-describe.each([1, 2, 3] as const)('the published JSON Schema of export format version %i', (version) => {
+describe.each([1, 2, 3, 4] as const)('the published JSON Schema of export format version %i', (version) => {
   const root = schemas[version];
 
   it(`accepts the version-${String(version)} fixture exactly`, () => {
@@ -149,6 +151,25 @@ describe('version 2 and version 3 tell their files apart', () => {
 
   it('the version-3 schema refuses the version-2 fixture: it has neither own items nor instrument definitions', () => {
     expect(errorsOf(3, fixtures[2]).sort()).toEqual(['$.formatVersion: not 3', '$.instrumentDefinitions: required', '$.localItems: required']);
+  });
+});
+
+describe('version 3 and version 4 tell their files apart', () => {
+  it('the version-3 schema refuses the version-4 fixture (formatVersion, the cycle, histories, audience)', () => {
+    const errors = errorsOf(3, fixtures[4]);
+    expect(errors).toEqual(expect.arrayContaining(['$.formatVersion: not 3', '$.handIns: not allowed', '$.projectPlans: not allowed', '$.yearlyReports: not allowed', '$.audience: not allowed', '$.actions[0].statusHistory: not allowed']));
+  });
+
+  it('the version-4 schema refuses the version-3 fixture: no histories, no documents, no audience', () => {
+    const errors = errorsOf(4, fixtures[3]);
+    expect(errors).toEqual(expect.arrayContaining(['$.formatVersion: not 4', '$.handIns: required', '$.audience: required', '$.actions[0].statusHistory: required']));
+  });
+
+  it('the version-4 schema refuses a hand-in without a hash, and a bad audience', () => {
+    const broken = structuredClone(fixtures[4]) as { audience: string; handIns: Record<string, unknown>[] };
+    broken.audience = 'everyone';
+    delete broken.handIns[0]?.hash;
+    expect(errorsOf(4, broken).sort()).toEqual(['$.audience: "everyone" not in enum', '$.handIns[0].hash: required']);
   });
 });
 

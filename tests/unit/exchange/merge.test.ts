@@ -1,3 +1,6 @@
+import type { HandIn } from '@/domain/cycle/handIn';
+import type { ProjectPlan } from '@/domain/cycle/projectPlan';
+import type { YearlyReport } from '@/domain/cycle/yearlyReport';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '@/db/database';
 import { buildExport, type ExportedAction, type ExportFile } from '@/domain/exchange/format';
@@ -10,7 +13,7 @@ import { makeCentre, makeRound } from '../../fixtures/records';
 import { parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import fixtureText from '../../fixtures/exports/export-v3.json?raw';
+import fixtureText from '../../fixtures/exports/export-v4.json?raw';
 
 /**
  * Merging a file into what a device holds: planImport decides per record, writesOf lists what a
@@ -29,6 +32,9 @@ interface Data {
   actions: ExportedAction[];
   ratings: IndividualRating[];
   localItems: LocalItem[];
+  handIns: HandIn[];
+  projectPlans: ProjectPlan[];
+  yearlyReports: YearlyReport[];
 }
 
 function data(): Data {
@@ -64,11 +70,15 @@ function data(): Data {
       rating('rating-3', spring.id, 'g1-information', 'participant-anna', 'dont-know'),
     ],
     localItems: [],
+    handIns: [],
+    projectPlans: [],
+    yearlyReports: [],
   };
 }
 
 function action(id: string, roundId: string, goalId: string, what: string, overrides: Partial<ExportedAction> = {}): ExportedAction {
-  return { id, centreId: 'centre-a', roundId, goalId, what, who: 'BVC', due: '', status: 'planned', createdAt: T0, updatedAt: T0, ...overrides };
+  const made = { id, centreId: 'centre-a', roundId, goalId, what, who: 'BVC', due: '', status: 'planned' as const, createdAt: T0, updatedAt: T0, ...overrides };
+  return { ...made, statusHistory: overrides.statusHistory ?? [{ status: made.status, at: made.createdAt, roundId }] };
 }
 
 function rating(id: string, roundId: string, itemId: string, participantId: string, value: IndividualRating['value']): IndividualRating {
@@ -132,7 +142,7 @@ describe('planImport', () => {
     const plan = planImport(fileOf(records), local(data()));
     expect(plan.counts).toEqual({ add: 0, update: 0, skip: total(records) });
     expect(plan.conflicts).toEqual([]);
-    expect(writesOf(plan)).toEqual({ centres: [], rounds: [], answers: [], reflections: [], actions: [], ratings: [], localItems: [], instruments: [] });
+    expect(writesOf(plan)).toEqual({ centres: [], rounds: [], answers: [], reflections: [], actions: [], ratings: [], localItems: [], handIns: [], projectPlans: [], yearlyReports: [], instruments: [] });
   });
 
   it('treats a record as the same whatever the order of its keys', () => {

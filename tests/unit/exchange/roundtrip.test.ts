@@ -1,3 +1,4 @@
+import { inFormat4 } from '../../fixtures/format4';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -85,7 +86,9 @@ async function centreRecords(db: AppDatabase, centreId: string): Promise<CentreR
 
 /** How many records a file holds: what an import into an empty device adds. */
 function recordCount(file: ExportFile): number {
-  return 1 + file.rounds.length + file.answers.length + file.reflections.length + file.actions.length + file.ratings.length + file.localItems.length;
+  return (
+    1 + file.rounds.length + file.answers.length + file.reflections.length + file.actions.length + file.ratings.length + file.localItems.length + file.handIns.length + file.projectPlans.length + file.yearlyReports.length
+  );
 }
 
 async function exportOf(repo: Repository, centreId: string, exportedAt: string): Promise<ExportFile> {
@@ -348,7 +351,8 @@ const fixtureText = (version: number): string => {
 };
 
 describe('export fixtures of every format version', () => {
-  it.runIf(process.env.WRITE_EXPORT_FIXTURES === '1')(`writes tests/fixtures/exports/export-v${String(EXPORT_FORMAT_VERSION)}.json`, async () => {
+  // Version 4 is written by formatV4.test.ts, on top of this one; this writer is kept for the record.
+  it.runIf(process.env.WRITE_EXPORT_FIXTURES === '3')('writes tests/fixtures/exports/export-v3.json', async () => {
     expect(EXPORT_FORMAT_VERSION).toBe(3); // the records above are version-3 records
     const file = await buildFixture();
     writeFileSync(resolve(process.cwd(), 'tests/fixtures/exports/export-v3.json'), `${JSON.stringify(file, null, 2)}\n`);
@@ -379,7 +383,7 @@ describe('export fixtures of every format version', () => {
     const parsed = parseExportText(text, instruments, byteLength(text));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(parsed.upgradedFrom).toBe(1);
-    expect(parsed.file).toStrictEqual({ ...raw, formatVersion: 3, actions: [], ratings: [], localItems: [], instrumentDefinitions: [] });
+    expect(parsed.file).toStrictEqual(inFormat4({ ...raw, actions: [], ratings: [], localItems: [], instrumentDefinitions: [] }));
     expect(parseExport(JSON.parse(text), instruments)).toMatchObject({ ok: true, upgradedFrom: 1 });
 
     const { db, repo } = freshDatabase();
@@ -420,7 +424,7 @@ describe('export fixtures of every format version', () => {
     const parsed = parseExportText(text, instruments, byteLength(text));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     expect(parsed.upgradedFrom).toBe(2);
-    expect(parsed.file).toStrictEqual({ ...raw, formatVersion: 3, localItems: [], instrumentDefinitions: [] });
+    expect(parsed.file).toStrictEqual(inFormat4({ ...raw, localItems: [], instrumentDefinitions: [] }));
   });
 
   it('the version-3 fixture is realistic: own items (one retired, one with descriptors) answered in rounds, and a round of a network version carried in the file', () => {
@@ -451,18 +455,18 @@ describe('export fixtures of every format version', () => {
     }).toStrictEqual(v2);
   });
 
-  it('the version-3 fixture parses exactly as written, installs the network version and re-exports byte for byte', async () => {
+  it('the version-3 fixture is upgraded on import (actions get their status as history, no documents), installs the network version, and re-exports as format 4', async () => {
     const text = fixtureText(3);
     const parsed = parseExportText(text, instruments, byteLength(text));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    expect(parsed).not.toHaveProperty('upgradedFrom');
-    expect(parsed.file).toStrictEqual(JSON.parse(text));
+    expect(parsed.upgradedFrom).toBe(3);
+    expect(parsed.file).toStrictEqual(inFormat4(JSON.parse(text) as ExportFile));
     const { db, repo } = freshDatabase();
     const plan = await repo.importFile(parsed.file, [`${instrument.id}@${instrument.version}`]);
     expect(plan.newInstruments).toStrictEqual([network]);
     expect((await db.instruments.toArray()).map((entry) => entry.key)).toEqual([`${network.id}@${network.version}`]);
     const again = await exportOf(repo, parsed.file.centre.id, parsed.file.exportedAt);
-    expect(`${JSON.stringify({ ...again, app: parsed.file.app }, null, 2)}\n`).toBe(text);
+    expect({ ...again, app: parsed.file.app }).toStrictEqual(parsed.file);
     // A second import finds the instrument installed and installs nothing.
     expect((await repo.previewImport(parsed.file)).newInstruments).toEqual([]);
   });

@@ -1,10 +1,11 @@
+import { inFormat4 } from '../../fixtures/format4';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES } from '@/domain/exchange/format';
 import { MAX_DEPTH, MAX_NAME, MAX_TEXT, parseExport, parseExportBytes, parseExportText, type FieldReason, type ImportParseResult, type ImportProblem } from '@/domain/exchange/schema';
 import { UPGRADES, upgradeToCurrent } from '@/domain/exchange/upgrade';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import fixtureText from '../../fixtures/exports/export-v3.json?raw';
+import fixtureText from '../../fixtures/exports/export-v4.json?raw';
 import v1FixtureText from '../../fixtures/exports/export-v1.json?raw';
 import v2FixtureText from '../../fixtures/exports/export-v2.json?raw';
 import { deleteAt, getAt, setAt, type Json } from '../../fixtures/instruments';
@@ -457,11 +458,12 @@ describe('upgrading older format versions', () => {
     const v1 = JSON.parse(v1FixtureText) as Record<string, unknown>;
     expect(v1.formatVersion).toBe(1);
     expect(UPGRADES[1]?.(v1)).toEqual({ ...v1, actions: [], ratings: [] });
-    expect(upgradeToCurrent(v1)).toEqual({ ok: true, from: 1, data: { ...v1, formatVersion: 3, actions: [], ratings: [], localItems: [], instrumentDefinitions: [] } });
+    const added = { actions: [], ratings: [], localItems: [], instrumentDefinitions: [], audience: 'backup', ratingSpread: [], handIns: [], projectPlans: [], yearlyReports: [] };
+    expect(upgradeToCurrent(v1)).toEqual({ ok: true, from: 1, data: { ...v1, formatVersion: 4, ...added } });
     const parsed = parseExportText(v1FixtureText, instruments);
-    expect(parsed).toMatchObject({ ok: true, upgradedFrom: 1, file: { formatVersion: 3, actions: [], ratings: [], localItems: [], instrumentDefinitions: [] } });
+    expect(parsed).toMatchObject({ ok: true, upgradedFrom: 1, file: { formatVersion: 4, ...added } });
     const v2 = JSON.parse(v2FixtureText) as Record<string, unknown>;
-    expect(upgradeToCurrent(v2)).toEqual({ ok: true, from: 2, data: { ...v2, formatVersion: 3, localItems: [], instrumentDefinitions: [] } });
+    expect(upgradeToCurrent(v2)).toEqual({ ok: true, from: 2, data: inFormat4({ ...v2, localItems: [], instrumentDefinitions: [] }) });
   });
 
   it('the real table has a step from every published version to the current one', () => {
