@@ -30,6 +30,7 @@ alby.actions.push({
   who: 'BVC',
   due: '2026-09-30',
   status: 'ongoing',
+  statusHistory: [{ status: 'ongoing', at: '2026-04-22T12:00:00.000Z', roundId: albyRound }],
   createdAt: '2026-04-22T12:00:00.000Z',
   updatedAt: '2026-04-22T12:00:00.000Z',
 });
