@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collisionText, kindList } from '@/components/exchange/importSummary';
-import type { ImportPlan, MergeAction, RecordKind } from '@/domain/exchange/merge';
+import { RECORD_KINDS, type ImportPlan, type MergeAction, type RecordKind } from '@/domain/exchange/merge';
 import { loadAllMessages, loadLocale, setLocale, useI18n } from '@/i18n';
 
 function planWith(counts: Partial<Record<RecordKind, Partial<Record<MergeAction, number>>>>): ImportPlan {
-  const kinds: RecordKind[] = ['centre', 'round', 'answer', 'reflection', 'action', 'rating', 'localItem'];
-  const countsByKind = Object.fromEntries(kinds.map((kind) => [kind, { add: 0, update: 0, skip: 0, ...counts[kind] }])) as ImportPlan['countsByKind'];
+  const countsByKind = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, { add: 0, update: 0, skip: 0, ...counts[kind] }])) as ImportPlan['countsByKind'];
   return { countsByKind } as unknown as ImportPlan;
 }
 
@@ -22,6 +21,7 @@ describe('kindList: what an import adds, per kind, with plural forms', () => {
     expect(kindList(plan, 'update', 'sv', tn)).toBe('1 reflektion');
     expect(kindList(planWith({ round: { add: 1 }, answer: { add: 1 }, localItem: { add: 1 } }), 'add', 'sv', tn)).toBe('1 omgång, 1 svar och 1 eget påstående');
     expect(kindList(plan, 'skip', 'sv', tn)).toBe('');
+    expect(kindList(planWith({ handIn: { add: 2 }, projectPlan: { add: 1 } }), 'add', 'sv', tn)).toMatch(/^2 \S.* och 1 \S/);
   });
 
   it('in English', async () => {
