@@ -1,11 +1,5 @@
 import type { AnswerValue } from './types';
 
-/** The round before `roundId` in a list of a centre's rounds ordered newest first (as the repository lists them). */
-export function previousRoundOf<R extends { readonly id: string }>(newestFirst: readonly R[], roundId: string): R | undefined {
-  const index = newestFirst.findIndex((round) => round.id === roundId);
-  return index >= 0 ? newestFirst[index + 1] : undefined;
-}
-
 /** The change of a rating since last round; null unless both are ratings ("vet inte" has no direction). */
 export function answerChange(previous: AnswerValue | null | undefined, current: AnswerValue | null | undefined): number | null {
   return typeof previous === 'number' && typeof current === 'number' ? current - previous : null;

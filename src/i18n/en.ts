@@ -1133,6 +1133,13 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     nextLevelText: 'Next level: {value} {label} – {description}',
     topLevel: 'The highest level is chosen.',
     target: 'Target in the project plan: {value} {label}',
+    hintHeading: 'What the app knows',
+    hintRoundsThisYear: 'Rounds in {year} in the app: {count}',
+    hintActionPlan: 'Actions in this round’s action plan: {count}',
+    hintFollowedUp: 'Actions from last round not yet followed up: {count}',
+    hintFollowedUpDone: 'The review of last round’s actions is done.',
+    hintLocalGoals: 'Own statements (local sub-goals) in use: {count}',
+    hintNote: 'A support for the discussion – the group rates for itself.',
   },
   speed: {
     showMoreRounds: 'Show one more round|Show {count} more rounds',

@@ -996,6 +996,13 @@ export const svMore = {
     nextLevelText: 'Nästa nivå: {value} {label} – {description}',
     topLevel: 'Den högsta nivån är vald.',
     target: 'Mål i projektplanen: {value} {label}',
+    hintHeading: 'Det appen vet',
+    hintRoundsThisYear: 'Omgångar {year} i appen: {count}',
+    hintActionPlan: 'Åtgärder i den här omgångens handlingsplan: {count}',
+    hintFollowedUp: 'Åtgärder från förra omgången som ännu inte följts upp: {count}',
+    hintFollowedUpDone: 'Genomgången av förra omgångens åtgärder är klar.',
+    hintLocalGoals: 'Egna påståenden (lokala delmål) i bruk: {count}',
+    hintNote: 'Ett stöd för samtalet – gruppen bedömer själv.',
   },
   speed: {
     showMoreRounds: 'Visa en omgång till|Visa {count} omgångar till',

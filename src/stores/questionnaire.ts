@@ -1,7 +1,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { repository } from '@/db';
-import { previousRoundOf } from '@/domain/previousAnswer';
+import { roundBefore } from '@/domain/actions';
+import { roundsInYear } from '@/domain/goal5Hints';
 import { answersByItem, reflectionsByGoal, resumePosition, roundProgress, firstUnanswered } from '@/domain/progress';
 import type { AnswerValue, RoundPosition } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
@@ -22,13 +23,21 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
   // Last round's answers, for the cards: re-read when this round, the centre's rounds or those answers change.
   const previousQuery = useLiveQuery(async (id) => {
     const current = id ? await repository.getRound(id) : undefined;
-    const previous = current && id ? previousRoundOf(await repository.listRounds(current.centreId), id) : undefined;
-    return previous ? { round: previous, answers: answersByItem(await repository.listAnswers(previous.id)) } : undefined;
+    if (!current || !id) return undefined;
+    const rounds = await repository.listRounds(current.centreId);
+    const previous = roundBefore(rounds, id);
+    return {
+      round: previous,
+      answers: previous ? answersByItem(await repository.listAnswers(previous.id)) : undefined,
+      roundsThisYear: roundsInYear(rounds, current.date),
+    };
   }, roundId);
 
   const round = computed(() => roundQuery.data.value);
   const previousRound = computed(() => previousQuery.data.value?.round);
   const previousAnswers = computed(() => previousQuery.data.value?.answers);
+  /** The centre's rounds dated in this round's year, this one included (a fact for goal 5). */
+  const roundsThisYear = computed(() => previousQuery.data.value?.roundsThisYear);
   const answers = computed(() => answersByItem(answersQuery.data.value ?? []));
   const reflections = computed(() => reflectionsByGoal(reflectionsQuery.data.value ?? []));
   const loaded = computed(
@@ -111,6 +120,7 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
     reflections,
     previousRound,
     previousAnswers,
+    roundsThisYear,
     loaded,
     progress,
     open,

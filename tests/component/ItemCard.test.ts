@@ -158,6 +158,16 @@ describe('ItemCard', () => {
     expect(card.get('h3').text()).toBe(item.statement.sv);
   });
 
+  it('shows a fact the app holds beside the statement, and still asks the group to rate', () => {
+    const card = mount(ItemCard, {
+      props: { item: itemWithDescriptors, number: 1, total: 2, levels: smallInstrument.scale.levels, value: null, note: '', saveNote: noteWriter(), hint: 'Omgångar 2026 i appen: 2' },
+      global: { plugins: [pinia] },
+    });
+    expect(card.get('[data-testid="item-hint"]').text()).toContain('Det appen vet: Omgångar 2026 i appen: 2');
+    expect(card.findAll('input[type="radio"]:checked')).toHaveLength(0);
+    expect(mountCard().find('[data-testid="item-hint"]').exists()).toBe(false);
+  });
+
   it('shows help behind a disclosure when the item has help', () => {
     expect(mountCard().get('details summary').text()).toBe('Att titta på');
     expect(mountCard().get('details').text()).toContain('Titta på A1');

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerChange, nextLevel, previousRoundOf } from '@/domain/previousAnswer';
+import { answerChange, nextLevel } from '@/domain/previousAnswer';
 
-describe('the previous round and the change since it', () => {
-  const rounds = [{ id: 'r3' }, { id: 'r2' }, { id: 'r1' }];
-
-  it('takes the round after this one in the newest-first list', () => {
-    expect(previousRoundOf(rounds, 'r3')?.id).toBe('r2');
-    expect(previousRoundOf(rounds, 'r1')).toBeUndefined();
-    expect(previousRoundOf(rounds, 'unknown')).toBeUndefined();
-  });
-
+describe('the change since last round and the next level', () => {
   it('has a change only between two ratings', () => {
     expect(answerChange(2, 3)).toBe(1);
     expect(answerChange(3, 3)).toBe(0);
