@@ -1,5 +1,4 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
-import { loadChartCanvas } from '@/components/charts/loadChartCanvas';
 import { loadAllMessages } from '@/i18n';
 import CentrePickerView from '@/views/CentrePickerView.vue';
 
@@ -111,7 +110,7 @@ function startLoading(to: RouteLocationNormalized): void {
   }
   if ('centreId' in to.params) void import('@/instrument/default-instrument.json').catch(() => undefined);
   // Pages that draw charts fetch Chart.js beside their own chunk; the questionnaire never pays for it.
-  if (typeof to.name === 'string' && CHART_ROUTES.has(to.name)) void loadChartCanvas().catch(() => undefined);
+  if (typeof to.name === 'string' && CHART_ROUTES.has(to.name)) void import('@/components/charts/ChartCanvas.vue').catch(() => undefined);
 }
 
 const CHART_ROUTES: ReadonlySet<string> = new Set(['results', 'report', 'compare', 'present', 'coordinator', 'coordinator-present']);
