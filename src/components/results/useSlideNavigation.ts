@@ -1,5 +1,6 @@
 import { computed, nextTick, useTemplateRef, watch, type Ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
+import { usePresentationKeys, type PresentationControls } from './usePresentationKeys';
 
 /**
  * The slide a presentation shows, kept in the URL (`?slide=3` deep-links it), and the heading (the
@@ -30,5 +31,16 @@ export function useSlideNavigation(total: Ref<number>) {
   // The heading takes focus without scrolling.
   watch(slide, () => void nextTick(() => heading.value?.focus({ preventScroll: true })));
 
-  return { slide, go, fullscreen, leaveFullscreen };
+  /** Binds the presentation keys: moving between slides is this composable's; the view says what Escape and H do. */
+  function bindKeys(own: Pick<PresentationControls, 'exit' | 'toggleHidden'>): void {
+    usePresentationKeys({
+      next: () => go(slide.value + 1),
+      previous: () => go(slide.value - 1),
+      first: () => go(1),
+      last: () => go(total.value),
+      ...own,
+    });
+  }
+
+  return { slide, go, fullscreen, leaveFullscreen, bindKeys };
 }
