@@ -47,6 +47,7 @@ export function useCentreResults(centreId: MaybeRefOrGetter<string>) {
           period: round.period,
           date: round.date,
           scores: scoreRound(own, lookup.answers, lookup.reflections),
+          instrumentVersion: round.instrumentVersion,
         }];
       }),
     ),

@@ -108,7 +108,12 @@ function startLoading(to: RouteLocationNormalized): void {
       if (typeof component === 'function') void (component as () => Promise<unknown>)().catch(() => undefined);
     }
   }
-  if ('centreId' in to.params) void import('@/instrument/default-instrument.json').catch(() => undefined);
+  // Both shipped versions: the store lists every built-in version (older rounds keep theirs). Imported
+  // here by name, not through '@/instrument', which would pull the validator into the first download.
+  if ('centreId' in to.params) {
+    void import('@/instrument/default-instrument.json').catch(() => undefined);
+    void import('@/instrument/instrument-2.0.0.json').catch(() => undefined);
+  }
   // Pages that draw charts fetch Chart.js beside their own chunk; the questionnaire never pays for it.
   if (typeof to.name === 'string' && CHART_ROUTES.has(to.name)) void import('@/components/charts/ChartCanvas.vue').catch(() => undefined);
 }

@@ -81,10 +81,9 @@ export const useExchangeStore = defineStore('exchange', () => {
     return parseExportBytes(new Uint8Array(await file.arrayBuffer()), instruments.all, file.size);
   }
 
-  /** The shipped instrument is known without being stored; the plan must not install it. */
+  /** Every shipped instrument version is known without being stored; the plan must not install one. */
   function builtIn(): string[] {
-    const shipped = useInstrumentStore().shipped;
-    return shipped ? [instrumentKey(shipped)] : [];
+    return useInstrumentStore().builtIn.map(instrumentKey);
   }
 
   function preview(file: ExportFile): Promise<ImportPlan> {

@@ -4,18 +4,21 @@ import { repository, type InstalledInstrument } from '@/db';
 import { findInstrument, instrumentKey, roundInstrumentRef, sortInstruments, type InstrumentRef } from '@/domain/instruments';
 import type { Instrument } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
-import { loadDefaultInstrument } from '@/instrument';
+import { loadBuiltInInstruments } from '@/instrument';
 import { useSaveStatusStore } from './saveStatus';
 
 export const CURRENT_INSTRUMENT_KEY = 'instrument:current';
 
 /**
- * The instruments this device knows: the one shipped with the app and those a network loaded as a
- * file. Every round is shown with the instrument version it was answered with; new rounds use the
- * one chosen here (`current`).
+ * The instruments this device knows: every version shipped with the app and those a network loaded as
+ * a file. Every round is shown with the instrument version it was answered with; new rounds use the
+ * one chosen here (`current`), by default the newest shipped version (`shipped`).
  */
 export const useInstrumentStore = defineStore('instrument', () => {
-  const shipped = shallowRef<Instrument>();
+  /** Every shipped version, newest first. */
+  const builtIn = shallowRef<readonly Instrument[]>([]);
+  /** The newest shipped version. */
+  const shipped = computed<Instrument | undefined>(() => builtIn.value[0]);
   const error = ref<string>();
   const currentKey = ref<string>();
   // Live, so that an instrument loaded in another tab is known here too.
@@ -24,10 +27,10 @@ export const useInstrumentStore = defineStore('instrument', () => {
   let loading: Promise<Instrument | undefined> | undefined;
 
   const all = computed<Instrument[]>(() => {
-    const base = shipped.value;
-    if (!base) return [];
-    const others = installed.value.map((entry) => entry.instrument).filter((instrument) => instrumentKey(instrument) !== instrumentKey(base));
-    return [base, ...sortInstruments(others)];
+    const shippedKeys = new Set(builtIn.value.map(instrumentKey));
+    if (shippedKeys.size === 0) return [];
+    const others = installed.value.map((entry) => entry.instrument).filter((instrument) => !shippedKeys.has(instrumentKey(instrument)));
+    return [...builtIn.value, ...sortInstruments(others)];
   });
 
   /** The instrument new rounds are answered with: the chosen one while it is installed, else the shipped one. */
@@ -46,14 +49,15 @@ export const useInstrumentStore = defineStore('instrument', () => {
   }
 
   function isShipped(instrument: InstrumentRef): boolean {
-    return shipped.value !== undefined && instrumentKey(shipped.value) === instrumentKey(instrument);
+    const key = instrumentKey(instrument);
+    return builtIn.value.some((candidate) => instrumentKey(candidate) === key);
   }
 
-  /** Loads the shipped instrument, the installed ones and the choice once; later calls share the promise. */
+  /** Loads the shipped versions, the installed ones and the choice once; later calls share the promise. */
   function load(): Promise<Instrument | undefined> {
-    loading ??= Promise.all([loadDefaultInstrument(), repository.getSetting(CURRENT_INSTRUMENT_KEY), repository.listInstalledInstruments()]).then(
+    loading ??= Promise.all([loadBuiltInInstruments(), repository.getSetting(CURRENT_INSTRUMENT_KEY), repository.listInstalledInstruments()]).then(
       ([loaded, key, list]) => {
-        shipped.value = loaded;
+        builtIn.value = loaded;
         currentKey.value = key;
         // The live query may not have answered yet: the list read here is as fresh.
         installedQuery.data.value ??= list;
@@ -89,7 +93,7 @@ export const useInstrumentStore = defineStore('instrument', () => {
     return removed;
   }
 
-  return { shipped, installed, all, current, error, get, forRound, isShipped, load, setCurrent, install, uninstall };
+  return { builtIn, shipped, installed, all, current, error, get, forRound, isShipped, load, setCurrent, install, uninstall };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useInstrumentStore, import.meta.hot));

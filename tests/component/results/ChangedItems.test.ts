@@ -71,7 +71,7 @@ describe('ChangedItems', () => {
   });
 
   it('uses the two newest values of a longer series', () => {
-    const item: ItemSeries = { itemId: 'c-1', goalId: 'goal-c', values: [1, 2, 4], change: 2, changeFromFirst: 3 };
+    const item: ItemSeries = { itemId: 'c-1', goalId: 'goal-c', values: [1, 2, 4], change: 2, changeFromFirst: 3, absentIn: [] };
     const items = mountItems([item], []);
     expect(entries(items, 'rose')).toEqual([{ change: '+2,0 ↑', statement: 'Påstående C1', values: '(2,0 → 4,0)' }]);
   });

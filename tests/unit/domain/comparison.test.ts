@@ -82,11 +82,11 @@ describe('compareRounds', () => {
     const comparison = compareRounds(smallInstrument, [a, b]);
 
     it('gives the goal means per round and a change of +1', () => {
-      expect(goalSeries(comparison, 'goal-a')).toEqual({ goalId: 'goal-a', values: [2.5, 3.5], change: 1, changeFromFirst: 1 });
+      expect(goalSeries(comparison, 'goal-a')).toEqual({ goalId: 'goal-a', values: [2.5, 3.5], change: 1, changeFromFirst: 1, statementsDiffer: false });
     });
 
     it('gives each item its own series', () => {
-      expect(itemSeries(comparison, 'a-1')).toEqual({ itemId: 'a-1', goalId: 'goal-a', values: [2, 3], change: 1, changeFromFirst: 1 });
+      expect(itemSeries(comparison, 'a-1')).toEqual({ itemId: 'a-1', goalId: 'goal-a', values: [2, 3], change: 1, changeFromFirst: 1, absentIn: [] });
       expect(itemSeries(comparison, 'a-2')).toMatchObject({ values: [3, 4], change: 1 });
     });
 
@@ -201,8 +201,18 @@ describe('compareRounds', () => {
       expect(itemSeries(comparison, 'a-1')).toMatchObject({ goalId: 'goal-a', values: [1, 3], change: 2 });
     });
 
-    it('gives null for an item the older round’s instrument did not have', () => {
-      expect(itemSeries(comparison, 'b-3')).toMatchObject({ values: [null, 4], change: null });
+    it('gives null for an item the older round’s instrument did not have, and marks it absent there (not unanswered)', () => {
+      expect(itemSeries(comparison, 'b-3')).toMatchObject({ values: [null, 4], change: null, absentIn: [0] });
+      expect(itemSeries(comparison, 'a-2')).toMatchObject({ values: [null, null], absentIn: [] });
+    });
+
+    it('marks the goals whose statements differ between the versions, and only those', () => {
+      expect(comparison.differingGoals).toEqual(['goal-a', 'goal-b']);
+      expect(goalSeries(comparison, 'goal-a').statementsDiffer).toBe(true);
+      expect(goalSeries(comparison, 'goal-c').statementsDiffer).toBe(false);
+      const same = compareRounds(smallInstrument, [current, round('v0', '2025-03-01', { 'a-1': 2 })]);
+      expect(same.differingGoals).toEqual([]);
+      expect(same.items.every((item) => item.absentIn.length === 0)).toBe(true);
     });
 
     it('does not show an item that the newest instrument removed', () => {

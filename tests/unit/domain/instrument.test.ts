@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import { DEFAULT_INSTRUMENT_ID, loadDefaultInstrument } from '@/instrument';
+import instrument2Json from '@/instrument/instrument-2.0.0.json';
+import { BUILT_IN_VERSIONS, DEFAULT_INSTRUMENT_ID, loadBuiltInInstrument, loadBuiltInInstruments, loadDefaultInstrument } from '@/instrument';
+import { instrumentDifferences } from '@/domain/instruments';
 import {
   allItems,
   checkInstrument,
@@ -43,40 +45,69 @@ function broken(change: (raw: Json) => void): Json {
   return raw;
 }
 
-describe('the shipped default instrument', () => {
-  it('loads through loadDefaultInstrument() and validates', async () => {
+describe('the shipped instrument versions', () => {
+  it('ships 1.0.0 and 2.0.0, and new rounds use the newest', async () => {
+    expect(BUILT_IN_VERSIONS).toEqual(['1.0.0', '2.0.0']);
     const instrument = await loadDefaultInstrument();
     expect(instrument.id).toBe(DEFAULT_INSTRUMENT_ID);
-    expect(instrument.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(instrument.version).toBe('2.0.0');
+    expect((await loadBuiltInInstruments()).map((i) => i.version)).toEqual(['2.0.0', '1.0.0']);
+    expect(await loadBuiltInInstrument('0.9.0')).toBeUndefined();
   });
 
-  it('parses the JSON file directly to the same instrument as the loader', async () => {
-    expect(parseInstrument(defaultInstrumentJson)).toEqual(await loadDefaultInstrument());
+  it('parses each JSON file directly to the same instrument as the loader', async () => {
+    expect(parseInstrument(defaultInstrumentJson)).toEqual(await loadBuiltInInstrument('1.0.0'));
+    expect(parseInstrument(instrument2Json)).toEqual(await loadBuiltInInstrument('2.0.0'));
   });
 
   it('parses from text as well, as a file picked by the user would be', async () => {
-    const text = JSON.stringify(defaultInstrumentJson, null, 2);
+    const text = JSON.stringify(instrument2Json, null, 2);
     expect(parseInstrumentText(text)).toEqual(await loadDefaultInstrument());
   });
 
-  it('has the five common goals goal-1 … goal-5, numbered 1 … 5 in order', async () => {
-    const { goals } = await loadDefaultInstrument();
-    expect(goals.map((g) => g.id)).toEqual(['goal-1', 'goal-2', 'goal-3', 'goal-4', 'goal-5']);
-    expect(goals.map((g) => g.number)).toEqual([1, 2, 3, 4, 5]);
-  });
-
-  it('has between 5 and 8 items in every goal', async () => {
-    const { goals } = await loadDefaultInstrument();
-    for (const goal of goals) {
-      expect(goal.items.length, goal.id).toBeGreaterThanOrEqual(5);
-      expect(goal.items.length, goal.id).toBeLessThanOrEqual(8);
+  it('has the five common goals goal-1 … goal-5, numbered 1 … 5 in order, in every version', async () => {
+    for (const { goals } of await loadBuiltInInstruments()) {
+      expect(goals.map((g) => g.id)).toEqual(['goal-1', 'goal-2', 'goal-3', 'goal-4', 'goal-5']);
+      expect(goals.map((g) => g.number)).toEqual([1, 2, 3, 4, 5]);
     }
   });
 
+  it('has 7 statements per goal in 1.0.0 and 13 in goal 4 of 2.0.0', async () => {
+    const counts = async (version: string) => (await loadBuiltInInstrument(version))?.goals.map((g) => g.items.length);
+    expect(await counts('1.0.0')).toEqual([7, 7, 7, 7, 7]);
+    expect(await counts('2.0.0')).toEqual([7, 7, 7, 13, 7]);
+  });
+
+  it('2.0.0 keeps every statement of 1.0.0 word for word and adds goal 4’s accessibility and helpfulness', async () => {
+    const [v1, v2] = await Promise.all([loadBuiltInInstrument('1.0.0'), loadBuiltInInstrument('2.0.0')]);
+    if (!v1 || !v2) throw new Error('missing a shipped version');
+    const differences = instrumentDifferences(v1, v2);
+    expect(differences).toMatchObject({ addedGoals: [], removedGoals: [], removedItems: [], rewordedItems: [], scaleChanged: false });
+    expect(differences.addedItems).toEqual([
+      'g4-opening-hours',
+      'g4-finding-us',
+      'g4-physical-access',
+      'g4-information-online',
+      'g4-helpful-social-services',
+      'g4-helpful-local-actors',
+    ]);
+    for (const id of differences.addedItems) expect(goalOfItem(v2, id)?.id, id).toBe('goal-4');
+  });
+
+  it('1.0.0 has no path block (read with default-1); 2.0.0 carries its own rules, naming only its own statements', async () => {
+    const [v1, v2] = await Promise.all([loadBuiltInInstrument('1.0.0'), loadBuiltInInstrument('2.0.0')]);
+    expect(v1?.path).toBeUndefined();
+    expect(v2?.path?.rulesVersion).toBe('default-2');
+    const ids = new Set(allItems(v2 as Instrument).map((item) => item.id));
+    const named = (v2?.path?.steps ?? []).flatMap((step) => step.evidence.flatMap((rule) => (rule.kind === 'statements' ? rule.items : [])));
+    for (const id of [...named, ...(v2?.path?.placementChecks ?? []).map((check) => check.itemId)]) expect(ids.has(id), id).toBe(true);
+  });
+
   it('uses every id only once, across goals and items', async () => {
-    const instrument = await loadDefaultInstrument();
-    const ids = [...instrument.goals.map((g) => g.id), ...allItems(instrument).map((i) => i.id)];
-    expect(new Set(ids).size).toBe(ids.length);
+    for (const instrument of await loadBuiltInInstruments()) {
+      const ids = [...instrument.goals.map((g) => g.id), ...allItems(instrument).map((i) => i.id)];
+      expect(new Set(ids).size).toBe(ids.length);
+    }
   });
 
   it('has a scale of four increasing levels, 1 to 4, each labelled and described in both languages', async () => {
@@ -91,15 +122,17 @@ describe('the shipped default instrument', () => {
   });
 
   it('gives every item a Swedish and an English statement and four level descriptors in both languages', async () => {
-    const instrument = await loadDefaultInstrument();
-    for (const item of allItems(instrument)) {
-      expect(item.statement.sv.trim(), item.id).not.toBe('');
-      expect(item.statement.en.trim(), item.id).not.toBe('');
-      expect(item.statement.sv, item.id).not.toBe(item.statement.en);
-      expect(item.levels, item.id).toHaveLength(4);
-      for (const descriptor of item.levels ?? []) {
-        expect(descriptor.sv.trim(), item.id).not.toBe('');
-        expect(descriptor.en.trim(), item.id).not.toBe('');
+    for (const instrument of await loadBuiltInInstruments()) {
+      for (const item of allItems(instrument)) {
+        expect(item.statement.sv.trim(), item.id).not.toBe('');
+        expect(item.statement.en.trim(), item.id).not.toBe('');
+        expect(item.statement.sv, item.id).not.toBe(item.statement.en);
+        expect(item.help?.sv.trim(), item.id).toBeTruthy();
+        expect(item.levels, item.id).toHaveLength(4);
+        for (const descriptor of item.levels ?? []) {
+          expect(descriptor.sv.trim(), item.id).not.toBe('');
+          expect(descriptor.en.trim(), item.id).not.toBe('');
+        }
       }
     }
   });
@@ -381,8 +414,9 @@ describe('instrument helpers', () => {
     expect(allItems(smallInstrument).map((i) => i.id)).toEqual(['a-1', 'a-2', 'b-1', 'b-2', 'b-3', 'c-1']);
   });
 
-  it('has 35 items in the default instrument', async () => {
-    expect(allItems(await loadDefaultInstrument())).toHaveLength(35);
+  it('has 35 items in 1.0.0 and 41 in 2.0.0, the default for new rounds', async () => {
+    expect(allItems((await loadBuiltInInstrument('1.0.0')) as Instrument)).toHaveLength(35);
+    expect(allItems(await loadDefaultInstrument())).toHaveLength(41);
   });
 
   it('finds a goal by id, or nothing', () => {

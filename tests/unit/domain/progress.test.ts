@@ -134,9 +134,9 @@ describe('roundProgress', () => {
     expect(roundProgress(empty, none, noReflections)).toEqual({ goals: [], answered: 0, total: 0, fraction: 1, complete: true });
   });
 
-  it('is 0 of 35 for a new round of the default instrument', async () => {
+  it('is 0 of 41 for a new round of the default instrument (2.0.0)', async () => {
     const instrument = await loadDefaultInstrument();
-    expect(roundProgress(instrument, none, noReflections)).toMatchObject({ answered: 0, total: 35, complete: false });
+    expect(roundProgress(instrument, none, noReflections)).toMatchObject({ answered: 0, total: 41, complete: false });
   });
 
   it('ignores answers to items that are not in the instrument', () => {

@@ -180,8 +180,9 @@ describe('the instrument schema (public/schema/instrument-v1.schema.json)', () =
     return errors;
   }
 
-  it('accepts the instrument that ships with the app, and the network version in the v3 fixture', () => {
+  it('accepts every instrument version that ships with the app (2.0.0 with its path block), and the network version in the v3 fixture', () => {
     expect(instrumentErrors(readJson('src/instrument/default-instrument.json'))).toEqual([]);
+    expect(instrumentErrors(readJson('src/instrument/instrument-2.0.0.json'))).toEqual([]);
     const [network] = (fixtures[3] as { instrumentDefinitions: unknown[] }).instrumentDefinitions;
     expect(instrumentErrors(network)).toEqual([]);
   });

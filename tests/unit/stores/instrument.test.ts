@@ -5,15 +5,15 @@ import { repository } from '@/db';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { InstrumentError } from '@/domain/instrument';
 import { createCentre, createRound } from '@/domain/records';
-import { loadDefaultInstrument } from '@/instrument';
+import { loadBuiltInInstruments } from '@/instrument';
 import { CURRENT_INSTRUMENT_KEY, useInstrumentStore } from '@/stores/instrument';
 import { emptyAppDatabase } from '../../fixtures/appDatabase';
 import { smallInstrument } from '../../fixtures/instruments';
 import { networkVersion } from '../../fixtures/localItems';
 import { centreInput, roundInput } from '../../fixtures/records';
 
-vi.mock('@/instrument', () => ({ loadDefaultInstrument: vi.fn() }));
-const load = vi.mocked(loadDefaultInstrument);
+vi.mock('@/instrument', () => ({ loadBuiltInInstruments: vi.fn() }));
+const load = vi.mocked(loadBuiltInInstruments);
 const network = networkVersion(smallInstrument, '3.0.0');
 
 beforeEach(async () => {
@@ -24,7 +24,7 @@ beforeEach(async () => {
 
 describe('instrument store: the shipped instrument', () => {
   it('loads the instrument once, however many callers ask at the same time', async () => {
-    load.mockResolvedValue(smallInstrument);
+    load.mockResolvedValue([smallInstrument]);
     const store = useInstrumentStore();
     const [a, b] = await Promise.all([store.load(), store.load()]);
     await store.load();
@@ -37,7 +37,7 @@ describe('instrument store: the shipped instrument', () => {
 
   it('shows the reason when the instrument is broken, and tries again on the next load', async () => {
     load.mockRejectedValueOnce(new InstrumentError([{ path: 'goals', message: 'missing', kind: 'field' }]));
-    load.mockResolvedValueOnce(smallInstrument);
+    load.mockResolvedValueOnce([smallInstrument]);
     const store = useInstrumentStore();
     await expect(store.load()).resolves.toBeUndefined();
     expect(store.error).toBe('Invalid instrument: goals: missing');
@@ -57,9 +57,34 @@ describe('instrument store: the shipped instrument', () => {
   });
 });
 
+describe('instrument store: every shipped version', () => {
+  const older = { ...smallInstrument, version: '0.9.0' };
+
+  it('lists every shipped version as built in, newest first, and new rounds use the newest', async () => {
+    load.mockResolvedValue([smallInstrument, older]);
+    const store = useInstrumentStore();
+    await store.load();
+    expect(store.builtIn).toEqual([smallInstrument, older]);
+    expect(store.all).toEqual([smallInstrument, older]);
+    expect(store.shipped).toBe(smallInstrument);
+    expect(store.current).toBe(smallInstrument);
+    expect(store.isShipped(older)).toBe(true);
+    expect(store.isShipped(network)).toBe(false);
+  });
+
+  it('shows a round answered with an older shipped version with that version, not the newest', async () => {
+    load.mockResolvedValue([smallInstrument, older]);
+    const store = useInstrumentStore();
+    await store.load();
+    const centre = createCentre(centreInput());
+    const round = createRound(centre.id, roundInput(), older);
+    expect(store.forRound(round)).toBe(older);
+  });
+});
+
 describe('instrument store: network instruments', () => {
   beforeEach(() => {
-    load.mockResolvedValue(smallInstrument);
+    load.mockResolvedValue([smallInstrument]);
   });
 
   it('installs a network version, makes it the one new rounds use and remembers that choice', async () => {
