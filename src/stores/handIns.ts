@@ -22,8 +22,9 @@ export const useHandInsStore = defineStore('handIns', () => {
 
   const listQuery = useLiveQuery(async (id) => (id ? repository.listHandIns(id) : []), centreId);
   const changesQuery = useLiveQuery(
-    async ([id, shipped]): Promise<ReadonlyMap<string, AfterHandIn>> => (id && shipped ? repository.changesAfterHandIns(id, [shipped]) : new Map()),
-    () => [centreId.value, instruments.shipped] as const,
+    // Every shipped version: a round answered with an older built-in version is read with that one.
+    async ([id, shipped]): Promise<ReadonlyMap<string, AfterHandIn>> => (id && shipped.length > 0 ? repository.changesAfterHandIns(id, shipped) : new Map()),
+    () => [centreId.value, instruments.builtIn] as const,
   );
 
   const handIns = computed<readonly HandIn[]>(() => listQuery.data.value ?? []);
@@ -55,9 +56,10 @@ export const useHandInsStore = defineStore('handIns', () => {
 
   /** Seals the round's check-in for a deadline; the save status says so only once it is stored. */
   async function seal(roundId: string, deadlineId: string, deadlineYear: number): Promise<HandIn | undefined> {
-    const shipped = await instruments.load();
+    await instruments.load();
+    const shipped = instruments.builtIn;
     return useSaveStatusStore().track(() =>
-      repository.sealHandIn(roundId, deadlineId, { shipped: shipped ? [shipped] : [], year: deadlineYear, deadlines: deadlines.value }),
+      repository.sealHandIn(roundId, deadlineId, { shipped, year: deadlineYear, deadlines: deadlines.value }),
     );
   }
 

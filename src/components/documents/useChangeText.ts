@@ -1,5 +1,6 @@
 import type { DocumentChange } from '@/domain/cycle/changes';
 import type { HandInDocument } from '@/domain/cycle/handIn';
+import { STEP_STATUS_KEY } from '@/components/results/usePathText';
 import { useI18n, type MessageKey } from '@/i18n';
 import { useDocumentText } from './useDocumentText';
 
@@ -56,6 +57,8 @@ export function useChangeText(document: () => HandInDocument) {
         return t('documents.changes.actionEdited', { goal: goalNumber(change.goalId), what: change.what });
       case 'stage':
         return t('documents.changes.stage', { from: change.from, to: change.to });
+      case 'path-step':
+        return t('path.docStepChange', { step: change.step, from: t(STEP_STATUS_KEY[change.from]), to: t(STEP_STATUS_KEY[change.to]) });
       case 'participants':
         return t('documents.changes.participants');
       case 'round': {

@@ -1,5 +1,7 @@
 import type { ActionStatus, AnswerValue } from '../types';
-import type { CheckInDocument, CheckInItem } from './checkIn';
+import type { StepStatus } from '../path';
+import type { PathStepNumber } from '../pathRules';
+import { pathStepChanges, type CheckInDocument, type CheckInItem } from './checkIn';
 import type { DocumentAction } from './document';
 import type { HandIn, HandInDocument } from './handIn';
 import type { ProjectPlanDocument } from './projectPlan';
@@ -18,7 +20,10 @@ export type DocumentChange =
   | { readonly kind: 'action-added' | 'action-removed'; readonly goalId: string; readonly actionId: string; readonly what: string }
   | { readonly kind: 'action-status'; readonly goalId: string; readonly actionId: string; readonly what: string; readonly from: ActionStatus; readonly to: ActionStatus }
   | { readonly kind: 'action-edited'; readonly goalId: string; readonly actionId: string; readonly what: string; readonly fields: readonly ('what' | 'who' | 'due')[] }
+  /** Two version-1 check-ins: their single stage number. */
   | { readonly kind: 'stage'; readonly from: number; readonly to: number }
+  /** Two version-2 check-ins: one step of the profile changed status. */
+  | { readonly kind: 'path-step'; readonly step: PathStepNumber; readonly from: StepStatus; readonly to: StepStatus }
   | { readonly kind: 'participants'; readonly from: string; readonly to: string }
   | { readonly kind: 'round'; readonly field: 'title' | 'date' | 'period'; readonly from: string; readonly to: string }
   | { readonly kind: 'focus-added' | 'focus-removed'; readonly goalId: string }
@@ -75,7 +80,12 @@ function checkInChanges(a: CheckInDocument, b: CheckInDocument): DocumentChange[
   for (const field of ['title', 'date', 'period'] as const) {
     if (a.round[field] !== b.round[field]) out.push({ kind: 'round', field, from: a.round[field], to: b.round[field] });
   }
-  if (a.stage.now !== b.stage.now) out.push({ kind: 'stage', from: a.stage.now, to: b.stage.now });
+  // A version-1 hand-in has a stage number and a version-2 one a profile: different measures, so
+  // between the two neither is reported as changed (the answers underneath still are).
+  if (a.documentVersion === 1 && b.documentVersion === 1 && a.stage.now !== b.stage.now) out.push({ kind: 'stage', from: a.stage.now, to: b.stage.now });
+  if (a.documentVersion === 2 && b.documentVersion === 2) {
+    for (const change of pathStepChanges(a.path.now, b.path.now)) out.push({ kind: 'path-step', ...change });
+  }
   if (rolesText(a) !== rolesText(b)) out.push({ kind: 'participants', from: rolesText(a), to: rolesText(b) });
   const goalIds = [...new Set([...a.goals.map((g) => g.goalId), ...b.goals.map((g) => g.goalId)])];
   for (const goalId of goalIds) {

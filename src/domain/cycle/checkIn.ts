@@ -1,7 +1,8 @@
 import { localItemsForRound, scoreLocalGoal } from '../localItems';
 import { answersByItem, reflectionsByGoal } from '../progress';
+import { roundPathProfile, type PathProfile, type StepStatus } from '../path';
+import type { PathStepNumber } from '../pathRules';
 import { scoreRound, type GoalScore, type RoundScores } from '../scoring';
-import { deriveStage, type StageNumber } from '../stage';
 import type { ActionStatus, Answer, AnswerValue, Centre, GoalReflection, Instrument, LocalizedText, LocalItem, Round } from '../types';
 import { actionChains, chainOf, changedSince, nextSteps, statusAsOf, type ChangeKind, type TrackedAction } from './actionHistory';
 import { DEFAULT_CHECK_IN_TEMPLATE, type CheckInTemplate } from './template';
@@ -28,7 +29,39 @@ import {
  * hash, which is how "changed after hand-in" is told.
  */
 
-export const CHECK_IN_DOCUMENT_VERSION = 1;
+/**
+ * 2: the path as seed 002's four steps, each with its status (`path`). Version 1 carried one stage
+ * number (`stage`); sealed version-1 documents are never rewritten, so their shape stays readable
+ * below (`CheckInDocumentV1`) and every reader handles both.
+ */
+export const CHECK_IN_DOCUMENT_VERSION = 2;
+
+/** The single stage of a version-1 document: 0 = before step 1, else the last step reached in order. */
+export type LegacyStageNumber = 0 | 1 | 2 | 3 | 4;
+
+/** One step of the profile as a document keeps it: its status and the seed's words, no evidence detail. */
+export interface DocumentPathStep {
+  readonly step: PathStepNumber;
+  readonly status: StepStatus;
+  readonly seed: LocalizedText;
+}
+
+export interface DocumentPathProfile {
+  /** The rules the profile was read with (fixed by the round's instrument version). */
+  readonly rulesVersion: string;
+  readonly steps: readonly DocumentPathStep[];
+  /** Goal-3 answers that contradict the profile's placement, with the reason worded. */
+  readonly contradictions: readonly { readonly itemId: string; readonly value: number; readonly reason: LocalizedText }[];
+}
+
+/** The profile as plain data for a document. */
+export function documentPathProfile(profile: PathProfile): DocumentPathProfile {
+  return {
+    rulesVersion: profile.rulesVersion,
+    steps: profile.steps.map((step) => ({ step: step.step, status: step.status, seed: step.seed })),
+    contradictions: profile.contradictions.map((c) => ({ itemId: c.itemId, value: c.value, reason: c.reason })),
+  };
+}
 
 export interface CheckInItem {
   readonly itemId: string;
@@ -88,19 +121,48 @@ export interface CheckInRoundRef {
   readonly period: string;
 }
 
-export interface CheckInDocument {
+interface CheckInDocumentBase {
   readonly kind: 'check-in';
-  readonly documentVersion: typeof CHECK_IN_DOCUMENT_VERSION;
   readonly template: CheckInTemplate;
   readonly centre: DocumentCentre;
   readonly round: CheckInRoundRef;
   readonly instrument: DocumentInstrument;
   /** The check-in before, which "since last" and every change count from. */
   readonly previous: (CheckInRoundRef & { readonly since: string }) | null;
-  readonly stage: { readonly now: StageNumber; readonly previous: StageNumber | null };
   readonly participants: readonly RoleCount[];
   readonly overall: { readonly mean: number | null; readonly previousMean: number | null; readonly rated: number; readonly applicable: number };
   readonly goals: readonly CheckInGoal[];
+}
+
+/** A check-in sealed before the profile: one stage number, kept exactly as it was handed in. */
+export interface CheckInDocumentV1 extends CheckInDocumentBase {
+  readonly documentVersion: 1;
+  readonly stage: { readonly now: LegacyStageNumber; readonly previous: LegacyStageNumber | null };
+}
+
+export interface CheckInDocumentV2 extends CheckInDocumentBase {
+  readonly documentVersion: typeof CHECK_IN_DOCUMENT_VERSION;
+  /** The profile now and at the check-in before (null for the first), each read with its round's rules. */
+  readonly path: { readonly now: DocumentPathProfile; readonly previous: DocumentPathProfile | null };
+}
+
+/** Every check-in document shape there is: what is built now (V2) and what may be stored sealed (V1). */
+export type CheckInDocument = CheckInDocumentV1 | CheckInDocumentV2;
+
+/** How one step moved between the check-in before and this one. */
+export interface PathStepChange {
+  readonly step: PathStepNumber;
+  readonly from: StepStatus;
+  readonly to: StepStatus;
+}
+
+/** The steps whose status differs between two profiles, by step number. */
+export function pathStepChanges(from: DocumentPathProfile | null, to: DocumentPathProfile | null): PathStepChange[] {
+  if (!from || !to) return [];
+  return to.steps.flatMap((step) => {
+    const before = from.steps.find((candidate) => candidate.step === step.step);
+    return before && before.status !== step.status ? [{ step: step.step, from: before.status, to: step.status }] : [];
+  });
 }
 
 export interface CheckInRoundData {
@@ -159,13 +221,14 @@ function difference(a: number | null, b: number | null): number | null {
   return Math.abs(d) < 1e-9 ? 0 : d;
 }
 
-export function buildCheckIn(input: CheckInInput): CheckInDocument {
+export function buildCheckIn(input: CheckInInput): CheckInDocumentV2 {
   const { centre, round, instrument, asOf } = input;
   const answers = answersByItem(input.answers);
   const reflections = reflectionsByGoal(input.reflections);
   const scores = scoreRound(instrument, answers, reflections);
   const previous = input.previous;
-  const previousScores = previous ? scoresOf(previous.instrument ?? instrument, previous) : undefined;
+  const previousInstrument = previous ? (previous.instrument ?? instrument) : undefined;
+  const previousScores = previous && previousInstrument ? scoresOf(previousInstrument, previous) : undefined;
   const since = previous ? sinceOf(previous) : undefined;
 
   // Only what existed when the check-in is written: a reprint is not changed by later rounds.
@@ -239,9 +302,11 @@ export function buildCheckIn(input: CheckInInput): CheckInDocument {
     round: roundRef(round),
     instrument: documentInstrument(instrument, round.instrumentVersion),
     previous: previous && since !== undefined ? { ...roundRef(previous.round), since } : null,
-    stage: {
-      now: deriveStage(centre, scores).stage,
-      previous: previousScores ? deriveStage(centre, previousScores).stage : null,
+    // Each round read with the rules of its own instrument version, so the profile of the check-in
+    // before is the one it had then.
+    path: {
+      now: documentPathProfile(roundPathProfile(centre, scores, instrument)),
+      previous: previousScores && previousInstrument ? documentPathProfile(roundPathProfile(centre, previousScores, previousInstrument)) : null,
     },
     participants: participantRoles(round.participants),
     overall: { mean: scores.overall, previousMean: previousScores?.overall ?? null, rated: scores.rated, applicable: scores.applicable },

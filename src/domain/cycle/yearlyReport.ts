@@ -1,4 +1,6 @@
 import type { Centre, Instrument } from '../types';
+import type { StepStatus } from '../path';
+import type { PathStepNumber } from '../pathRules';
 import type { CheckInDocument } from './checkIn';
 import { documentCentre, goalRef, type DocumentCentre, type DocumentGoalRef } from './document';
 
@@ -46,7 +48,10 @@ export interface YearlyReportCheckIn {
   readonly period: string;
   readonly date: string;
   readonly overall: number | null;
-  readonly stage: number;
+  /** A version-1 check-in's single stage number; absent for a check-in that carries the profile. */
+  readonly stage?: number;
+  /** A version-2 check-in's profile: each step's status. Optional, so reports sealed with `stage` read as before. */
+  readonly path?: readonly { readonly step: PathStepNumber; readonly status: StepStatus }[];
 }
 
 export interface YearlyReportGoal extends DocumentGoalRef {
@@ -116,7 +121,9 @@ export function buildYearlyReport(input: YearlyReportInput): YearlyReportDocumen
       period: column.document.round.period,
       date: column.document.round.date,
       overall: column.document.overall.mean,
-      stage: column.document.stage.now,
+      ...(column.document.documentVersion === 1
+        ? { stage: column.document.stage.now }
+        : { path: column.document.path.now.steps.map((step) => ({ step: step.step, status: step.status })) }),
     })),
     goals: instrument.goals.map((goal) => {
       const inColumns = columns.map((column) => column.document.goals.find((g) => g.goalId === goal.id));

@@ -6,7 +6,7 @@ import type { CheckInDocument } from '@/domain/cycle/checkIn';
 import { DEFAULT_CHECK_IN_TEMPLATE, type CheckInTemplate } from '@/domain/cycle/template';
 import { setLocale } from '@/i18n';
 import { PARTICIPANT_NAMES } from '../../fixtures/cycle';
-import { yearOfDocuments } from '../../fixtures/documents';
+import { legacyCheckIn, yearOfDocuments } from '../../fixtures/documents';
 
 const squash = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
@@ -83,10 +83,18 @@ describe('CheckInDocumentView', () => {
     expect(ownRows[0]?.get('td').text()).toBe('2.eget1');
   });
 
-  it('shows the stage now and at the last check-in, and who took part by role only', () => {
+  it('shows the four steps now, at the last check-in and what moved, and who took part by role only', () => {
     const { octoberCheckIn } = yearOfDocuments();
     const wrapper = mountCheckIn(octoberCheckIn);
-    expect(wrapper.get('[data-testid="document-stage-now"]').text()).toBe('Steg 3: Lokalisering nära varandra och tätt samarbete');
+    expect(wrapper.find('[data-testid="document-stage-now"]').exists()).toBe(false);
+    const rows = wrapper.findAll('[data-testid="document-path"] tbody tr').map((tr) => [tr.get('th').text(), ...tr.findAll('td').map((td) => td.text())]);
+    expect(rows).toEqual([
+      ['Steg 1: ”Starkt förebyggande socialtjänst och ökad samverkan med öppna förskolan.”', 'Taget', 'På väg', 'På väg → Taget'],
+      ['Steg 2: ”Utökad samverkan med BVC och BMM.”', 'Taget', 'På väg', 'På väg → Taget'],
+      ['Steg 3: ”Lokalisering nära varandra och tätt samarbete.”', 'På väg', 'På väg', 'Oförändrat'],
+      ['Steg 4: ”Samlokalisering = Familjecentral!”', 'På väg', 'På väg', 'Oförändrat'],
+    ]);
+    expect(wrapper.text()).toContain('Regler för stegen: default-1.');
     expect(wrapper.findAll('[data-testid="document-participants"] li').map((li) => li.text())).toEqual([
       'BVC: 1',
       'Socialtjänst: 2',
@@ -95,6 +103,21 @@ describe('CheckInDocumentView', () => {
     ]);
     const html = wrapper.html();
     for (const name of PARTICIPANT_NAMES) expect(html).not.toContain(name);
+  });
+
+  it('prints a check-in sealed before the profile (document version 1) with its single stage, as handed in', () => {
+    const { octoberCheckIn } = yearOfDocuments();
+    const old = legacyCheckIn(octoberCheckIn, { now: 3, previous: 1 });
+    const wrapper = mountCheckIn(old);
+    expect(wrapper.find('[data-testid="document-path"]').exists()).toBe(false);
+    const stage = wrapper.get('[data-section="stage"] dl');
+    expect(stage.findAll('dd').map((dd) => dd.text())).toEqual(['Steg 3: Lokalisering nära varandra och tätt samarbete', 'Steg 1: Starkt förebyggande socialtjänst och ökad samverkan med öppna förskolan']);
+    expect(wrapper.get('[data-testid="document-stage-now"]').text()).toBe('Steg 3: Lokalisering nära varandra och tätt samarbete');
+    // Everything else reads as in a version-2 document of the same round.
+    const goalsOf = (w: ReturnType<typeof mountCheckIn>) => w.findAll('[data-testid="document-goal"]').map((g) => g.text());
+    expect(goalsOf(wrapper)).toEqual(goalsOf(mountCheckIn(octoberCheckIn)));
+    const before = mountCheckIn(legacyCheckIn(octoberCheckIn, { now: 0, previous: null }));
+    expect(before.get('[data-section="stage"] dl').findAll('dd').map((dd) => dd.text())).toEqual(['Före steg 1', 'Ingen tidigare']);
   });
 
   it('shows the hand-in’s date, number and checksum, short and in full', () => {

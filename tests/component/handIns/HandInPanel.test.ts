@@ -92,8 +92,8 @@ describe('HandInPanel', () => {
     await until(() => expect(panel.find('[data-testid="hand-in-changed"]').exists()).toBe(true));
     const changed = panel.get('[data-testid="hand-in-changed"]');
     expect(changed.text()).toContain('Ändrad efter inlämning');
-    expect(changed.findAll('li')).toHaveLength(1);
-    expect(changed.get('li').attributes('data-kind')).toBe('answer');
+    // The answer, and with it step 1 of the profile (its goal-1 evidence no longer holds).
+    expect(changed.findAll('li').map((li) => li.attributes('data-kind'))).toEqual(['path-step', 'answer']);
 
     expect(panel.get('[data-testid="hand-in-open"]').text()).toBe('Lämna in på nytt');
     await panel.get('[data-testid="hand-in-open"]').trigger('click');

@@ -4,8 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { db, repository } from '@/db';
 import { handInRepository } from '@/db/handIns';
-import type { HandIn } from '@/domain/cycle/handIn';
-import { loadDefaultInstrument } from '@/instrument';
+import { sealHandIn, type HandIn } from '@/domain/cycle/handIn';
+import { legacyCheckIn } from '../../fixtures/documents';
+import { loadBuiltInInstruments } from '@/instrument';
 import { routes } from '@/modules/router';
 import HandInView from '@/views/HandInView.vue';
 import { emptyAppDatabase } from '../../fixtures/appDatabase';
@@ -16,8 +17,8 @@ const round = makeRound(centre.id, { id: 'round-v', title: 'Våren 2026', date: 
 let itemId = '';
 
 async function seal(now: string): Promise<HandIn> {
-  const instrument = await loadDefaultInstrument();
-  const handIn = await handInRepository.sealHandIn(round.id, 'check-in-spring', { shipped: [instrument], now });
+  // Every shipped version, as the app passes them: the round was answered with 1.0.0.
+  const handIn = await handInRepository.sealHandIn(round.id, 'check-in-spring', { shipped: await loadBuiltInInstruments(), now });
   if (!handIn) throw new Error('not sealed');
   return handIn;
 }
@@ -41,12 +42,35 @@ beforeEach(async () => {
   await emptyAppDatabase();
   await repository.addCentre(centre);
   await repository.addRound(round);
-  const instrument = await loadDefaultInstrument();
-  itemId = instrument.goals[0]?.items[0]?.id ?? '';
+  const [instrument] = await loadBuiltInInstruments();
+  itemId = instrument?.goals[0]?.items[0]?.id ?? '';
   await repository.saveAnswer(round.id, 'goal-1', itemId, { value: 3, note: 'Som vi skrev i maj' });
 });
 
 describe('HandInView', () => {
+  it('renders a hand-in sealed before the profile (document version 1, with `stage`) as handed in, still intact', async () => {
+    const sealed = await seal('2026-05-14T10:00:00.000Z');
+    if (sealed.document.kind !== 'check-in' || sealed.document.documentVersion !== 2) throw new Error('expected a version-2 check-in');
+    // The same round as an older app sealed it: one stage number where the profile is now.
+    const legacy = sealHandIn(legacyCheckIn(sealed.document, { now: 2, previous: null }), {
+      centreId: centre.id,
+      deadlineId: 'check-in-spring',
+      year: 2026,
+      roundId: round.id,
+      sequence: 2,
+      sealedAt: '2026-05-15T10:00:00.000Z',
+      id: 'hand-in-legacy',
+    });
+    await db.handIns.add(structuredClone(legacy));
+    const view = await mountView(legacy.id);
+    const document = view.get('[data-testid="hand-in-document"]');
+    expect(document.attributes('data-hash')).toBe(legacy.hash);
+    expect(view.get('[data-testid="hand-in-intact"]').attributes('data-intact')).toBe('true');
+    expect(document.get('[data-testid="document-stage-now"]').text()).toBe('Steg 2: Utökad samverkan med BVC och BMM');
+    expect(document.find('[data-testid="document-path"]').exists()).toBe(false);
+    expect((await db.handIns.get(legacy.id))?.document).toEqual(legacy.document);
+  });
+
   it('renders the sealed document with its hash, intact, and no participant names', async () => {
     const handIn = await seal('2026-05-14T10:00:00.000Z');
     const view = await mountView(handIn.id);

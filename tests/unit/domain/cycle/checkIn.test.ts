@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCheckIn, unansweredInCheckIn } from '@/domain/cycle/checkIn';
+import { buildCheckIn, pathStepChanges, unansweredInCheckIn, type DocumentPathProfile } from '@/domain/cycle/checkIn';
 import { DEFAULT_CHECK_IN_TEMPLATE } from '@/domain/cycle/template';
 import { centreYear, mayValues, octoberValues, PARTICIPANT_NAMES } from '../../../fixtures/cycle';
 
@@ -64,10 +64,24 @@ describe('the October check-in', () => {
     expect(document.overall.mean).toBeCloseTo(2.6, 9);
   });
 
-  it('gives the stage now and at the previous check-in', () => {
+  it('gives the profile of the four steps now and at the previous check-in, each read with its round’s rules', () => {
     const { year, october } = aYear();
-    // May: goal 1 at 3 but goal 2 at 2 → step 1. October: goal 2 at 3, and the centre is near → step 3.
-    expect(year.checkIn(october, OCTOBER_WRITTEN).stage).toEqual({ now: 3, previous: 1 });
+    const document = year.checkIn(october, OCTOBER_WRITTEN);
+    expect(document.documentVersion).toBe(2);
+    expect(document).not.toHaveProperty('stage');
+    const statuses = (profile: DocumentPathProfile | null) => profile?.steps.map((step) => step.status);
+    // May (near, all four services): goal 1 at 3 but the joint activities at 2 → step 1 on the way;
+    // goal 2 at 2 → step 2 on the way; goal 3 at 1 and close cooperation at 2 → step 3 on the way;
+    // near is part of step 4's way. October: goal 2 at 3 → steps 1 and 2 taken; goal 3 at 2 → 3 on the way.
+    expect(statuses(document.path.previous)).toEqual(['onTheWay', 'onTheWay', 'onTheWay', 'onTheWay']);
+    expect(statuses(document.path.now)).toEqual(['taken', 'taken', 'onTheWay', 'onTheWay']);
+    expect(document.path.now.rulesVersion).toBe('default-1');
+    expect(document.path.now.steps[3]?.seed.sv).toBe('”Samlokalisering = Familjecentral!”');
+    expect(document.path.now.contradictions).toEqual([]);
+    expect(pathStepChanges(document.path.previous, document.path.now)).toEqual([
+      { step: 1, from: 'onTheWay', to: 'taken' },
+      { step: 2, from: 'onTheWay', to: 'taken' },
+    ]);
   });
 
   it('carries the reflections, every statement with its answer and note, and the own statements apart', () => {
@@ -116,7 +130,8 @@ describe('the October check-in', () => {
     year.action(first, 'goal-1', 'Något', 'BVC', 'done');
     const document = year.checkIn(first);
     expect(document.previous).toBeNull();
-    expect(document.stage.previous).toBeNull();
+    expect(document.path.previous).toBeNull();
+    expect(pathStepChanges(document.path.previous, document.path.now)).toEqual([]);
     expect(document.goals.every((g) => g.sinceLast.length === 0 && g.change === null)).toBe(true);
   });
 

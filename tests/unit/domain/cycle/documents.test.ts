@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { documentChanges } from '@/domain/cycle/changes';
 import { buildProjectPlan, type ProjectPlan } from '@/domain/cycle/projectPlan';
 import { buildYearlyReport, type YearlyReport } from '@/domain/cycle/yearlyReport';
-import type { CheckInDocument } from '@/domain/cycle/checkIn';
+import type { CheckInDocument, CheckInDocumentV2 } from '@/domain/cycle/checkIn';
+import { legacyCheckIn } from '../../../fixtures/documents';
 import { centreYear, mayValues, octoberValues, PARTICIPANT_NAMES } from '../../../fixtures/cycle';
 
 function planFor(year: ReturnType<typeof centreYear>, overrides: Partial<ProjectPlan> = {}): ProjectPlan {
@@ -131,10 +132,54 @@ describe('the yearly report', () => {
     for (const name of PARTICIPANT_NAMES) expect(text).not.toContain(name);
   });
 
+  it('carries each check-in’s profile as four step statuses, and a version-1 check-in’s single stage as it was', () => {
+    const { year, report, mayHandIn, octoberHandIn } = aYear();
+    const oldMay = { ...mayHandIn, document: legacyCheckIn(mayHandIn.document as CheckInDocumentV2, { now: 1, previous: null }) };
+    const document = buildYearlyReport({ centre: year.centre, report, instrument: year.instrument, checkIns: [oldMay, { ...octoberHandIn, document: octoberHandIn.document as CheckInDocument }] });
+    expect(document.checkIns[0]).toMatchObject({ stage: 1 });
+    expect(document.checkIns[0]).not.toHaveProperty('path');
+    expect(document.checkIns[1]).not.toHaveProperty('stage');
+    expect(document.checkIns[1]?.path).toEqual([
+      { step: 1, status: 'taken' },
+      { step: 2, status: 'taken' },
+      { step: 3, status: 'onTheWay' },
+      { step: 4, status: 'onTheWay' },
+    ]);
+  });
+
   it('uses only the newest hand-in when a deadline was handed in twice', () => {
     const { year, report, sealed, octoberHandIn } = aYear();
     const again = { ...octoberHandIn, id: 'again', sequence: 2, sealedAt: '2026-10-12T09:00:00.000Z', document: octoberHandIn.document as CheckInDocument };
     const document = buildYearlyReport({ centre: year.centre, report, instrument: year.instrument, checkIns: [...sealed, again] });
     expect(document.checkIns.map((c) => c.handInId)).toEqual([sealed[1]?.id, 'again']);
+  });
+});
+
+describe('changes between check-ins of the two document versions', () => {
+  function twoCheckIns() {
+    const year = centreYear();
+    const may = year.round('2026-05-06', 'Våren', mayValues());
+    const october = year.round('2026-10-08', 'Hösten', octoberValues(), { previous: may });
+    return { may: year.checkIn(may), october: year.checkIn(october) };
+  }
+
+  it('names each step of the profile that moved between two version-2 check-ins', () => {
+    const { may, october } = twoCheckIns();
+    const changes = documentChanges(may, october).filter((change) => change.kind === 'path-step');
+    expect(changes).toEqual([
+      { kind: 'path-step', step: 1, from: 'onTheWay', to: 'taken' },
+      { kind: 'path-step', step: 2, from: 'onTheWay', to: 'taken' },
+    ]);
+  });
+
+  it('compares the stage numbers of two version-1 check-ins, as before', () => {
+    const { may, october } = twoCheckIns();
+    const changes = documentChanges(legacyCheckIn(may, { now: 1, previous: null }), legacyCheckIn(october, { now: 3, previous: 1 }));
+    expect(changes.filter((change) => change.kind === 'stage' || change.kind === 'path-step')).toEqual([{ kind: 'stage', from: 1, to: 3 }]);
+  });
+
+  it('does not call a version-1 hand-in "changed" only because the round now reads as a profile', () => {
+    const { october } = twoCheckIns();
+    expect(documentChanges(legacyCheckIn(october, { now: 3, previous: 1 }), october)).toEqual([]);
   });
 });
