@@ -3,7 +3,6 @@ import { repository } from '@/db';
 import { chronological, compareRounds, type Comparison, type ScoredRound } from '@/domain/comparison';
 import { answersByItem, reflectionsByGoal } from '@/domain/progress';
 import { scoreRound } from '@/domain/scoring';
-import { deriveStage, type StageResult } from '@/domain/stage';
 import { roundPathProfile, type PathProfile } from '@/domain/path';
 import type { Answer, GoalReflection, Instrument, Round } from '@/domain/types';
 import { useCentresStore } from '@/stores/centres';
@@ -12,7 +11,8 @@ import { useLiveQuery } from './useLiveQuery';
 
 /**
  * Everything the results views need for one centre, live from the database: every round scored
- * with the instrument, oldest first, and comparisons and stages on demand.
+ * with the instrument version it was answered with, oldest first, and comparisons and path profiles
+ * on demand.
  */
 export function useCentreResults(centreId: MaybeRefOrGetter<string>) {
   const centres = useCentresStore();
@@ -96,11 +96,6 @@ export function useCentreResults(centreId: MaybeRefOrGetter<string>) {
     return lookups.value.get(roundId)?.reflections ?? noReflections;
   }
 
-  function stageOf(roundId: string): StageResult | undefined {
-    const round = scoredRound(roundId);
-    return centre.value && round ? deriveStage(centre.value, round.scores) : undefined;
-  }
-
   /** The round's path profile, read with the rules of the instrument version it was answered with. */
   function profileOf(roundId: string): PathProfile | undefined {
     const round = scoredRound(roundId);
@@ -112,5 +107,5 @@ export function useCentreResults(centreId: MaybeRefOrGetter<string>) {
     return roundsById.value.get(roundId);
   }
 
-  return { centre, instrument, instrumentOf, loading, rounds, scored, scoredRound, previousOf, compare, stageOf, profileOf, answersOf, reflectionsOf, roundOf };
+  return { centre, instrument, instrumentOf, loading, rounds, scored, scoredRound, previousOf, compare, profileOf, answersOf, reflectionsOf, roundOf };
 }

@@ -58,8 +58,8 @@ export const DEFAULT_PATH_RULES: PathRules = {
     taken: {
       level: 3,
       reason: text(
-        'Ett steg räknas som taget när de namngivna påståendena i snitt är minst ”Delvis etablerat” (3): arbetet finns och syns, fast det inte är färdigt. Seed 002 ger inga gränser; det här är vårt förslag.',
-        'A step counts as taken when the named statements average at least “Partly established” (3): the work exists and shows, though it is not finished. Seed 002 gives no thresholds; this is our proposal.',
+        'Ett steg räknas som taget när de namngivna påståendena i snitt är minst ”Delvis etablerat” (3): arbetet finns och syns, fast det inte är färdigt. Underlaget (Stockholms stads socialförvaltning, 2016) ger inga gränser; det här är vårt förslag.',
+        'A step counts as taken when the named statements average at least “Partly established” (3): the work exists and shows, though it is not finished. The source (City of Stockholm social services administration, 2016) gives no thresholds; this is our proposal.',
       ),
     },
     onTheWay: {

@@ -4,8 +4,7 @@ import { styledLineDataset, type BarDataset, type ChartDataSpec, type LineLikeDa
 import { styleOf, type CentreStyle } from '../centreStyles';
 import { answersByItem, reflectionsByGoal } from '../progress';
 import { scoreRound, type RoundScores } from '../scoring';
-import { deriveStage, type StageResult } from '../stage';
-import { roundPathProfile, type PathProfile } from '../path';
+import { roundPathProfile, type PathProfile, type StepStatus } from '../path';
 import type { Answer, GoalReflection, Instrument } from '../types';
 import { toCsv, type CsvCell } from './csv';
 import type { ExportFile, ExportedCentre, ExportedRound } from './format';
@@ -38,7 +37,6 @@ export interface ScoredCentreRound {
   /** The period as compared: "VT 2026" and "vt2026" are the same period. */
   readonly period: string;
   readonly scores: RoundScores;
-  readonly stage: StageResult;
   /** Seed 002's four steps, read with the rules of the round's own instrument version. */
   readonly profile: PathProfile;
   /** Not yet marked complete: shown as such, and compared only when the coordinator chooses so. */
@@ -147,7 +145,6 @@ export function scoreCentre(source: CentreSource, instruments: readonly Instrume
       date: round.date,
       period: normalizePeriod(round.period),
       scores,
-      stage: deriveStage(file.centre, scores),
       profile: roundPathProfile(file.centre, scores, instrument),
       inProgress: round.status !== 'complete',
     }];
@@ -357,6 +354,8 @@ export function centreTrendData(
   };
 }
 
+const PATH_STEPS = [1, 2, 3, 4] as const;
+
 export interface CentreCsvLabels {
   readonly centre: string;
   readonly municipality: string;
@@ -371,7 +370,10 @@ export interface CentreCsvLabels {
   readonly rated: string;
   readonly applicable: string;
   readonly coverage: string;
-  readonly stage: string;
+  /** One header per step of the path profile, step 1 first. */
+  readonly steps: readonly string[];
+  /** A step's status in words: a cell says "taken", never a symbol or a number. */
+  readonly stepStatus: Readonly<Record<StepStatus, string>>;
   readonly fileName: string;
   readonly exportedAt: string;
   readonly appVersion: string;
@@ -379,7 +381,9 @@ export interface CentreCsvLabels {
 
 /**
  * The comparison table as CSV for Swedish Excel (see csv.ts): one row per centre in the order shown,
- * means with two decimals, coverage in per cent, the stage as its number (0 = before step 1).
+ * means with two decimals, coverage in per cent, and seed 002's four steps as four columns, each
+ * with its status in words (taken / on the way / not yet / not assessed). There is no single stage
+ * number: the steps can be taken in any order, so one number would claim an order the seed does not.
  */
 export function centreTableCsv(rows: readonly CentreRow[], period: string, instrument: Instrument, labels: CentreCsvLabels): string {
   const header: CsvCell[] = [
@@ -395,7 +399,7 @@ export function centreTableCsv(rows: readonly CentreRow[], period: string, instr
     labels.rated,
     labels.applicable,
     labels.coverage,
-    labels.stage,
+    ...PATH_STEPS.map((step, index) => labels.steps[index] ?? String(step)),
     labels.fileName,
     labels.exportedAt,
     labels.appVersion,
@@ -417,7 +421,10 @@ export function centreTableCsv(rows: readonly CentreRow[], period: string, instr
       scores ? scores.rated : null,
       scores ? scores.applicable : null,
       coverage,
-      round ? round.stage.stage : null,
+      ...PATH_STEPS.map((step) => {
+        const found = round?.profile.steps.find((candidate) => candidate.step === step);
+        return found ? labels.stepStatus[found.status] : null;
+      }),
       row.provenance.fileName,
       row.provenance.exportedAt,
       row.provenance.appVersion,

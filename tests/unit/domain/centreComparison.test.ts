@@ -21,12 +21,25 @@ import {
   type CentreSource,
 } from '@/domain/exchange/centres';
 import { centreStyles } from '@/domain/centreStyles';
-import type { AnswerValue } from '@/domain/types';
+import { DEFAULT_PATH_RULES, type PathRules } from '@/domain/pathRules';
+import type { AnswerValue, Instrument } from '@/domain/types';
 import { loadDefaultInstrument } from '@/instrument';
 import { centreFile } from '../../fixtures/centreFiles';
 import { stageInstrument } from '../../fixtures/scores';
 
-const instrument = stageInstrument;
+/**
+ * The test instrument with a path block of its own: our default rules, each statement rule naming
+ * all four statements of its goal (the default names statements of the built-in instrument).
+ */
+const TEST_RULES: PathRules = {
+  ...DEFAULT_PATH_RULES,
+  rulesVersion: 'test-1',
+  steps: DEFAULT_PATH_RULES.steps.map((step) => ({
+    ...step,
+    evidence: step.evidence.map((rule) => (rule.kind === 'statements' ? { ...rule, items: [1, 2, 3, 4].map((n) => `g${rule.goalId.slice(-1)}-${String(n)}`) } : rule)),
+  })),
+};
+const instrument: Instrument = { ...stageInstrument, path: TEST_RULES };
 
 /**
  * Four centres, hand-scored (stageInstrument: goal-1 … goal-4, four items each):
@@ -34,9 +47,9 @@ const instrument = stageInstrument;
  *   all 1 that must be ignored, and the newest: goal-1 3, goal-2 3,75, goal-3 3,5, goal-4 2 (one rating
  *   of four) → overall 3,0625, 13 of 16 rated, stage 4.
  * - Östberga (open preschool and social services only, separate): "Våren 2025" (an unknown format,
- *   dated 2025-03-01) all 1 on goal 1 (overall 1); VT 2026 goal-1 4, goal-2 not relevant → overall 4, 4 of 12 applicable rated, stage 1.
+ *   dated 2025-03-01) all 1 on goal 1 (overall 1); VT 2026 goal-1 4, goal-2 not relevant → overall 4, 4 of 12 applicable rated.
  * - Fittja (near): HT 2025 only, goal-1 3.
- * - Ängby: VT 2026 goal-1 2, 3, 2, 3 → 2,5, stage 1.
+ * - Ängby: VT 2026 goal-1 2, 3, 2, 3 → 2,5.
  */
 const alby = centreFile(instrument, {
   name: 'Alby',
@@ -161,11 +174,15 @@ describe('rows for a period', () => {
     expect(ostbergaRow.round?.scores.overall).toBe(4);
   });
 
-  it('derives the stage from the profile in the file and the round’s scores', () => {
-    expect(rowFor(rows, 'Alby').round?.stage.stage).toBe(4);
-    // Only open preschool and social services: step 2 needs BVC and BMM.
-    expect(rowFor(rows, 'Östberga').round?.stage.stage).toBe(1);
-    expect(rowFor(rows, 'Ängby').round?.stage.stage).toBe(1);
+  it('reads seed 002’s four steps from the profile in the file and the round’s scores, with the round’s own rules', () => {
+    const statuses = (name: string) => rowFor(rows, name).round?.profile.steps.map((step) => step.status);
+    // Co-located, all four services, goals 1–3 at 3 or more, goal 4 at 2: steps 1–3 taken, 4 on the way.
+    expect(statuses('Alby')).toEqual(['taken', 'taken', 'taken', 'onTheWay']);
+    expect(rowFor(rows, 'Alby').round?.profile.rulesVersion).toBe('test-1');
+    // Open preschool and social services only, apart, goal 2 not relevant: step 1 holds as far as it can
+    // be read (not assessed, never "not yet"), step 2 lacks BVC and BMM.
+    expect(statuses('Östberga')).toEqual(['notAssessed', 'notYet', 'notYet', 'onTheWay']);
+    expect(statuses('Ängby')).toEqual(['onTheWay', 'notAssessed', 'notAssessed', 'notAssessed']);
   });
 
   it('finds the previous round in the nearest earlier period the centre has one in', () => {
@@ -292,7 +309,8 @@ describe('the table as CSV', () => {
     rated: 'Bedömda',
     applicable: 'Tillämpliga',
     coverage: 'Täckning (%)',
-    stage: 'Steg',
+    steps: ['Steg 1', 'Steg 2', 'Steg 3', 'Steg 4'],
+    stepStatus: { taken: 'taget', onTheWay: 'på väg', notYet: 'inte än', notAssessed: 'inte bedömt' },
     fileName: 'Fil',
     exportedAt: 'Exporterad',
     appVersion: 'Appversion',
@@ -304,19 +322,19 @@ describe('the table as CSV', () => {
   it('is UTF-8 with a byte-order mark, semicolons and CRLF, one row per centre in the order shown', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(lines[0]).toBe(
-      'Familjecentral;Kommun;Område;Period;Omgång;Datum;Mål 1;Mål 2;Mål 3;Mål 4;Alla mål;Förändring;Bedömda;Tillämpliga;Täckning (%);Steg;Fil;Exporterad;Appversion',
+      'Familjecentral;Kommun;Område;Period;Omgång;Datum;Mål 1;Mål 2;Mål 3;Mål 4;Alla mål;Förändring;Bedömda;Tillämpliga;Täckning (%);Steg 1;Steg 2;Steg 3;Steg 4;Fil;Exporterad;Appversion',
     );
     expect(lines.slice(1, -1).map((line) => line.split(';')[0])).toEqual(['Östberga', 'Alby', 'Ängby', 'Fittja']);
     expect(lines[lines.length - 1]).toBe('');
   });
 
-  it('writes means with two decimals and a decimal comma, coverage in per cent and the stage number', () => {
-    expect(lines[2]).toBe(`Alby;Botkyrka;;VT 2026;Våren;2026-04-15;3;3,75;3,50;2;3,06;1,06;13;16;81;4;alby.json;${alby.exportedAt};0.1.0`);
-    expect(lines[1]).toBe(`Östberga;Botkyrka;;VT 2026;Omgång VT 2026;2026-03-20;4;;;;4;3;4;12;33;1;ostberga.json;${ostberga.exportedAt};0.1.0`);
+  it('writes means with two decimals and a decimal comma, coverage in per cent and each step’s status in words', () => {
+    expect(lines[2]).toBe(`Alby;Botkyrka;;VT 2026;Våren;2026-04-15;3;3,75;3,50;2;3,06;1,06;13;16;81;taget;taget;taget;på väg;alby.json;${alby.exportedAt};0.1.0`);
+    expect(lines[1]).toBe(`Östberga;Botkyrka;;VT 2026;Omgång VT 2026;2026-03-20;4;;;;4;3;4;12;33;inte bedömt;inte än;inte än;på väg;ostberga.json;${ostberga.exportedAt};0.1.0`);
   });
 
   it('leaves the cells of a centre without a round in the period empty', () => {
-    expect(lines[4]).toBe(`Fittja;Botkyrka;;VT 2026;;;;;;;;;;;;;fittja.json;${fittja.exportedAt};0.1.0`);
+    expect(lines[4]).toBe(`Fittja;Botkyrka;;VT 2026;;;;;;;;;;;;;;;;fittja.json;${fittja.exportedAt};0.1.0`);
   });
 });
 
@@ -376,7 +394,8 @@ function labelsFor(goals: number): CentreCsvLabels {
     rated: 'ra',
     applicable: 'ap',
     coverage: 'co',
-    stage: 's',
+    steps: ['s1', 's2', 's3', 's4'],
+    stepStatus: { taken: 't', onTheWay: 'o', notYet: 'n', notAssessed: 'a' },
     fileName: 'f',
     exportedAt: 'e',
     appVersion: 'v',
