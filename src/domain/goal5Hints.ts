@@ -8,7 +8,8 @@ export type Goal5Hint =
   | { readonly kind: 'roundsThisYear'; readonly count: number; readonly year: string }
   | { readonly kind: 'actionPlan'; readonly count: number }
   | { readonly kind: 'followedUp'; readonly stillOpen: number; readonly reviewDone: boolean }
-  | { readonly kind: 'localGoals'; readonly count: number };
+  | { readonly kind: 'localGoals'; readonly count: number }
+  | { readonly kind: 'onTime'; readonly year: number; readonly due: number; readonly onTime: number; readonly late: number; readonly missing: number };
 
 /** Which statement of the built-in instrument each fact speaks to (ids are stable across versions). */
 export const GOAL5_HINT_ITEMS = {
@@ -16,6 +17,7 @@ export const GOAL5_HINT_ITEMS = {
   actionPlan: 'g5-action-plan',
   followedUp: 'g5-follow-up',
   localGoals: 'g5-local-goals',
+  onTime: 'g5-written-check-in',
 } as const;
 
 export function roundsInYear(rounds: readonly { readonly date: string }[], date: string): number {
@@ -32,6 +34,11 @@ export interface Goal5Facts {
   readonly review: { readonly stillOpen: number; readonly done: boolean } | undefined;
   /** The group's own statements (local sub-goals) in use, across all goals. */
   readonly localGoals: number;
+  /**
+   * The written check-ins of the round's year against their deadlines (`checkInPunctuality` in
+   * cycle/deadlines.ts); undefined while the hand-ins are not known. No hint while none is due yet.
+   */
+  readonly checkIns?: { readonly year: number; readonly due: number; readonly onTime: number; readonly late: number; readonly missing: number } | undefined;
 }
 
 export function goal5Hints(facts: Goal5Facts): ReadonlyMap<string, Goal5Hint> {
@@ -44,5 +51,6 @@ export function goal5Hints(facts: Goal5Facts): ReadonlyMap<string, Goal5Hint> {
     hints.set(GOAL5_HINT_ITEMS.followedUp, { kind: 'followedUp', stillOpen: facts.review.stillOpen, reviewDone: facts.review.done });
   }
   hints.set(GOAL5_HINT_ITEMS.localGoals, { kind: 'localGoals', count: facts.localGoals });
+  if (facts.checkIns && facts.checkIns.due > 0) hints.set(GOAL5_HINT_ITEMS.onTime, { kind: 'onTime', ...facts.checkIns });
   return hints;
 }

@@ -1,7 +1,9 @@
-import { computed } from 'vue';
+import { computed, watch } from 'vue';
+import { checkInPunctuality } from '@/domain/cycle/deadlines';
 import { goal5Hints, type Goal5Hint } from '@/domain/goal5Hints';
 import { useI18n } from '@/i18n';
 import { useActionsStore } from '@/stores/actions';
+import { useHandInsStore } from '@/stores/handIns';
 import { useLocalItemsStore } from '@/stores/localItems';
 import { useQuestionnaireStore } from '@/stores/questionnaire';
 
@@ -11,6 +13,15 @@ export function useGoal5Hints() {
   const questionnaire = useQuestionnaireStore();
   const actions = useActionsStore();
   const localItems = useLocalItemsStore();
+  const handIns = useHandInsStore();
+  // The centre's hand-ins are read only for this hint; the store is opened for the round's centre.
+  watch(
+    () => questionnaire.round?.centreId,
+    (centreId) => {
+      if (centreId && handIns.centreId !== centreId) handIns.open(centreId);
+    },
+    { immediate: true },
+  );
 
   const hints = computed(() => {
     const round = questionnaire.round;
@@ -22,6 +33,10 @@ export function useGoal5Hints() {
       actions: actions.actions,
       review: review?.previous ? { stillOpen: review.open.length, done: review.dismissed } : undefined,
       localGoals: localItems.items.filter((item) => !item.retired).length,
+      checkIns:
+        handIns.loaded && handIns.centreId === round.centreId
+          ? checkInPunctuality(Number(round.date.slice(0, 4)), handIns.handIns, handIns.now, handIns.deadlines)
+          : undefined,
     });
   });
 
@@ -35,6 +50,10 @@ export function useGoal5Hints() {
         return hint.reviewDone ? t('path.hintFollowedUpDone') : t('path.hintFollowedUp', { count: hint.stillOpen });
       case 'localGoals':
         return t('path.hintLocalGoals', { count: hint.count });
+      case 'onTime':
+        return hint.onTime === hint.due
+          ? t('path.hintOnTime', { year: hint.year, onTime: hint.onTime, due: hint.due })
+          : t('path.hintOnTimeLate', { year: hint.year, onTime: hint.onTime, due: hint.due, late: hint.late, missing: hint.missing });
     }
   }
 

@@ -188,6 +188,36 @@ export function cycleStatus(
   return [...deadlines].sort(byDueDate).map((deadline) => deadlineStatus(deadline, year, handIns, today, changedRounds));
 }
 
+/** How a year's written check-ins went: those whose due day has passed or that are handed in. */
+export interface CheckInPunctuality {
+  readonly year: number;
+  /** Check-in deadlines of the year that count: due day passed, or handed in already. */
+  readonly due: number;
+  readonly onTime: number;
+  readonly late: number;
+  /** Due day passed without a hand-in. */
+  readonly missing: number;
+}
+
+/**
+ * Goal 5 asks whether the check-ins are handed in by 15 May and 15 October: this is the app's fact for
+ * it, read with the same rule as the deadline table (the first hand-in decides on time or late). A
+ * deadline still ahead and not handed in does not count either way.
+ */
+export function checkInPunctuality(
+  year: number,
+  handIns: readonly HandInRef[],
+  today: string,
+  deadlines: readonly Deadline[] = DEFAULT_DEADLINES,
+): CheckInPunctuality {
+  const statuses = cycleStatus(year, handIns, today, deadlines).filter((status) => status.deadline.kind === 'check-in');
+  const count = (state: DeadlineState) => statuses.filter((status) => status.state === state).length;
+  const onTime = count('on-time');
+  const late = count('handed-in-late');
+  const missing = count('late');
+  return { year, due: onTime + late + missing, onTime, late, missing };
+}
+
 /**
  * The next deadline on or after today that has no hand-in yet, this year or next. Late ones are not
  * "next": cycleStatus reports them.

@@ -18,4 +18,12 @@ describe('goal 5 hints: facts the app holds, beside the statements', () => {
     const hints = goal5Hints({ roundDate: '2026-10-10', roundsThisYear: 2, actions: [], review: { stillOpen: 2, done: false }, localGoals: 0 });
     expect(hints.get('g5-follow-up')).toEqual({ kind: 'followedUp', stillOpen: 2, reviewDone: false });
   });
+
+  it('says how many written check-ins of the year were handed in on time, and none while none is due', () => {
+    const base = { roundDate: '2026-10-10', roundsThisYear: 2, actions: [], review: undefined, localGoals: 0 };
+    const hints = goal5Hints({ ...base, checkIns: { year: 2026, due: 2, onTime: 1, late: 1, missing: 0 } });
+    expect(hints.get('g5-written-check-in')).toEqual({ kind: 'onTime', year: 2026, due: 2, onTime: 1, late: 1, missing: 0 });
+    expect(goal5Hints({ ...base, checkIns: { year: 2026, due: 0, onTime: 0, late: 0, missing: 0 } }).has('g5-written-check-in')).toBe(false);
+    expect(goal5Hints(base).has('g5-written-check-in')).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkInPunctuality,
   checkDeadlines,
   cycleStatus,
   deadlineStatus,
@@ -153,5 +154,29 @@ describe('a network’s own deadlines', () => {
     expect(checkDeadlines(bad)).toEqual({ ok: false, paths: ['[0].monthDay', '[1].kind'] });
     const twice = [DEFAULT_DEADLINES[0], DEFAULT_DEADLINES[0]];
     expect(checkDeadlines(twice).ok).toBe(false);
+  });
+});
+
+describe('checkInPunctuality: the goal-5 fact "hand-ins on time"', () => {
+  it('counts only the year’s written check-ins whose due day has passed or that are handed in', () => {
+    // 1 June: the spring check-in (15 May) is due, the autumn one (15 October) is not; the project plan
+    // (1 April) is past but is not a check-in.
+    expect(checkInPunctuality(2026, [], '2026-06-01')).toEqual({ year: 2026, due: 1, onTime: 0, late: 0, missing: 1 });
+    expect(checkInPunctuality(2026, [handIn('check-in-spring', '2026-05-15T20:00:00.000Z')], '2026-06-01')).toEqual({ year: 2026, due: 1, onTime: 1, late: 0, missing: 0 });
+  });
+
+  it('reads on time or late from the first hand-in, a Stockholm day, like the deadline table', () => {
+    // 22:30 UTC on 15 May is 00:30 on 16 May in Stockholm: late. A correction later does not change it.
+    const late = [handIn('check-in-spring', '2026-05-15T22:30:00.000Z'), handIn('check-in-spring', '2026-05-20T08:00:00.000Z', 2)];
+    expect(checkInPunctuality(2026, late, '2026-11-01')).toEqual({ year: 2026, due: 2, onTime: 0, late: 1, missing: 1 });
+  });
+
+  it('counts an autumn check-in handed in early, before its due day, as on time', () => {
+    const early = [handIn('check-in-spring', '2026-05-10T08:00:00.000Z'), handIn('check-in-autumn', '2026-09-30T08:00:00.000Z', 1, 'round-sep')];
+    expect(checkInPunctuality(2026, early, '2026-10-01')).toEqual({ year: 2026, due: 2, onTime: 2, late: 0, missing: 0 });
+  });
+
+  it('counts nothing before the first check-in of the year is due', () => {
+    expect(checkInPunctuality(2026, [], '2026-03-01')).toEqual({ year: 2026, due: 0, onTime: 0, late: 0, missing: 0 });
   });
 });
