@@ -1147,7 +1147,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     csvOnTheWay: 'on the way',
     csvNotYet: 'not yet',
     csvNotAssessed: 'not assessed',
-    builtInVersions: 'The app ships version {versions}. New rounds use the newest; an older round is always shown and compared with the version it was answered with.',
+    builtInVersions: 'The app ships these versions of the built-in instrument: {versions}. New rounds use the newest; an older round is always shown and compared with the version it was answered with.',
   },
   speed: {
     showMoreRounds: 'Show one more round|Show {count} more rounds',

@@ -1010,7 +1010,7 @@ export const svMore = {
     csvOnTheWay: 'på väg',
     csvNotYet: 'inte än',
     csvNotAssessed: 'inte bedömt',
-    builtInVersions: 'Appen har med sig version {versions}. Nya omgångar använder den senaste; en äldre omgång visas och jämförs alltid med den version den besvarades med.',
+    builtInVersions: 'Appen har med sig dessa versioner av det inbyggda instrumentet: {versions}. Nya omgångar använder den senaste; en äldre omgång visas och jämförs alltid med den version den besvarades med.',
   },
   speed: {
     showMoreRounds: 'Visa en omgång till|Visa {count} omgångar till',

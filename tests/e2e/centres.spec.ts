@@ -19,7 +19,7 @@ test('several centres on one tablet keep their rounds apart; deleting asks first
   await expect(list.getByRole('link')).toHaveCount(2);
   await list.getByRole('link', { name: /Rinkeby/ }).click();
   await expect(page.getByTestId('round-list').getByRole('heading', { name: 'Rinkeby VT' })).toBeVisible();
-  await expect(page.getByText('1 av 35 påståenden besvarade')).toBeVisible();
+  await expect(page.getByText('1 av 41 påståenden besvarade')).toBeVisible();
 
   // Deleting a round: cancel keeps it, confirm removes it, undo brings it back with its answers.
   const round = page.getByTestId('round-list').getByRole('listitem').filter({ hasText: 'Rinkeby VT' });
@@ -33,7 +33,7 @@ test('several centres on one tablet keep their rounds apart; deleting asks first
   await dialog.getByRole('button', { name: 'Ta bort' }).click();
   await expect(page.getByText('Inga omgångar ännu.')).toBeVisible();
   await page.getByTestId('undo-toast').getByRole('button', { name: 'Ångra' }).click();
-  await expect(page.getByText('1 av 35 påståenden besvarade')).toBeVisible();
+  await expect(page.getByText('1 av 41 påståenden besvarade')).toBeVisible();
 
   // Deleting the whole centre, then undo; then delete for good.
   await page.getByRole('button', { name: 'Ta bort familjecentral' }).click();

@@ -5,7 +5,8 @@ import { AppPage } from './pages/AppPage';
 import { InstrumentsPage } from './pages/InstrumentsPage';
 import { expectNoSeriousA11yViolations } from './support/fixtures';
 
-const SHIPPED = 'familjecentral-sjalvvardering@1.0.0';
+const SHIPPED = 'familjecentral-sjalvvardering@2.0.0';
+const SHIPPED_BEFORE = 'familjecentral-sjalvvardering@1.0.0';
 const NETWORK = 'familjecentral-sjalvvardering@1.1.0';
 const networkFile = fileURLToPath(new URL('../fixtures/network-instrument.json', import.meta.url));
 
@@ -28,6 +29,7 @@ test('a network loads its own instrument version and a new round is answered wit
   await app.gotoStart();
   await instruments.open();
   await expect(instruments.entry(SHIPPED)).toContainText('Inbyggt');
+  await expect(instruments.entry(SHIPPED_BEFORE)).toContainText('Inbyggt');
   await expect(instruments.choice(SHIPPED)).toBeChecked();
 
   // A broken file: every problem in Swedish, with its place in the file. Nothing is added.
@@ -42,7 +44,7 @@ test('a network loads its own instrument version and a new round is answered wit
   // The network's file: a preview of what differs from the instrument in use.
   await instruments.load(networkFile);
   await expect(instruments.preview).toContainText('Självvärdering på vägen mot familjecentral – Nätverket Södra');
-  await expect(instruments.preview).toContainText('Skillnader mot instrumentet som används nu (Självvärdering på vägen mot familjecentral, version 1.0.0)');
+  await expect(instruments.preview).toContainText('Skillnader mot instrumentet som används nu (Självvärdering på vägen mot familjecentral, version 2.0.0)');
   await expect(instruments.preview.getByTestId('instrument-addedItems')).toContainText('Nya påståenden (1)');
   await expect(instruments.preview.getByTestId('instrument-addedItems')).toContainText('g2-network-meetings');
   await expect(instruments.preview.getByTestId('instrument-removedItems')).toContainText('g1-health-themes');

@@ -70,7 +70,7 @@ test('an own statement on goal 2 is answered, survives a reload and is scored ap
   await expect(section).toContainText('1 av 1 egna besvarade');
   // Own items change neither the goal's nor the round's progress.
   await expect(page.getByText('7 av 7 besvarade', { exact: true })).toBeVisible();
-  await expect(page.getByText('Totalt 7 av 35 besvarade')).toBeVisible();
+  await expect(page.getByText('Totalt 7 av 41 besvarade')).toBeVisible();
   await expect(app.items()).toHaveCount(8);
 
   await page.setViewportSize({ width: 768, height: 1024 });

@@ -38,7 +38,7 @@ test.describe('the working group fills in the instrument', () => {
       await expect(app.item(i).getByLabel('Anteckning')).toHaveValue(NOTES[i % NOTES.length] ?? '');
     }
     await expect(page.getByLabel('Sammanfattning och reflektion för målet')).toHaveValue('Vi har kommit långt med det öppna utbudet.');
-    await expect(page.getByText(`Totalt ${String(count)} av 35 besvarade`)).toBeVisible();
+    await expect(page.getByText(`Totalt ${String(count)} av 41 besvarade`)).toBeVisible();
     expect(foreign).toEqual([]);
   });
 
@@ -70,9 +70,9 @@ test.describe('the working group fills in the instrument', () => {
 
     await page.goto('/');
     await page.getByRole('link', { name: /Familjecentralen Tullinge/ }).click();
-    await expect(page.getByText('2 av 35 påståenden besvarade')).toBeVisible();
+    await expect(page.getByText('2 av 41 påståenden besvarade')).toBeVisible();
     await page.reload();
-    await expect(page.getByText('2 av 35 påståenden besvarade')).toBeVisible();
+    await expect(page.getByText('2 av 41 påståenden besvarade')).toBeVisible();
   });
 
   test('the group resumes exactly where it left off', async ({ page }) => {
@@ -110,7 +110,7 @@ test.describe('the working group fills in the instrument', () => {
     await expect(page.getByText('Målet är markerat som inte aktuellt')).toBeVisible();
     await expect(page.getByRole('link', { name: /Mål 3.*Inte aktuellt/ })).toBeVisible();
     const items = await app.items().count();
-    await expect(page.getByText(`Totalt ${String(items)} av 35 besvarade`)).toBeVisible();
+    await expect(page.getByText(`Totalt ${String(items)} av 41 besvarade`)).toBeVisible();
     await page.reload();
     await expect(page.getByLabel('Målet är inte aktuellt för oss i den här omgången')).toBeChecked();
   });

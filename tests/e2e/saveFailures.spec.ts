@@ -51,7 +51,7 @@ test('a full disk: the header says so, failed taps are marked, typed text stays,
     app = new AppPage(page);
     for (let i = 0; i < 7; i++) await expect(app.item(i).getByRole('radio', { name: new RegExp(`^${String(i < 3 ? 2 : 3)} `) })).toBeChecked();
     await expect(app.item(0).getByLabel('Anteckning')).toHaveValue('Skrivet när disken var full');
-    await expect(page.getByText('Totalt 7 av 35 besvarade')).toBeVisible();
+    await expect(page.getByText('Totalt 7 av 41 besvarade')).toBeVisible();
   } finally {
     await context.close().catch(() => undefined);
     await profile.remove();

@@ -37,6 +37,6 @@ test('two tabs on the same round see each other’s answers at once, and no writ
   for (let i = 3; i < 7; i++) {
     await expect(first.item(i).getByRole('radio', { name: new RegExp(`^${String(1 + (i % 4))} `) })).toBeChecked();
   }
-  await expect(page.getByText('Totalt 7 av 35 besvarade')).toBeVisible();
-  await expect(other.getByText('Totalt 7 av 35 besvarade')).toBeVisible();
+  await expect(page.getByText('Totalt 7 av 41 besvarade')).toBeVisible();
+  await expect(other.getByText('Totalt 7 av 41 besvarade')).toBeVisible();
 });

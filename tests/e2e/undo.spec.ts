@@ -18,8 +18,8 @@ async function centreWithTwoRounds(page: Page): Promise<AppPage> {
   await app.answer(1, 4);
   await app.expectSaved();
   await page.getByRole('link', { name: 'Familjecentralen Alby' }).click();
-  await expect(app.roundCard('Omgång B')).toContainText('2 av 35 påståenden besvarade');
-  await expect(app.roundCard('Omgång A')).toContainText('1 av 35 påståenden besvarade');
+  await expect(app.roundCard('Omgång B')).toContainText('2 av 41 påståenden besvarade');
+  await expect(app.roundCard('Omgång A')).toContainText('1 av 41 påståenden besvarade');
   return app;
 }
 
@@ -33,13 +33,13 @@ test('delete A, delete B, undo B: B is back with its answers and A can still be 
   await expect(app.undoToast('Omgången ”Omgång A” togs bort.')).toBeVisible();
 
   await app.undoToast('Omgången ”Omgång B” togs bort.').getByRole('button', { name: 'Ångra' }).click();
-  await expect(app.roundCard('Omgång B')).toContainText('2 av 35 påståenden besvarade');
+  await expect(app.roundCard('Omgång B')).toContainText('2 av 41 påståenden besvarade');
   await expect(app.undoToast('Omgången ”Omgång B”')).toHaveCount(0);
   await expect(app.roundCard('Omgång A')).toHaveCount(0);
 
   // A is still offered, and its undo brings it back too.
   await app.undoToast('Omgången ”Omgång A” togs bort.').getByRole('button', { name: 'Ångra' }).click();
-  await expect(app.roundCard('Omgång A')).toContainText('1 av 35 påståenden besvarade');
+  await expect(app.roundCard('Omgång A')).toContainText('1 av 41 påståenden besvarade');
   await expect(page.getByTestId('undo-toast')).toHaveCount(0);
 
   // Deleted again and left alone: the offer ends with its window and A is gone for good; B stays.
@@ -47,7 +47,7 @@ test('delete A, delete B, undo B: B is back with its answers and A can still be 
   await expect(app.undoToast('Omgång A')).toBeVisible();
   await expect(app.undoToast('Omgång A')).toHaveCount(0, { timeout: PAST_WINDOW_MS });
   await page.reload();
-  await expect(app.roundCard('Omgång B')).toContainText('2 av 35 påståenden besvarade');
+  await expect(app.roundCard('Omgång B')).toContainText('2 av 41 påståenden besvarade');
   await expect(app.roundCard('Omgång A')).toHaveCount(0);
   await expect(page.getByTestId('undo-toast')).toHaveCount(0);
 });
@@ -59,9 +59,9 @@ test('a deletion survives a reload within the window: the undo is still offered 
   await expect(app.roundCard('Omgång A')).toBeVisible();
   await expect(app.roundCard('Omgång B')).toHaveCount(0);
   await app.undoToast('Omgången ”Omgång B” togs bort.').getByRole('button', { name: 'Ångra' }).click();
-  await expect(app.roundCard('Omgång B')).toContainText('2 av 35 påståenden besvarade');
+  await expect(app.roundCard('Omgång B')).toContainText('2 av 41 påståenden besvarade');
   await page.reload();
-  await expect(app.roundCard('Omgång B')).toContainText('2 av 35 påståenden besvarade');
+  await expect(app.roundCard('Omgång B')).toContainText('2 av 41 påståenden besvarade');
   await expect(page.getByTestId('undo-toast')).toHaveCount(0);
 });
 
@@ -81,9 +81,9 @@ test('a second tab opened within the window purges nothing, and "Ångra" in the 
 
   await app.undoToast('Familjecentralen ”Familjecentralen Alby” togs bort.').getByRole('button', { name: 'Ångra' }).click();
   await page.getByTestId('centre-list').getByRole('link', { name: /Alby/ }).click();
-  await expect(app.roundCard('Omgång A')).toContainText('1 av 35 påståenden besvarade');
+  await expect(app.roundCard('Omgång A')).toContainText('1 av 41 påståenden besvarade');
   await app.undoToast('Omgången ”Omgång B” togs bort.').getByRole('button', { name: 'Ångra' }).click();
-  await expect(app.roundCard('Omgång B')).toContainText('2 av 35 påståenden besvarade');
+  await expect(app.roundCard('Omgång B')).toContainText('2 av 41 påståenden besvarade');
 
   // The other tab sees the undo too: its toasts go, and the centre is back in its list.
   await expect(second.getByTestId('undo-toast')).toHaveCount(0);
