@@ -45,11 +45,15 @@ export function createRepository(db: AppDatabase) {
   const visible = <T extends { deletedAt?: string }>(record: T | undefined): T | undefined =>
     record && !record.deletedAt ? record : undefined;
 
-  async function touchRound(roundId: string, now: string, position?: RoundPosition): Promise<void> {
-    const changes: Partial<Round> = { updatedAt: now };
-    if (position) changes.position = position;
-    await db.rounds.update(roundId, changes);
+  /**
+   * The round changed now, at `position`. Changes (not a put of the whole round), so that live
+   * queries of its date and centre do not run again; `bulkUpdate` reads and writes in two round
+   * trips, where `update` takes three.
+   */
+  async function touchRound(roundId: string, now: string, position: RoundPosition): Promise<void> {
+    await db.rounds.bulkUpdate([{ key: roundId, changes: { updatedAt: now, position } }]);
   }
+
 
   /**
    * What the device holds of a file's records; `builtIn` are the keys of instruments shipped with the
@@ -338,32 +342,42 @@ export function createRepository(db: AppDatabase) {
     ): Promise<void> {
       const now = nowIso();
       await db.transaction('rw', db.answers, db.rounds, async () => {
-        const existing = await db.answers.where({ roundId, itemId }).first();
-        const answer: Answer = existing ?? { id: newId(), roundId, itemId, value: null, note: '', updatedAt: now };
-        checkNoteBase(answer.note, change);
-        await db.answers.put({
-          ...answer,
-          value: change.value === undefined ? answer.value : change.value,
-          note: change.note === undefined ? answer.note : change.note.slice(0, MAX_TEXT),
-          updatedAt: now,
-        });
-        await touchRound(roundId, now, { goalId, itemId });
+        // The answer and the round are written side by side: two round trips to IndexedDB in
+        // a tap, not five one after the other (a failed note check still aborts both).
+        await Promise.all([
+          (async () => {
+            const existing = await db.answers.where({ roundId, itemId }).first();
+            const answer: Answer = existing ?? { id: newId(), roundId, itemId, value: null, note: '', updatedAt: now };
+            checkNoteBase(answer.note, change);
+            await db.answers.put({
+              ...answer,
+              value: change.value === undefined ? answer.value : change.value,
+              note: change.note === undefined ? answer.note : change.note.slice(0, MAX_TEXT),
+              updatedAt: now,
+            });
+          })(),
+          touchRound(roundId, now, { goalId, itemId }),
+        ]);
       });
     },
 
     async saveReflection(roundId: string, goalId: string, change: { notRelevant?: boolean } & NoteChange): Promise<void> {
       const now = nowIso();
       await db.transaction('rw', db.reflections, db.rounds, async () => {
-        const existing = await db.reflections.where({ roundId, goalId }).first();
-        const reflection: GoalReflection = existing ?? { id: newId(), roundId, goalId, notRelevant: false, note: '', updatedAt: now };
-        checkNoteBase(reflection.note, change);
-        await db.reflections.put({
-          ...reflection,
-          note: change.note === undefined ? reflection.note : change.note.slice(0, MAX_TEXT),
-          notRelevant: change.notRelevant ?? reflection.notRelevant,
-          updatedAt: now,
-        });
-        await touchRound(roundId, now, { goalId });
+        await Promise.all([
+          (async () => {
+            const existing = await db.reflections.where({ roundId, goalId }).first();
+            const reflection: GoalReflection = existing ?? { id: newId(), roundId, goalId, notRelevant: false, note: '', updatedAt: now };
+            checkNoteBase(reflection.note, change);
+            await db.reflections.put({
+              ...reflection,
+              note: change.note === undefined ? reflection.note : change.note.slice(0, MAX_TEXT),
+              notRelevant: change.notRelevant ?? reflection.notRelevant,
+              updatedAt: now,
+            });
+          })(),
+          touchRound(roundId, now, { goalId }),
+        ]);
       });
     },
 
