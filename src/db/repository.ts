@@ -1,5 +1,5 @@
 import { newId, nowIso } from '@/domain/ids';
-import { compareRoundsNewestFirst, groupByRound, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
+import { compareRoundsNewestFirst, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
 import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round, RoundPosition, RoundStatus } from '@/domain/types';
 import { purgeable, type DeletedRecord } from '@/domain/deletions';
 import type { ImportPlan, LocalRecords } from '@/domain/exchange/merge';
@@ -230,22 +230,21 @@ export function createRepository(db: AppDatabase) {
 
     /** The centre's rounds with what is needed to show their progress, in one read. */
     async listRoundOverviews(centreId: string): Promise<RoundOverview[]> {
-      if (!visible(await db.centres.get(centreId))) return [];
-      const rounds = (await db.rounds.where('centreId').equals(centreId).toArray())
-        .filter((r) => !r.deletedAt)
-        .sort(compareRoundsNewestFirst);
-      const ids = rounds.map((r) => r.id);
-      const [answers, reflections] = await Promise.all([
-        db.answers.where('roundId').anyOf(ids).toArray(),
-        db.reflections.where('roundId').anyOf(ids).toArray(),
-      ]);
-      const answersOf = groupByRound(answers);
-      const reflectionsOf = groupByRound(reflections);
-      return rounds.map((round) => ({
-        round,
-        answers: answersOf.get(round.id) ?? [],
-        reflections: reflectionsOf.get(round.id) ?? [],
-      }));
+      // One read transaction: outside one, every read below would open its own, and a live query's
+      // cache would compare each against all the others (quadratic in rounds).
+      return db.transaction('r', [db.centres, db.rounds, db.answers, db.reflections], async () => {
+        if (!visible(await db.centres.get(centreId))) return [];
+        const rounds = (await db.rounds.where('centreId').equals(centreId).toArray())
+          .filter((r) => !r.deletedAt)
+          .sort(compareRoundsNewestFirst);
+        // One `equals` read per round, all sent at once: each is a native getAll, where `anyOf` walks
+        // a cursor that a live query tracks key by key.
+        const [answers, reflections] = await Promise.all([
+          Promise.all(rounds.map((round) => db.answers.where('roundId').equals(round.id).toArray())),
+          Promise.all(rounds.map((round) => db.reflections.where('roundId').equals(round.id).toArray())),
+        ]);
+        return rounds.map((round, i) => ({ round, answers: answers[i] ?? [], reflections: reflections[i] ?? [] }));
+      });
     },
 
     async getRound(id: string): Promise<Round | undefined> {
