@@ -42,3 +42,6 @@ export function exportFile({ name, rounds, noteLength = 0, exportedAt = '2026-11
   }
   return file;
 }
+
+/** What the in-page seeding needs of the shipped instrument. */
+export const instrumentInfo = { id: instrument.id, version: instrument.version, itemIds, goalIds };

@@ -6,16 +6,21 @@
 export function instrumentPage() {
   window.__commits = [];
   window.__longTasks = [];
+  window.__txStarts = [];
   const transaction = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (...args) {
     const tx = transaction.apply(this, args);
-    if (tx.mode === 'readwrite' && this.name === 'familjecentral') tx.addEventListener('complete', () => window.__commits.push(performance.now()));
+    if (tx.mode === 'readwrite' && this.name === 'familjecentral') {
+      window.__txStarts.push(performance.now());
+      tx.addEventListener('complete', () => window.__commits.push(performance.now()));
+    }
     return tx;
   };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
   document.addEventListener('pointerdown', () => (window.__tapAt = performance.now()), true);
+  document.addEventListener('change', () => (window.__changeAt = performance.now()), true);
 }
 
 /** Adds `extra` rounds with a full set of answers to the centre, straight into the app's database. */
@@ -47,20 +52,35 @@ async function seedRounds(page, centreId, extra) {
   }, { centre: centreId, extra });
 }
 
-/** The raw baseline: one readwrite transaction doing a tap's work, timed from start to `complete`. */
-function rawTap(n) {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('bench-raw', 1);
-    open.onupgradeneeded = () => {
-      const answers = open.result.createObjectStore('answers', { keyPath: 'id' });
-      answers.createIndex('[roundId+itemId]', ['roundId', 'itemId']);
-      open.result.createObjectStore('rounds', { keyPath: 'id' });
-    };
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const database = open.result;
-      const start = performance.now();
-      const tx = database.transaction(['answers', 'rounds'], 'readwrite');
+/**
+ * The raw baseline, set up in the app's page: two radio buttons outside the app whose `change`
+ * runs one readwrite transaction doing a tap's work (read the answer by round and item, write it,
+ * read and write the round with the position) in a database of its own. Tapped with the same real
+ * pointer as the app, so that input dispatch and Playwright's pointer round trip are in both figures.
+ */
+function installRawTarget() {
+  if (document.getElementById('bench-raw')) return;
+  const open = indexedDB.open('bench-raw', 1);
+  open.onupgradeneeded = () => {
+    const answers = open.result.createObjectStore('answers', { keyPath: 'id' });
+    answers.createIndex('[roundId+itemId]', ['roundId', 'itemId']);
+    open.result.createObjectStore('rounds', { keyPath: 'id' });
+  };
+  open.onsuccess = () => (window.__rawDatabase = open.result);
+  const box = document.createElement('fieldset');
+  box.id = 'bench-raw';
+  box.style.cssText = 'position:fixed;right:0;bottom:0;z-index:99999;display:flex;gap:8px;margin:0;padding:4px;background:#fff';
+  let n = 0;
+  for (const value of ['a', 'b']) {
+    const label = document.createElement('label');
+    label.style.cssText = 'display:block;width:44px;height:44px';
+    const input = document.createElement('input');
+    input.type = 'radio';
+    input.name = 'bench-raw';
+    input.value = value;
+    input.addEventListener('change', () => {
+      n += 1;
+      const tx = window.__rawDatabase.transaction(['answers', 'rounds'], 'readwrite');
       const itemId = `item-${n % 35}`;
       const get = tx.objectStore('answers').index('[roundId+itemId]').get(['r', itemId]);
       get.onsuccess = () => {
@@ -69,13 +89,23 @@ function rawTap(n) {
         const round = tx.objectStore('rounds').get('r');
         round.onsuccess = () => tx.objectStore('rounds').put({ ...(round.result ?? { id: 'r' }), updatedAt: now, position: { goalId: 'g', itemId } });
       };
-      tx.oncomplete = () => {
-        database.close();
-        resolve(performance.now() - start);
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
+      tx.oncomplete = () => (window.__rawDone = performance.now());
+    });
+    label.append(input);
+    box.append(label);
+  }
+  document.body.append(box);
+}
+
+/** One raw tap: pointerdown → the raw transaction's `complete`. */
+async function rawTap(page, n) {
+  const target = page.locator('#bench-raw label').nth(n % 2);
+  const box = await target.boundingBox();
+  await page.evaluate(() => (window.__rawDone = undefined));
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => window.__rawDone !== undefined, undefined, { timeout: 10_000 });
+  await page.waitForTimeout(150);
+  return page.evaluate(() => window.__rawDone - window.__tapAt);
 }
 
 /**
@@ -112,7 +142,8 @@ async function appTap(page, card, option) {
     const commits = window.__commits.filter((t) => t >= t0 && t <= savedAt);
     const last = commits.length > 0 ? Math.max(...commits) : Math.min(...window.__commits.filter((t) => t >= t0));
     const longest = Math.max(0, ...window.__longTasks.filter((task) => task.start + task.duration >= t0).map((task) => task.duration));
-    return { ms: last - t0, writes: commits.length, longest, early: commits.length === 0 };
+    const txStart = window.__txStarts.find((t) => t >= t0) ?? NaN;
+    return { ms: last - t0, writes: commits.length, longest, early: commits.length === 0, toChange: window.__changeAt - t0, toTx: txStart - t0 };
   });
 }
 
@@ -137,11 +168,15 @@ export async function benchTaps({ browser, origin, sizes, taps }) {
     await page.reload();
     await page.locator('article[data-item-id]').first().waitFor();
     const cards = await page.locator('article[data-item-id]').count();
+    await page.evaluate(installRawTarget);
+    await page.waitForFunction(() => window.__rawDatabase !== undefined);
     const app = [];
     const raw = [];
     for (let n = 0; n < taps; n++) {
-      app.push(await appTap(page, n % cards, (n + Math.floor(n / cards)) % 4));
-      raw.push(await page.evaluate(rawTap, n));
+      // Each pass over the cards picks the next level, so every tap changes an answer (a tap on the
+      // level already chosen writes nothing but the position, later).
+      app.push(await appTap(page, n % cards, Math.floor(n / cards) % 4));
+      raw.push(await rawTap(page, n));
     }
     rows.push({ rounds, app, raw });
     await context.close();

@@ -1,5 +1,5 @@
 import { newId, nowIso } from '@/domain/ids';
-import { compareRoundsNewestFirst, groupByRound, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
+import { compareRoundsNewestFirst, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
 import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round, RoundPosition, RoundStatus } from '@/domain/types';
 import { purgeable, type DeletedRecord } from '@/domain/deletions';
 import type { ImportPlan, LocalRecords } from '@/domain/exchange/merge';
@@ -45,11 +45,15 @@ export function createRepository(db: AppDatabase) {
   const visible = <T extends { deletedAt?: string }>(record: T | undefined): T | undefined =>
     record && !record.deletedAt ? record : undefined;
 
-  async function touchRound(roundId: string, now: string, position?: RoundPosition): Promise<void> {
-    const changes: Partial<Round> = { updatedAt: now };
-    if (position) changes.position = position;
-    await db.rounds.update(roundId, changes);
+  /**
+   * The round changed now, at `position`. Changes (not a put of the whole round), so that live
+   * queries of its date and centre do not run again; `bulkUpdate` reads and writes in two round
+   * trips, where `update` takes three.
+   */
+  async function touchRound(roundId: string, now: string, position: RoundPosition): Promise<void> {
+    await db.rounds.bulkUpdate([{ key: roundId, changes: { updatedAt: now, position } }]);
   }
+
 
   /**
    * What the device holds of a file's records; `builtIn` are the keys of instruments shipped with the
@@ -226,22 +230,21 @@ export function createRepository(db: AppDatabase) {
 
     /** The centre's rounds with what is needed to show their progress, in one read. */
     async listRoundOverviews(centreId: string): Promise<RoundOverview[]> {
-      if (!visible(await db.centres.get(centreId))) return [];
-      const rounds = (await db.rounds.where('centreId').equals(centreId).toArray())
-        .filter((r) => !r.deletedAt)
-        .sort(compareRoundsNewestFirst);
-      const ids = rounds.map((r) => r.id);
-      const [answers, reflections] = await Promise.all([
-        db.answers.where('roundId').anyOf(ids).toArray(),
-        db.reflections.where('roundId').anyOf(ids).toArray(),
-      ]);
-      const answersOf = groupByRound(answers);
-      const reflectionsOf = groupByRound(reflections);
-      return rounds.map((round) => ({
-        round,
-        answers: answersOf.get(round.id) ?? [],
-        reflections: reflectionsOf.get(round.id) ?? [],
-      }));
+      // One read transaction: outside one, every read below would open its own, and a live query's
+      // cache would compare each against all the others (quadratic in rounds).
+      return db.transaction('r', [db.centres, db.rounds, db.answers, db.reflections], async () => {
+        if (!visible(await db.centres.get(centreId))) return [];
+        const rounds = (await db.rounds.where('centreId').equals(centreId).toArray())
+          .filter((r) => !r.deletedAt)
+          .sort(compareRoundsNewestFirst);
+        // One `equals` read per round, all sent at once: each is a native getAll, where `anyOf` walks
+        // a cursor that a live query tracks key by key.
+        const [answers, reflections] = await Promise.all([
+          Promise.all(rounds.map((round) => db.answers.where('roundId').equals(round.id).toArray())),
+          Promise.all(rounds.map((round) => db.reflections.where('roundId').equals(round.id).toArray())),
+        ]);
+        return rounds.map((round, i) => ({ round, answers: answers[i] ?? [], reflections: reflections[i] ?? [] }));
+      });
     },
 
     async getRound(id: string): Promise<Round | undefined> {
@@ -338,32 +341,42 @@ export function createRepository(db: AppDatabase) {
     ): Promise<void> {
       const now = nowIso();
       await db.transaction('rw', db.answers, db.rounds, async () => {
-        const existing = await db.answers.where({ roundId, itemId }).first();
-        const answer: Answer = existing ?? { id: newId(), roundId, itemId, value: null, note: '', updatedAt: now };
-        checkNoteBase(answer.note, change);
-        await db.answers.put({
-          ...answer,
-          value: change.value === undefined ? answer.value : change.value,
-          note: change.note === undefined ? answer.note : change.note.slice(0, MAX_TEXT),
-          updatedAt: now,
-        });
-        await touchRound(roundId, now, { goalId, itemId });
+        // The answer and the round are written side by side: two round trips to IndexedDB in
+        // a tap, not five one after the other (a failed note check still aborts both).
+        await Promise.all([
+          (async () => {
+            const existing = await db.answers.where({ roundId, itemId }).first();
+            const answer: Answer = existing ?? { id: newId(), roundId, itemId, value: null, note: '', updatedAt: now };
+            checkNoteBase(answer.note, change);
+            await db.answers.put({
+              ...answer,
+              value: change.value === undefined ? answer.value : change.value,
+              note: change.note === undefined ? answer.note : change.note.slice(0, MAX_TEXT),
+              updatedAt: now,
+            });
+          })(),
+          touchRound(roundId, now, { goalId, itemId }),
+        ]);
       });
     },
 
     async saveReflection(roundId: string, goalId: string, change: { notRelevant?: boolean } & NoteChange): Promise<void> {
       const now = nowIso();
       await db.transaction('rw', db.reflections, db.rounds, async () => {
-        const existing = await db.reflections.where({ roundId, goalId }).first();
-        const reflection: GoalReflection = existing ?? { id: newId(), roundId, goalId, notRelevant: false, note: '', updatedAt: now };
-        checkNoteBase(reflection.note, change);
-        await db.reflections.put({
-          ...reflection,
-          note: change.note === undefined ? reflection.note : change.note.slice(0, MAX_TEXT),
-          notRelevant: change.notRelevant ?? reflection.notRelevant,
-          updatedAt: now,
-        });
-        await touchRound(roundId, now, { goalId });
+        await Promise.all([
+          (async () => {
+            const existing = await db.reflections.where({ roundId, goalId }).first();
+            const reflection: GoalReflection = existing ?? { id: newId(), roundId, goalId, notRelevant: false, note: '', updatedAt: now };
+            checkNoteBase(reflection.note, change);
+            await db.reflections.put({
+              ...reflection,
+              note: change.note === undefined ? reflection.note : change.note.slice(0, MAX_TEXT),
+              notRelevant: change.notRelevant ?? reflection.notRelevant,
+              updatedAt: now,
+            });
+          })(),
+          touchRound(roundId, now, { goalId }),
+        ]);
       });
     },
 
