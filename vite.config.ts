@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 import { metaContentSecurityPolicy, securityHeaders } from './security.config.ts';
+import { jsonSchemasPlugin } from './scripts/jsonSchemasPlugin.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -35,6 +36,7 @@ export default defineConfig({
   },
   plugins: [
     vue(),
+    jsonSchemasPlugin(),
     {
       // Only in the build: the dev server injects <style> elements for hot reload, which the policy forbids.
       name: 'content-security-policy-meta',

@@ -81,6 +81,13 @@ const instrumentSchema = v.strictObject({
   path: v.exactOptional(pathSchema),
 });
 
+/**
+ * The instrument file's schema and its parts under the names the published JSON Schema gives them:
+ * scripts/jsonSchemas.ts generates public/schema/instrument-v1.schema.json from these.
+ */
+export const instrumentFileSchema = instrumentSchema;
+export const instrumentSchemaParts = { stableId, localizedText, nonEmpty } as const;
+
 /** What is wrong, for the UI to word: a field, or a rule across the file. */
 export type InstrumentProblemKind = 'notText' | 'notJson' | 'field' | 'duplicateId' | 'duplicateNumber' | 'scaleOrder' | 'levelCount';
 

@@ -163,10 +163,11 @@ const localItemSchema = v.strictObject({
 // A value of a rating as a spread's key: a whole scale step or one of the two answers that are not one.
 const spreadKey = v.union([v.pipe(v.string(), v.regex(/^-?\d{1,3}$/, 'integer')), v.picklist(['dont-know', 'not-relevant'])]);
 const count = v.pipe(v.number(), v.integer('integer'), v.minValue(0), v.maxValue(1000));
+const spreadCounts = v.record(spreadKey, count);
 const ratingSpreadSchema = v.strictObject({
   roundId: uuid,
   itemId: stableId,
-  counts: v.record(spreadKey, count),
+  counts: spreadCounts,
 });
 
 const year = v.pipe(v.number(), v.integer('integer'), v.minValue(2000), v.maxValue(2100));
@@ -234,6 +235,8 @@ const yearlyReportSchema = v.strictObject({
   updatedAt: timestamp,
 });
 
+const carriedInstrument = v.unknown();
+
 const fileSchema = v.strictObject({
   format: v.literal(EXPORT_FORMAT),
   formatVersion: v.literal(EXPORT_FORMAT_VERSION),
@@ -248,7 +251,7 @@ const fileSchema = v.strictObject({
   ratings: v.pipe(v.array(ratingSchema), v.maxLength(500_000)),
   localItems: v.pipe(v.array(localItemSchema), v.maxLength(2000)),
   // Checked one by one with the instrument schema, so that problems carry the instrument's own paths.
-  instrumentDefinitions: v.pipe(v.array(v.unknown()), v.maxLength(20)),
+  instrumentDefinitions: v.pipe(v.array(carriedInstrument), v.maxLength(20)),
   audience: v.picklist(EXPORT_AUDIENCES),
   ratingSpread: v.pipe(v.array(ratingSpreadSchema), v.maxLength(200_000)),
   handIns: v.pipe(v.array(handInSchema), v.maxLength(1000)),
@@ -257,6 +260,39 @@ const fileSchema = v.strictObject({
 });
 
 type ParsedFile = v.InferOutput<typeof fileSchema>;
+
+/**
+ * The current format and its parts under the names the published JSON Schema gives them:
+ * scripts/jsonSchemas.ts generates public/schema/export-v4.schema.json from these, so the schema
+ * and the importer have one source. Not used by the app itself.
+ */
+export const exportFileSchema = fileSchema;
+export const exportSchemaParts = {
+  uuid,
+  timestamp,
+  sealedTimestamp: handInSchema.entries.sealedAt,
+  localId,
+  year,
+  date: isoDate,
+  stableId,
+  name,
+  text,
+  answerValue,
+  centre: centreSchema,
+  round: roundSchema,
+  answer: answerSchema,
+  reflection: reflectionSchema,
+  action: actionSchema,
+  rating: ratingSchema,
+  localItem: localItemSchema,
+  ratingSpread: ratingSpreadSchema,
+  handIn: handInSchema,
+  handInDocument,
+  projectPlan: projectPlanSchema,
+  yearlyReport: yearlyReportSchema,
+  carriedInstrument,
+  spreadCounts,
+} as const;
 
 /**
  * The instruments the file carries, validated like an instrument file. One that has the id and

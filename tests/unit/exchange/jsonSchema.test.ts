@@ -3,32 +3,29 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTION_STATUSES } from '@/domain/types';
 
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { centreFile } from '../../fixtures/centreFiles';
+import { parseInstrument } from '@/domain/instrument';
+import { schemaFiles } from '../../../scripts/jsonSchemas';
+
 /**
- * The published JSON Schemas (public/schema/export-v<n>.schema.json, one per format version) must
- * describe what the app really exports: each is checked against the fixture of its version with a
- * small structural walker (types, required and allowed keys, enums), so a schema cannot drift from
- * the format without a failing test.
+ * The published JSON Schemas (public/schema/export-v<n>.schema.json, one per format version, and
+ * instrument-v1.schema.json) must describe what the app really reads and writes: every fixture of
+ * every format version is checked against the schema of its version with ajv (a full JSON Schema
+ * 2020-12 validator, formats included), the current version's schemas must be exactly what
+ * scripts/jsonSchemas.ts generates from the valibot schemas, and the older ones stay frozen.
  */
 interface Schema {
   $schema?: string;
   $id?: string;
   title?: string;
   description?: string;
-  type?: string;
   const?: unknown;
   enum?: unknown[];
   required?: string[];
   properties?: Record<string, Schema>;
-  additionalProperties?: boolean;
-  items?: Schema;
-  oneOf?: Schema[];
-  $ref?: string;
   $defs?: Record<string, Schema>;
-  pattern?: string;
-  maxLength?: number;
-  minLength?: number;
-  minItems?: number;
-  maxItems?: number;
 }
 
 function readJson(path: string): unknown {
@@ -49,63 +46,83 @@ const fixtures = {
 };
 const instrumentSchema = readJson('public/schema/instrument-v1.schema.json') as Schema;
 
-function resolve(schema: Schema, root: Schema): Schema {
-  if (!schema.$ref) return schema;
-  const name = schema.$ref.replace('#/$defs/', '');
-  const target = root.$defs?.[name];
-  if (!target) throw new Error(`unresolved ${schema.$ref}`);
-  return resolve(target, root);
+// One validator per schema; strict mode, so that a keyword ajv does not know is an error, not ignored.
+const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+addFormats(ajv);
+const validators = new Map<Schema, ValidateFunction>();
+function validatorOf(schema: Schema): ValidateFunction {
+  const known = validators.get(schema);
+  if (known) return known;
+  const validate = ajv.compile(schema);
+  validators.set(schema, validate);
+  return validate;
 }
 
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
+/** `/rounds/0/date` as `$.rounds[0].date`, the path form the tests read. */
+function pathOf(pointer: string): string {
+  return `$${pointer
+    .split('/')
+    .slice(1)
+    .map((key) => (/^\d+$/.test(key) ? `[${key}]` : `.${key.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+    .join('')}`;
 }
 
-function check(value: unknown, raw: Schema, path: string, errors: string[], root: Schema): void {
-  const schema = resolve(raw, root);
-  if (schema.oneOf) {
-    const matches = schema.oneOf.filter((option) => {
-      const sub: string[] = [];
-      check(value, option, path, sub, root);
-      return sub.length === 0;
+/** One ajv error in words: where, and what is wrong. */
+function wordsOf(error: ErrorObject): string {
+  const at = pathOf(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${at}.${String(params.additionalProperty)}: not allowed`;
+    case 'required':
+      return `${at}.${String(params.missingProperty)}: required`;
+    case 'const':
+      return `${at}: not ${JSON.stringify(params.allowedValue)}`;
+    case 'enum':
+      return `${at}: ${JSON.stringify(error.data)} not in enum`;
+    case 'type':
+      return `${at}: ${Number.isInteger(error.data) ? 'integer' : typeof error.data} is not ${String(params.type)}`;
+    case 'pattern':
+      return `${at}: does not match ${String(params.pattern)}`;
+    case 'minLength':
+      return `${at}: too short`;
+    case 'maxLength':
+      return `${at}: too long`;
+    case 'minItems':
+      return `${at}: too few`;
+    case 'maxItems':
+      return `${at}: too many`;
+    case 'oneOf':
+    case 'anyOf':
+      return `${at}: matches 0 of oneOf`;
+    default:
+      return `${at}: ${error.keyword} ${error.message ?? ''}`.trim();
+  }
+}
+
+/**
+ * The problems `schema` finds in `value`, sorted. A value that no option of a oneOf/anyOf matches is
+ * said once, as that, not as each option's complaint about it.
+ */
+function problemsOf(schema: Schema, value: unknown): string[] {
+  const validate = validatorOf(schema);
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
+  const alternatives = errors.filter((error) => error.keyword === 'oneOf' || error.keyword === 'anyOf');
+  // An option's complaint: inside the alternative's schema, or about the same value through a $ref.
+  const inner = (error: ErrorObject) =>
+    alternatives.some((alternative) => {
+      if (error === alternative) return false;
+      if (error.schemaPath.startsWith(`${alternative.schemaPath}/`)) return true;
+      const owner = alternative.schemaPath.replace(/\/(oneOf|anyOf)$/, '/');
+      return error.instancePath === alternative.instancePath && !error.schemaPath.startsWith(owner);
     });
-    if (matches.length !== 1) errors.push(`${path}: matches ${String(matches.length)} of oneOf`);
-    return;
-  }
-  if ('const' in schema && value !== schema.const) errors.push(`${path}: not ${JSON.stringify(schema.const)}`);
-  if (schema.enum && !schema.enum.includes(value)) errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
-  const type = typeOf(value);
-  if (schema.type && !(schema.type === type || (schema.type === 'number' && type === 'integer'))) errors.push(`${path}: ${type} is not ${schema.type}`);
-  if (typeof value === 'string') {
-    if (schema.pattern && !new RegExp(schema.pattern).test(value)) errors.push(`${path}: does not match ${schema.pattern}`);
-    if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push(`${path}: too long`);
-    if (schema.minLength !== undefined && value.length < schema.minLength) errors.push(`${path}: too short`);
-  }
-  if (type === 'array' && schema.minItems !== undefined && (value as unknown[]).length < schema.minItems) errors.push(`${path}: too few`);
-  if (type === 'array' && schema.maxItems !== undefined && (value as unknown[]).length > schema.maxItems) errors.push(`${path}: too many`);
-  if (type === 'array' && schema.items) (value as unknown[]).forEach((item, i) => check(item, schema.items ?? {}, `${path}[${String(i)}]`, errors, root));
-  if (type === 'object' && (schema.properties || schema.required)) {
-    const record = value as Record<string, unknown>;
-    for (const key of schema.required ?? []) if (!(key in record)) errors.push(`${path}.${key}: required`);
-    for (const [key, child] of Object.entries(record)) {
-      const property = schema.properties?.[key];
-      if (!property) {
-        if (schema.additionalProperties === false) errors.push(`${path}.${key}: not allowed`);
-        continue;
-      }
-      check(child, property, `${path}.${key}`, errors, root);
-    }
-  }
+  return [...new Set(errors.filter((error) => !inner(error)).map(wordsOf))].sort();
 }
 
 /** The problems the schema of `version` finds in `value`. */
 function errorsOf(version: keyof typeof schemas, value: unknown): string[] {
-  const errors: string[] = [];
-  check(value, schemas[version], '$', errors, schemas[version]);
-  return errors;
+  return problemsOf(schemas[version], value);
 }
 
 describe.each([1, 2, 3, 4] as const)('the published JSON Schema of export format version %i', (version) => {
@@ -131,6 +148,52 @@ describe.each([1, 2, 3, 4] as const)('the published JSON Schema of export format
 
   it('is named in the README', () => {
     expect(readFileSync(join(process.cwd(), 'README.md'), 'utf8')).toContain(`export-v${String(version)}.schema.json`);
+  });
+});
+
+describe('one source per schema: the current schemas are generated from the valibot schemas', () => {
+  const generated = schemaFiles();
+
+  it.each(['export-v4.schema.json', 'instrument-v1.schema.json'])('public/schema/%s is exactly what scripts/jsonSchemas.ts generates (run `npm run build` to refresh it)', (file) => {
+    expect(readFileSync(join(process.cwd(), 'public/schema', file), 'utf8')).toBe(generated[file]);
+  });
+
+  it('generates only the current format and the instrument file; the older formats stay frozen', () => {
+    expect(Object.keys(generated).sort()).toEqual(['export-v4.schema.json', 'instrument-v1.schema.json']);
+  });
+
+  it('has a definition for each record of the format', () => {
+    expect(Object.keys(schemas[4].$defs ?? {})).toEqual(
+      expect.arrayContaining(['centre', 'round', 'answer', 'reflection', 'action', 'rating', 'localItem', 'ratingSpread', 'handIn', 'projectPlan', 'yearlyReport', 'instrument', 'timestamp', 'date', 'uuid']),
+    );
+  });
+
+  it('says the timestamp rule in JSON Schema terms (a valibot check has no JSON Schema form by itself)', () => {
+    const exported = structuredClone(fixtures[4]) as { exportedAt: string; rounds: { date: string }[] };
+    exported.exportedAt = '2026-02-30T10:00:00Z';
+    if (exported.rounds[0]) exported.rounds[0].date = '2026-02-30';
+    expect(errorsOf(4, exported)).toEqual(['$.exportedAt: format must match format "date-time"', '$.rounds[0].date: format must match format "date"']);
+    exported.exportedAt = '2026-05-15T10:00:00+05';
+    expect(errorsOf(4, exported)).toEqual(expect.arrayContaining([expect.stringMatching(/^\$\.exportedAt: does not match/)]));
+  });
+
+  it('accepts a UUID in upper case, as the importer does, and refuses a blank centre name', () => {
+    const exported = structuredClone(fixtures[4]) as { centre: { id: string; name: string } };
+    exported.centre.id = exported.centre.id.toUpperCase();
+    exported.centre.name = '   ';
+    expect(errorsOf(4, exported)).toEqual(['$.centre.name: does not match \\S']);
+  });
+
+  it('accepts a hand-built file for the coordinator tests (tests/fixtures/centreFiles.ts)', () => {
+    const instrument = parseInstrument(readJson('src/instrument/default-instrument.json'));
+    const file = centreFile(instrument, { name: 'Familjecentralen Öster', rounds: [{ date: '2026-05-10', period: 'VT 2026', ratings: { 'goal-1': [3, 'dont-know', null] } }] });
+    expect(errorsOf(4, JSON.parse(JSON.stringify(file)))).toEqual([]);
+  });
+
+  it('refuses a rating spread with a key that is not a value, and a negative count', () => {
+    const exported = structuredClone(fixtures[4]) as { ratingSpread: unknown[]; rounds: { id: string }[] };
+    exported.ratingSpread = [{ roundId: exported.rounds[0]?.id, itemId: 'g1-open-to-all', counts: { maybe: 1, 3: -1 } }];
+    expect(errorsOf(4, exported)).toEqual(['$.ratingSpread[0].counts: matches 0 of oneOf', '$.ratingSpread[0].counts[3]: minimum must be >= 0']);
   });
 });
 
@@ -175,9 +238,7 @@ describe('version 3 and version 4 tell their files apart', () => {
 
 describe('the instrument schema (public/schema/instrument-v1.schema.json)', () => {
   function instrumentErrors(value: unknown): string[] {
-    const errors: string[] = [];
-    check(value, instrumentSchema, '$', errors, instrumentSchema);
-    return errors;
+    return problemsOf(instrumentSchema, value);
   }
 
   it('accepts every instrument version that ships with the app (2.0.0 with its path block), and the network version in the v3 fixture', () => {
@@ -187,11 +248,16 @@ describe('the instrument schema (public/schema/instrument-v1.schema.json)', () =
     expect(instrumentErrors(network)).toEqual([]);
   });
 
-  it('is the definition the version-3 export schema carries its instruments with', () => {
-    const { description: _description, ...carried } = schemas[3].$defs?.instrument ?? {};
+  it('accepts the network instrument fixture (tests/fixtures/network-instrument.json)', () => {
+    expect(instrumentErrors(readJson('tests/fixtures/network-instrument.json'))).toEqual([]);
+  });
+
+  it('is the definition the version-4 export schema carries its instruments with', () => {
     const { $schema: _s, $id: _i, title: _t, description: _d, $defs: _defs, ...standalone } = instrumentSchema;
-    const { $schema: _key, ...properties } = standalone.properties ?? {};
-    expect({ ...standalone, properties }).toEqual(carried);
+    // The carried copy names the instrument's own definitions with a prefix (they differ from the export's).
+    const { description: _description, ...instrument } = schemas[4].$defs?.instrument ?? {};
+    const carried = JSON.parse(JSON.stringify(instrument).replace(/#\/\$defs\/instrument([A-Z])/g, (_m, first: string) => `#/$defs/${first.toLowerCase()}`)) as unknown;
+    expect(carried).toEqual(standalone);
   });
 
   it('rejects an instrument without goals, an item without a statement, a scale of one step', () => {
