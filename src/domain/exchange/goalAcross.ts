@@ -1,5 +1,6 @@
 import type { GoalScore } from '../scoring';
-import type { ActionStatus, AnswerValue, InstrumentGoal } from '../types';
+import type { TargetState } from '../cycle/targets';
+import type { ActionStatus, AnswerValue, InstrumentGoal, LocalizedText } from '../types';
 import { NAME_SORT, sortCentreRows, type CentreRow } from './centres';
 import type { ExportFile } from './format';
 
@@ -30,18 +31,42 @@ export interface GoalReadingNote {
   readonly note: string;
 }
 
+/** A local sub-goal of the goal with its target, as a hand-in's check-in states it. */
+export interface GoalReadingTarget {
+  readonly targetId: string;
+  readonly statement: LocalizedText;
+  readonly level: number;
+  /** ISO date or ''. */
+  readonly by: string;
+  readonly services: readonly string[];
+  readonly answer: AnswerValue | null;
+  readonly state: TargetState;
+}
+
+/** The hand-in a reading comes from, when it is read from one. */
+export interface GoalReadingSource {
+  readonly handInId: string;
+  readonly deadlineId: string;
+  readonly year: number;
+  readonly sequence: number;
+  readonly sealedAt: string;
+}
+
 export interface GoalReadingRound {
   readonly roundId: string;
   readonly title: string;
   readonly date: string;
   readonly inProgress: boolean;
-  readonly score: GoalScore | undefined;
+  readonly score: Pick<GoalScore, 'mean' | 'skipped'> | undefined;
   readonly reflection: string;
   readonly notRelevant: boolean;
   readonly actions: readonly GoalReadingAction[];
   readonly ownStatements: readonly GoalReadingOwnStatement[];
   /** Notes on the goal's common statements, in the instrument's order; empty notes are left out. */
   readonly notes: readonly GoalReadingNote[];
+  /** Read from a hand-in: which one, and the sub-goals with targets it states. */
+  readonly handIn?: GoalReadingSource;
+  readonly targets?: readonly GoalReadingTarget[];
 }
 
 export interface GoalReadingCentre {
