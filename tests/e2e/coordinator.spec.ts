@@ -14,15 +14,17 @@ const ALL = ['bmm', 'bvc', 'openPreschool', 'socialServices'] as const;
  *   VT 2026: goal 1 all 3 → 3,0; goal 2 all 4 → 4,0; goal 3 3,3,3,3,3,4,4 → 23/7 = 3,29 (3,3);
  *            goal 4 six 2s and "Vet inte" → 2,0 (6 of 7); goal 5 not relevant this round
  *            all goals (3 + 4 + 3,29 + 2) / 4 = 3,07 (3,1); change since HT 2025 +1,07 (+1,1 ↑)
- *            coverage 27 of 28 (96 %): goal 5 is left out; stage 4 (co-located, all services, goal 3 ≥ 3)
+ *            coverage 27 of 28 (96 %): goal 5 is left out; profile (rules default-1): steps 1–3 taken, step 4
+ *            on the way (its goal-4 participation statements are at 2)
  * Fittja (all four services, near each other) – a file of export format version 1, upgraded on import
  *   VT 2026: goal 1 2,3,2,3,2,3,2 → 17/7 = 2,43 (2,4); goals 2, 4, 5 all 3; goal 3 all 2
  *            all goals 13,43 / 5 = 2,69 (2,7); no earlier period → no change; 35 of 35 (100 %)
- *            before step 1: goal 1 is below 2,5
+ *            profile: step 1 on the way (its goal-1 statements average 2,33), step 2 taken, steps 3 and 4
+ *            on the way (near, goal 3 at 2)
  * Östberga (open preschool and social services only, separate)
  *   HT 2025: goal 1 all 3 → all goals 3,0
  *   VT 2026: goal 1 all 4, goal 2 all 2, the rest unanswered → all goals 3,0, change ±0;
- *            14 of 35 (40 %); stage 1 (step 2 needs BVC and BMM)
+ *            14 of 35 (40 %)
  */
 const alby = exportFile({
   name: 'Familjecentralen Alby',
@@ -150,11 +152,11 @@ test('a coordinator imports three centres, compares them over time, sorts, expor
   expect([...csv.content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = csv.content.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
   expect(lines[0]).toBe(
-    'Familjecentral;Kommun eller region;Stadsdel eller område;Period;Omgång;Datum;Mål 1;Mål 2;Mål 3;Mål 4;Mål 5;Alla mål;Förändring sedan förra perioden;Bedömda påståenden;Tillämpliga påståenden;Täckning (%);Steg (0 = före steg 1);Fil;Exporterad;Appversion',
+    'Familjecentral;Kommun eller region;Stadsdel eller område;Period;Omgång;Datum;Mål 1;Mål 2;Mål 3;Mål 4;Mål 5;Alla mål;Förändring sedan förra perioden;Bedömda påståenden;Tillämpliga påståenden;Täckning (%);Steg 1: Starkt förebyggande socialtjänst och ökad samverkan med öppna förskolan;Steg 2: Utökad samverkan med BVC och BMM;Steg 3: Lokalisering nära varandra och tätt samarbete;Steg 4: Samlokalisering – en familjecentral;Fil;Exporterad;Appversion',
   );
   expect(lines.slice(1, 4).map((line) => line.split(';')[0])).toEqual(['Familjecentralen Östberga', 'Familjecentralen Alby', 'Familjecentralen Fittja']);
-  expect(lines[2]).toBe('Familjecentralen Alby;Botkyrka;Alby;VT 2026;Våren 2026;2026-04-22;3;4;3,29;2;;3,07;1,07;27;28;96;4;Familjecentralen Alby – VT 2026 – 2026-05-20.json;2026-05-20T14:00:00.000Z;0.1.0');
-  expect(lines[3]).toBe('Familjecentralen Fittja;Botkyrka;Fittja;VT 2026;Våren 2026;2026-04-10;2,43;3;2;3;3;2,69;;35;35;100;0;fittja.json;2026-05-18T09:30:00.000Z;0.1.0');
+  expect(lines[2]).toBe('Familjecentralen Alby;Botkyrka;Alby;VT 2026;Våren 2026;2026-04-22;3;4;3,29;2;;3,07;1,07;27;28;96;taget;taget;taget;på väg;Familjecentralen Alby – VT 2026 – 2026-05-20.json;2026-05-20T14:00:00.000Z;0.1.0');
+  expect(lines[3]).toBe('Familjecentralen Fittja;Botkyrka;Fittja;VT 2026;Våren 2026;2026-04-10;2,43;3;2;3;3;2,69;;35;35;100;på väg;taget;på väg;på väg;fittja.json;2026-05-18T09:30:00.000Z;0.1.0');
 
   // Another period: HT 2025 has only Alby and Östberga.
   await coordinator.period.selectOption('HT 2025');

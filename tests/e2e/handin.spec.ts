@@ -137,7 +137,9 @@ test('a May hand-in stays as handed in while October moves on; a round changed a
   await openResults(app, 'Våren 2026');
   const changed = page.getByTestId('hand-in-changed');
   await expect(changed).toContainText('Ändrad efter inlämning');
-  await expect(changed.getByTestId('document-changes').getByRole('listitem')).toHaveCount(1);
+  // The answer, and with it step 1 of the profile: its goal-1 evidence no longer holds.
+  await expect(changed.getByTestId('document-changes').getByRole('listitem')).toHaveCount(2);
+  await expect(changed.getByTestId('document-changes').getByRole('listitem').first()).toContainText(/^Steg 1: .+ → .+$/);
   await page.getByTestId('hand-in-panel').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('changed-after-hand-in.png') });
   await expectNoSeriousA11yViolations(page);
@@ -151,7 +153,7 @@ test('a May hand-in stays as handed in while October moves on; a round changed a
   const history = page.getByTestId('hand-in-history');
   await expect(history).toContainText('Inlämning 1');
   await expect(history).toContainText('Inlämning 2 (den här)');
-  await expect(history.getByTestId('document-changes').getByRole('listitem')).toHaveCount(1);
+  await expect(history.getByTestId('document-changes').getByRole('listitem')).toHaveCount(2);
   await expectNoSeriousA11yViolations(page);
   await history.getByRole('link', { name: 'Inlämning 1' }).click();
   expect(await printed(page)).toEqual(mayFirst);

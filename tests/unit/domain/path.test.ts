@@ -5,6 +5,9 @@ import { parseInstrument } from '@/domain/instrument';
 import { BASE_SERVICES, type AnswerValue, type BaseService, type Centre } from '@/domain/types';
 import { rawDefaultInstrument } from '../../fixtures/instruments';
 import { scoresFor } from '../../fixtures/scores';
+import { loadBuiltInInstrument } from '@/instrument';
+import { canonicalJson } from '@/domain/canonical';
+import type { Instrument } from '@/domain/types';
 
 const instrument = parseInstrument(rawDefaultInstrument());
 const ALL: BaseService[] = [...BASE_SERVICES];
@@ -171,3 +174,54 @@ describe('the rules are data', () => {
     expect(stepStatus([])).toBe('notAssessed');
   });
 });
+
+describe('a round keeps the profile it was computed with: the rules are versioned with the instrument', () => {
+  async function shipped(version: string): Promise<Instrument> {
+    const found = await loadBuiltInInstrument(version);
+    if (!found) throw new Error(version);
+    return found;
+  }
+
+  it('reads a 1.0.0 round with default-1 and a 2.0.0 round with default-2, whatever the newest version says', async () => {
+    const [v1, v2] = await Promise.all([shipped('1.0.0'), shipped('2.0.0')]);
+    // The same answers: participation at 3, and in 2.0.0 opening hours and physical access at 1.
+    const values = { ...everything(3), 'g4-opening-hours': 1 as const, 'g4-physical-access': 1 as const };
+    const co = centre(ALL, 'co-located');
+    const old = roundPathProfile(co, scoresFor(v1, { values }), v1);
+    const now = roundPathProfile(co, scoresFor(v2, { values }), v2);
+    expect(old.rulesVersion).toBe('default-1');
+    expect(statuses(old)).toEqual(['taken', 'taken', 'taken', 'taken']);
+    // 2.0.0 counts opening hours and physical access in step 4: (3 + 3 + 3 + 1 + 1) / 5 = 2,2.
+    expect(now.rulesVersion).toBe('default-2');
+    expect(statuses(now)).toEqual(['taken', 'taken', 'taken', 'onTheWay']);
+    // Read again later, the old round's profile is the same: its version fixes its rules.
+    expect(roundPathProfile(co, scoresFor(v1, { values }), v1)).toEqual(old);
+  });
+
+  it('default-1 is frozen: its thresholds and named statements are the ones 1.0.0 rounds were read with', () => {
+    const shape = {
+      thresholds: [DEFAULT_PATH_RULES.thresholds.taken.level, DEFAULT_PATH_RULES.thresholds.onTheWay.level],
+      steps: DEFAULT_PATH_RULES.steps.map((step) => step.evidence.map((rule) => (rule.kind === 'statements' ? rule.items : rule.kind === 'services' ? rule.services : [...rule.taken, '/', ...rule.onTheWay]))),
+      checks: DEFAULT_PATH_RULES.placementChecks.map((check) => [check.placement, check.itemId, check.below ?? null, check.atLeast ?? null]),
+    };
+    expect(canonicalJson(shape)).toBe(
+      canonicalJson({
+        thresholds: [3, 2],
+        steps: [
+          [['socialServices', 'openPreschool'], ['g1-open-to-all', 'g1-advice-talks', 'g1-parenting-groups'], ['g2-joint-activities']],
+          [['bvc', 'bmm'], ['g2-working-group', 'g2-know-missions', 'g2-support-missions', 'g2-case-cooperation', 'g2-written-agreement']],
+          [['near', 'co-located', '/'], ['g3-near-each-other', 'g3-fixed-hours', 'g3-meeting-place'], ['g2-joint-activities', 'g2-case-cooperation', 'g2-joint-training']],
+          [['co-located', '/', 'near'], ['bmm', 'bvc', 'openPreschool', 'socialServices'], ['g3-shared-premises', 'g3-meeting-place', 'g3-private-rooms'], ['g4-parent-views', 'g4-parents-plan', 'g4-child-perspective']],
+        ],
+        checks: [
+          ['co-located', 'g3-shared-premises', 2, null],
+          ['near', 'g3-shared-premises', null, 3],
+          ['separate', 'g3-shared-premises', null, 3],
+          ['separate', 'g3-near-each-other', null, 3],
+          ['co-located', 'g3-near-each-other', 2, null],
+        ],
+      }),
+    );
+  });
+});
+

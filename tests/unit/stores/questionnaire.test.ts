@@ -36,9 +36,9 @@ async function openRound(): Promise<void> {
 }
 
 describe('questionnaire store', () => {
-  it('opens a round with no answers: 0 of 35, at the top of the first goal', async () => {
+  it('opens a new round (instrument 2.0.0) with no answers: 0 of 41, at the top of the first goal', async () => {
     await openRound();
-    expect(questionnaire.progress).toMatchObject({ answered: 0, total: 35, complete: false });
+    expect(questionnaire.progress).toMatchObject({ answered: 0, total: 41, complete: false });
     expect(questionnaire.resumeAt()).toEqual({ goalId: 'goal-1' });
     expect(questionnaire.nextUnanswered()).toEqual({ goalId: 'goal-1', itemId: 'g1-open-to-all' });
   });
