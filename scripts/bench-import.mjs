@@ -39,8 +39,9 @@ async function appImport(browser, origin, text) {
     waitFor('import-preview', '__previewAt');
     waitFor('import-done', '__doneAt');
   });
-  await input.setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.waitForFunction(() => window.__previewAt !== undefined, undefined, { timeout: 300_000, polling: 100 });
+  await input.setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(text) }, { timeout: 300_000 });
+  await page.waitForFunction(() => window.__previewAt !== undefined || document.querySelector('[role="alert"]'), undefined, { timeout: 300_000, polling: 100 });
+  if (!(await page.evaluate(() => window.__previewAt !== undefined))) throw new Error(`the file was refused: ${(await page.locator('main').innerText()).slice(0, 300)}`);
   const button = page.getByRole('button', { name: 'Importera', exact: true });
   const box = await button.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -94,7 +95,7 @@ async function refusal(browser, origin, bytes) {
   await page.goto(`${origin}/import`);
   const input = page.locator('input[type="file"]');
   await input.waitFor({ state: 'attached' });
-  await input.setInputFiles({ name: 'too-big.json', mimeType: 'application/json', buffer: Buffer.alloc(bytes, 32) });
+  await input.setInputFiles({ name: 'too-big.json', mimeType: 'application/json', buffer: Buffer.alloc(bytes, 32) }, { timeout: 300_000 });
   const alert = page.getByText('Filen är för stor', { exact: false });
   await alert.first().waitFor({ timeout: 60_000 });
   const message = (await alert.first().textContent()) ?? '';
