@@ -32,9 +32,10 @@ export function exportFile({ name, rounds, noteLength = 0, exportedAt = '2026-11
     ratings: [],
   };
   for (let r = 0; r < rounds; r++) {
-    const year = 2016 + Math.floor(r / 2);
+    // Five days apart from 2000 on: thousands of rounds stay within the years an import accepts (2000–2100).
+    const date = new Date(Date.UTC(2000, 0, 1) + r * 5 * 86_400_000).toISOString().slice(0, 10);
     const roundId = uuid();
-    file.rounds.push({ id: roundId, centreId, title: `Avstämning ${r + 1}`, date: `${year}-${r % 2 ? '10' : '05'}-15`, period: `${r % 2 ? 'HT' : 'VT'} ${year}`, participants: [{ id: uuid(), name: 'Anna', role: 'BVC' }], instrumentId: instrument.id, instrumentVersion: instrument.version, status: 'complete', completedAt: exportedAt, createdAt: exportedAt, updatedAt: exportedAt });
+    file.rounds.push({ id: roundId, centreId, title: `Avstämning ${r + 1}`, date, period: `${date.slice(5, 7) < '07' ? 'VT' : 'HT'} ${date.slice(0, 4)}`, participants: [{ id: uuid(), name: 'Anna', role: 'BVC' }], instrumentId: instrument.id, instrumentVersion: instrument.version, status: 'complete', completedAt: exportedAt, createdAt: exportedAt, updatedAt: exportedAt });
     itemIds.forEach((itemId, i) => {
       file.answers.push({ id: uuid(), roundId, itemId, value: 1 + ((i + r + name.length) % 4), note: NOTE.repeat(Math.ceil(noteLength / NOTE.length)).slice(0, noteLength), updatedAt: exportedAt });
     });

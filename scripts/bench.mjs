@@ -1,233 +1,133 @@
 #!/usr/bin/env node
-// Timings of the working group's journey in real Chromium against the production build (dist/).
-//   npm run build && npm run bench            (npm run bench -- --quick: fewer taps and sizes)
-// Taps are timed in the page (pointerdown → the write transaction's `complete`) with the real pointer,
-// against a raw IndexedDB transaction doing the same work, interleaved, at 1, 100 and 1000 rounds.
-// Prints figures only: time on a shared CI machine is too noisy to fail on.
-// Measured in the page with performance.now(), so Playwright's own round trips are not counted.
+// Timings of the app in real Chromium against the production build (dist/), at growing sizes.
+//   npm run build && npm run bench            (npm run bench -- --quick: fewer repetitions and sizes)
+// Everything is timed inside the page (performance.now(), IndexedDB `complete` events, mutation
+// observers), with the real pointer, and set against a baseline measured in the same run: a raw
+// IndexedDB transaction for taps and imports, the smaller size for the views. App and baseline are
+// interleaved A B A B, so that a busy machine slows both. Prints tables; never fails (only the byte
+// budget in scripts/size.mjs fails a check).
 import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
-import { exportFile } from './bench-data.mjs';
+import { MAX_IMPORT_MB } from './bench-limits.mjs';
+import { benchImport } from './bench-import.mjs';
+import { benchCoordinator, benchViews } from './bench-pages.mjs';
+import { benchStart } from './bench-start.mjs';
 import { benchTaps } from './bench-taps.mjs';
 import { chromiumArgs, resolveChromium } from './chromium.mjs';
 import { serveDist } from './serve-dist.mjs';
 
 const QUICK = process.argv.includes('--quick');
-const RUNS = QUICK ? 3 : 5;
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
+const wants = (section) => !only || only.includes(section);
 
 if (!existsSync('dist/index.html')) {
-  console.error('No production build: run `npm run build` first.');
-  process.exit(1);
+  console.log('No production build: run `npm run build` first.');
+  process.exit(0);
 }
 
+const sorted = (values) => [...values].sort((a, b) => a - b);
 const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const s = sorted(values);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
-const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const p95 = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
+  const s = sorted(values);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
 };
+const ms = (value) => (Number.isFinite(value) ? `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ms` : '–');
+const ratio = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '–');
 
-/**
- * Median time of an in-app navigation from the start screen to `path` (as a link click would do it,
- * without a page load), until `ready` resolves and two frames have been drawn.
- */
-async function timeNavigation(page, path, ready) {
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    await page.goto(`${ORIGIN}/`);
-    await page.locator('h1').waitFor();
-    const start = await page.evaluate(() => performance.now());
-    await page.evaluate((url) => {
-      history.pushState({}, '', url);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, path);
-    await ready();
-    times.push(await page.evaluate((t) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t)))), start));
+/** Prints a table: a header row and rows of cells, columns padded to fit. */
+function table(title, header, rows) {
+  console.log(`\n${title}`);
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+async function section(name, run) {
+  if (!wants(name)) return;
+  try {
+    await run();
+  } catch (error) {
+    console.log(`\n${name}: not measured (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
   }
-  return median(times);
 }
 
 const server = await serveDist('dist');
-const ORIGIN = server.origin;
+const origin = server.origin;
 const browser = await chromium.launch({ executablePath: await resolveChromium(), args: chromiumArgs });
+const started = new Date();
+console.log(`npm run bench${QUICK ? ' --quick' : ''}: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, Chromium ${browser.version()}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB`);
 
 try {
-  const results = [];
-
-  // 0. Taps at growing sizes, each against the raw baseline in the same page.
-  const tapRows = await benchTaps({ browser, origin: ORIGIN, sizes: QUICK ? [1, 100] : [1, 100, 1000], taps: QUICK ? 12 : 30 });
-  console.log('tap → committed, in the page; raw = one IndexedDB transaction doing the same work, interleaved');
-  console.log('rounds      n   app median    app p95   raw median    raw p95   p95 ratio  writes/tap  longest task  saved early');
-  for (const { rounds, app, raw } of tapRows) {
-    const a = app.map((tap) => tap.ms);
-    const writes = app.reduce((sum, tap) => sum + tap.writes, 0) / app.length;
-    console.log(
-      `${String(rounds).padStart(6)} ${String(app.length).padStart(6)} ${fmt(median(a)).padStart(12)} ${fmt(p95(a)).padStart(10)} ${fmt(median(raw)).padStart(12)} ${fmt(p95(raw)).padStart(10)} ${(p95(a) / p95(raw)).toFixed(2).padStart(10)}× ${writes.toFixed(2).padStart(11)} ${fmt(Math.max(...app.map((tap) => tap.longest))).padStart(13)} ${String(app.filter((tap) => tap.early).length).padStart(12)}`,
+  await section('taps', async () => {
+    const rows = await benchTaps({ browser, origin, sizes: QUICK ? [1, 100] : [1, 100, 1000], taps: QUICK ? 14 : 40 });
+    table(
+      'Tap → committed (pointerdown → the write transaction\'s complete), in the page; raw = the same pointer on a plain radio whose change runs one IndexedDB transaction doing the same work, interleaved',
+      ['rounds', 'n', 'app median', 'app p95', 'raw median', 'raw p95', 'p95 app/raw', 'writes/tap', 'longest task', '"Sparat" before commit'],
+      rows.map(({ rounds, app, raw }) => {
+        const times = app.map((tap) => tap.ms);
+        return [
+          rounds, app.length, ms(median(times)), ms(p95(times)), ms(median(raw)), ms(p95(raw)), ratio(p95(times), p95(raw)),
+          (app.reduce((sum, tap) => sum + tap.writes, 0) / app.length).toFixed(2), ms(Math.max(...app.map((tap) => tap.longest))), app.filter((tap) => tap.early).length,
+        ];
+      }),
     );
-  }
-  console.log('');
-  if (QUICK) {
-    console.log(`Chromium ${browser.version()}, --quick: the journey below is left out`);
-    process.exitCode = 0;
-  }
-
-  if (!QUICK) {
-  // 1. First visit: navigation start to the first screen's heading, empty cache, no service worker.
-  const firstScreen = [];
-  for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await page.goto(`${ORIGIN}/`);
-    await page.locator('h1').waitFor();
-    firstScreen.push(await page.evaluate(() => performance.now()));
-    await context.close();
-  }
-  results.push(['first screen, cold (navigation → heading)', median(firstScreen)]);
-
-  // 2. One tap to a committed IndexedDB write, then answering a whole instrument.
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1024, height: 768 } });
-  const page = await context.newPage();
-  await page.goto(`${ORIGIN}/`);
-  await page.getByRole('link', { name: 'Lägg till familjecentral' }).click();
-  await page.getByLabel('Namn').fill('Bench');
-  await page.getByRole('button', { name: 'Skapa familjecentral' }).click();
-  await page.getByRole('link', { name: 'Starta ny omgång' }).click();
-  await page.getByLabel('Rubrik').fill('Bench');
-  await page.getByRole('button', { name: 'Starta omgången' }).click();
-  await page.locator('article[data-item-id]').first().waitFor();
-
-  const tapTimes = [];
-  const goals = await page.locator('nav.goal-nav a').count();
-  for (let g = 0; g < goals; g++) {
-    await page.locator('nav.goal-nav a').nth(g).click();
-    await page.locator(`h2.goal-heading`).filter({ hasText: `${g + 1}:` }).waitFor();
-    const items = await page.locator('article[data-item-id]').count();
-    for (let i = 0; i < items; i++) {
-      const ms = await page.evaluate(
-        (index) =>
-          new Promise((resolve) => {
-            const status = document.querySelector('[data-testid="save-status"]');
-            const radio = document.querySelectorAll('article[data-item-id]')[index].querySelectorAll('input[type="radio"]')[(index % 4)];
-            let sawSaving = false;
-            const start = performance.now();
-            const observer = new MutationObserver(() => {
-              if (status.classList.contains('save-status--saving')) sawSaving = true;
-              else if (sawSaving && status.classList.contains('save-status--saved')) {
-                observer.disconnect();
-                resolve(performance.now() - start);
-              }
-            });
-            observer.observe(status, { attributes: true, subtree: true, childList: true, characterData: true });
-            radio.click();
-          }),
-        i,
-      );
-      tapTimes.push(ms);
-    }
-  }
-  results.push([`tap → saved (median of ${tapTimes.length} answers)`, median(tapTimes)]);
-  results.push(['tap → saved (slowest)', Math.max(...tapTimes)]);
-
-  // 3. Reopening a fully answered round: navigation to the last statement card on screen.
-  const roundUrl = page.url().split('/goals/')[0];
-  const reopen = await timeNavigation(page, new URL(roundUrl).pathname, () => page.locator('article[data-item-id]').last().waitFor());
-  results.push(['open a fully answered round (in-app navigation)', reopen]);
-
-  // 4. Comparing 20 rounds: 19 more rounds are written straight into the app's database, then the
-  //    comparison view computes every score and draws all four charts.
-  const centreId = new URL(roundUrl).pathname.split('/')[2];
-  const allRoundIds = await page.evaluate(async (centre) => {
-    const open = indexedDB.open('familjecentral');
-    const database = await new Promise((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const read = database.transaction(['rounds', 'answers'], 'readonly');
-    const rounds = await new Promise((resolve) => {
-      const request = read.objectStore('rounds').getAll();
-      request.onsuccess = () => resolve(request.result);
-    });
-    const template = rounds.find((r) => r.centreId === centre);
-    const answers = await new Promise((resolve) => {
-      const request = read.objectStore('answers').index('roundId').getAll(template.id);
-      request.onsuccess = () => resolve(request.result);
-    });
-    const write = database.transaction(['rounds', 'answers'], 'readwrite');
-    const ids = [template.id];
-    for (let n = 1; n < 20; n++) {
-      const id = crypto.randomUUID();
-      ids.push(id);
-      const year = 2016 + Math.floor(n / 2);
-      write.objectStore('rounds').put({ ...template, id, title: `Omgång ${n}`, date: `${year}-${n % 2 ? '10' : '04'}-15`, period: `${n % 2 ? 'HT' : 'VT'} ${year}` });
-      for (const answer of answers) {
-        write.objectStore('answers').put({ ...answer, id: crypto.randomUUID(), roundId: id, value: 1 + ((n + answer.itemId.length) % 4) });
-      }
-    }
-    await new Promise((resolve) => (write.oncomplete = resolve));
-    database.close();
-    return ids;
-  }, centreId);
-  const compareTime = await timeNavigation(page, `/centres/${centreId}/compare?rounds=${allRoundIds.join(',')}`, () => page.locator('canvas').nth(3).waitFor());
-  results.push(['compare 20 rounds: compute + render 4 charts', compareTime]);
-  await context.close();
-
-  // 5. Importing a 10 MB export (Playwright's own file transfer into the page is not counted:
-  //    the clock starts when the page has the file). (300 rounds with long notes) into an empty device.
-  const big = JSON.stringify(exportFile({ name: 'Bench 10 MB', rounds: 300, noteLength: 900 }));
-  const importContext = await browser.newContext({ serviceWorkers: 'block' });
-  const importPage = await importContext.newPage();
-  await importPage.goto(`${ORIGIN}/import`);
-  await importPage.locator('input[type="file"]').waitFor();
-  await importPage.evaluate(() => {
-    const input = document.querySelector('input[type="file"]');
-    input.addEventListener('change', () => (window.__benchPicked = performance.now()), { capture: true, once: true });
   });
-  await importPage.locator('input[type="file"]').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(big) });
-  await importPage.getByTestId('import-preview').waitFor({ timeout: 120_000 });
-  results.push([`import ${(Buffer.byteLength(big) / 1_048_576).toFixed(1)} MB: read + validate + preview`, await importPage.evaluate(() => performance.now() - window.__benchPicked)]);
-  let t0 = Date.now();
-  await importPage.getByRole('button', { name: 'Importera' }).click();
-  await importPage.getByTestId('import-done').waitFor({ timeout: 120_000 });
-  results.push(['import 10 MB: write 12,000 records (one transaction)', Date.now() - t0]);
 
-  // Baseline for the figure above: the same number of plain IndexedDB puts, no Dexie, one index.
-  const baseline = await importPage.evaluate(async () => {
-    const database = await new Promise((resolve) => {
-      const request = indexedDB.open('bench-baseline', 1);
-      request.onupgradeneeded = () => request.result.createObjectStore('a', { keyPath: 'id' }).createIndex('roundId', 'roundId');
-      request.onsuccess = () => resolve(request.result);
-    });
-    const note = 'x'.repeat(900);
-    const start = performance.now();
-    const tx = database.transaction('a', 'readwrite');
-    for (let i = 0; i < 12_000; i++) tx.objectStore('a').put({ id: String(i), roundId: `r${i % 300}`, note });
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    return performance.now() - start;
+  await section('views', async () => {
+    const sizes = QUICK ? [10, 100] : [100, 1000];
+    const rows = await benchViews({ browser, origin, sizes, runs: QUICK ? 2 : 3 });
+    const [small, large] = sizes;
+    table(
+      `Views, in-app navigation → drawn (heading, no "Laddar…", charts, two frames); ${small} vs ${large} rounds in the centre, interleaved; heap after GC with the view open`,
+      ['view', 'n', `${small} median`, `${large} median`, `${large}/${small}`, `longest task ${large}`, `heap ${small}`, `heap ${large}`],
+      rows.map(({ view, figures }) => {
+        const a = figures.get(small);
+        const b = figures.get(large);
+        return [view, a.times.length, ms(median(a.times)), ms(median(b.times)), ratio(median(b.times), median(a.times)), ms(b.longest), `${a.heap.toFixed(1)} MB`, `${b.heap.toFixed(1)} MB`];
+      }),
+    );
   });
-  results.push(['baseline: 12,000 raw IndexedDB puts, this browser', baseline]);
 
-  // 6. The coordinator's comparison of 50 centres × 10 rounds.
-  const files = Array.from({ length: 50 }, (_, i) => exportFile({ name: `Familjecentral ${String(i + 1).padStart(2, '0')}`, rounds: 10 }));
-  await importPage.goto(`${ORIGIN}/coordinator`);
-  await importPage.getByLabel('Välj exportfiler').setInputFiles(
-    files.map((file, i) => ({ name: `centre-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })),
-  );
-  await importPage.getByTestId('import-report').locator(':scope > li').nth(49).waitFor({ timeout: 120_000 });
-  const coordinatorTime = await timeNavigation(importPage, '/coordinator', async () => {
-    await importPage.getByTestId('centre-comparison').locator('tbody tr').nth(49).waitFor({ timeout: 60_000 });
-    await importPage.locator('canvas').first().waitFor();
+  await section('coordinator', async () => {
+    const sizes = QUICK ? [6, 50] : [50, 200];
+    const figures = await benchCoordinator({ browser, origin, sizes, rounds: 10, runs: QUICK ? 2 : 3 });
+    const [small, large] = sizes.map((size) => figures.get(size));
+    table(
+      `Coordinator, in-app navigation → overview drawn; ${sizes[0]} vs ${sizes[1]} centres × 10 rounds, interleaved`,
+      ['view', 'n', `${sizes[0]} median`, `${sizes[1]} median`, `${sizes[1]}/${sizes[0]}`, `longest task ${sizes[1]}`, `heap ${sizes[0]}`, `heap ${sizes[1]}`],
+      [['coordinator', small.times.length, ms(median(small.times)), ms(median(large.times)), ratio(median(large.times), median(small.times)), ms(large.longest), `${small.heap.toFixed(1)} MB`, `${large.heap.toFixed(1)} MB`]],
+    );
   });
-  results.push(['coordinator: 50 centres × 10 rounds, table + charts', coordinatorTime]);
-  await importContext.close();
 
-  console.log(`Chromium ${browser.version()}, ${RUNS} runs where repeated\n`);
-  for (const [label, ms] of results) console.log(`${label.padEnd(52)} ${fmt(ms)}`);
-  }
+  await section('import', async () => {
+    const mb = 1_048_576;
+    const sizes = QUICK ? [{ label: '1 MB', bytes: mb }] : [{ label: '1 MB', bytes: mb }, { label: '10 MB', bytes: 10 * mb }, { label: `largest accepted (${MAX_IMPORT_MB} MB)`, bytes: MAX_IMPORT_MB * mb - 64 * 1024 }];
+    const { rows, refused } = await benchImport({ browser, origin, sizes, runs: QUICK ? 1 : 2, tooLarge: (MAX_IMPORT_MB + 5) * mb });
+    table(
+      'Import: pick → preview drawn; tap on "Importera" → done drawn; raw = the same records put into the same stores and indexes in one transaction, in the same page, after each app import',
+      ['file', 'records', 'n', 'preview median', 'write median', 'raw median', 'write/raw'],
+      rows.map((row) => [`${row.label}, ${(row.bytes / mb).toFixed(1)} MB`, row.records, row.write.length, ms(median(row.preview)), ms(median(row.write)), ms(median(row.raw)), ratio(median(row.write), median(row.raw))]),
+    );
+    if (refused) console.log(`A ${MAX_IMPORT_MB + 5} MB file: "${refused}"`);
+  });
+
+  await section('start', async () => {
+    const { fcp, usable } = await benchStart({ browser, origin, runs: QUICK ? 3 : 7 });
+    table(
+      'Start, offline from the service worker, a new page on a questionnaire: first contentful paint vs the first statement drawn (usable)',
+      ['', 'n', 'FCP median', 'usable median', 'usable/FCP', 'usable p95'],
+      [['questionnaire', fcp.length, ms(median(fcp)), ms(median(usable)), ratio(median(usable), median(fcp)), ms(p95(usable))]],
+    );
+  });
+  console.log(`\n${((Date.now() - started.getTime()) / 1000).toFixed(0)} s. First-load bytes: npm run size.`);
 } finally {
   await browser.close();
   await server.close();
 }
+process.exitCode = 0;

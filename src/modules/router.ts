@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
 import { loadAllMessages } from '@/i18n';
 import CentrePickerView from '@/views/CentrePickerView.vue';
+import { loadChartCanvas } from '@/components/charts/loadChartCanvas';
 
 /** Only the first screen is in the entry chunk; every other view loads when it is first opened. */
 export const routes: RouteRecordRaw[] = [
@@ -115,10 +116,28 @@ function startLoading(to: RouteLocationNormalized): void {
     void import('@/instrument/instrument-2.0.0.json').catch(() => undefined);
   }
   // Pages that draw charts fetch Chart.js beside their own chunk; the questionnaire never pays for it.
-  if (typeof to.name === 'string' && CHART_ROUTES.has(to.name)) void import('@/components/charts/ChartCanvas.vue').catch(() => undefined);
+  if (typeof to.name === 'string' && CHART_ROUTES.has(to.name)) void loadChartCanvas().catch(() => undefined);
 }
 
 const CHART_ROUTES: ReadonlySet<string> = new Set(['results', 'report', 'compare', 'present', 'coordinator', 'coordinator-present']);
+
+/** Pages from which the next tap mostly opens a chart view. */
+const BEFORE_CHARTS: ReadonlySet<string> = new Set(['centre', 'import', 'instruments']);
+
+/**
+ * On a page that leads to the charts, Chart.js is fetched when the browser is idle, so that the
+ * first chart view does not wait for it. Never on the questionnaire, whose taps must not share the
+ * main thread with parsing it.
+ */
+export function prefetchChartsWhenIdle(name: unknown, idle: (run: () => void) => void = whenIdle): void {
+  if (typeof name !== 'string' || !BEFORE_CHARTS.has(name)) return;
+  idle(() => void loadChartCanvas().catch(() => undefined));
+}
+
+function whenIdle(run: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 5000 });
+  else setTimeout(run, 2000);
+}
 
 export function createAppRouter() {
   const router = createRouter({
@@ -142,5 +161,6 @@ export function createAppRouter() {
       return false;
     }
   });
+  router.afterEach((to) => prefetchChartsWhenIdle(to.name));
   return router;
 }
