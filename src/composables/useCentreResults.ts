@@ -1,5 +1,4 @@
 import { computed, type MaybeRefOrGetter, toValue } from 'vue';
-import { repository } from '@/db';
 import { chronological, compareRounds, type Comparison, type ScoredRound } from '@/domain/comparison';
 import { answersByItem, reflectionsByGoal } from '@/domain/progress';
 import { scoreRound } from '@/domain/scoring';
@@ -7,7 +6,7 @@ import { roundPathProfile, type PathProfile } from '@/domain/path';
 import type { Answer, GoalReflection, Instrument, Round } from '@/domain/types';
 import { useCentresStore } from '@/stores/centres';
 import { useInstrumentStore } from '@/stores/instrument';
-import { useLiveQuery } from './useLiveQuery';
+import { useRoundsStore } from '@/stores/rounds';
 
 /**
  * Everything the results views need for one centre, live from the database: every round scored
@@ -19,7 +18,7 @@ export function useCentreResults(centreId: MaybeRefOrGetter<string>) {
   const instruments = useInstrumentStore();
   void instruments.load();
 
-  const overviews = useLiveQuery((id) => repository.listRoundOverviews(id), () => toValue(centreId));
+  const overviews = useRoundsStore().watchOverviews(centreId);
   const centre = computed(() => centres.centres.find((c) => c.id === toValue(centreId)));
   const loading = computed(() => overviews.loading.value || centres.loading || !instruments.shipped);
 

@@ -1,6 +1,5 @@
 import { onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue';
-import { TextConflictError } from '@/db';
-import { useSaveStatusStore, type TrackOptions } from '@/stores/saveStatus';
+import { isTextConflict, useSaveStatusStore, type TrackOptions } from '@/stores/saveStatus';
 
 /**
  * Writes one text: `base` is the stored text the edit started from, so that the write can refuse
@@ -59,7 +58,7 @@ export function useDraftText(stored: () => string, write: DraftWriter) {
       } while (draft.value !== base);
       saveStatus.release(key);
     } catch (error) {
-      if (!(error instanceof TextConflictError)) {
+      if (!isTextConflict(error)) {
         failed.value = true;
         return;
       }

@@ -1,8 +1,12 @@
+import { compareActions, isOpen } from './actionOrder';
 import { initialHistory, recordStatus } from './cycle/actionHistory';
 import { newId, nowIso } from './ids';
 import { isIsoDate } from './period';
 import { compareRoundsNewestFirst, MAX_NAME, MAX_TEXT, type FieldErrors } from './records';
 import { ACTION_STATUSES, type ActionItem, type ActionStatus, type Round } from './types';
+
+// In a module of their own so that the action history (cycle/actionHistory.ts) can use them without a circle.
+export { compareActions, isOpen };
 
 /** What the group writes for one action of a goal's action plan. */
 export interface ActionInput {
@@ -23,11 +27,6 @@ export function emptyActionInput(): ActionInput {
 
 export function isActionStatus(value: unknown): value is ActionStatus {
   return typeof value === 'string' && (ACTION_STATUSES as readonly string[]).includes(value);
-}
-
-/** Planned and ongoing actions are open: they still need doing. */
-export function isOpen(status: ActionStatus): boolean {
-  return status === 'planned' || status === 'ongoing';
 }
 
 export function validateAction(input: ActionInput): FieldErrors<ActionInput> {
@@ -118,11 +117,6 @@ export function carryForward(actions: readonly ActionItem[], newRoundId: string,
     createdAt: now,
     updatedAt: now,
   }));
-}
-
-/** Oldest first, so that a plan reads in the order it was written. */
-export function compareActions(a: Pick<ActionItem, 'createdAt' | 'id'>, b: Pick<ActionItem, 'createdAt' | 'id'>): number {
-  return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
 
 /** A round's actions per goal, each list oldest first. */

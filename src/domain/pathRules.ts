@@ -1,4 +1,4 @@
-import type { BaseService, CoLocation, LocalizedText } from './types';
+import type { LocalizedText, PathEvidenceRule, PathRules, PathStepNumber, PathStepRule, PathThreshold, PlacementCheck } from './types';
 
 /**
  * The rules behind the path profile are data, part of the instrument (its optional `path` block), so a
@@ -6,44 +6,8 @@ import type { BaseService, CoLocation, LocalizedText } from './types';
  * carries the reason for it; a step carries the seed's own words.
  */
 
-export type PathStepNumber = 1 | 2 | 3 | 4;
-
-export type PathEvidenceRule =
-  /** Base services that take part, from the centre's profile. */
-  | { readonly kind: 'services'; readonly services: readonly BaseService[]; readonly reason: LocalizedText }
-  /** Where the services are, from the centre's profile: `taken` places count fully, `onTheWay` places partly. */
-  | { readonly kind: 'placement'; readonly taken: readonly CoLocation[]; readonly onTheWay: readonly CoLocation[]; readonly reason: LocalizedText }
-  /** Named statements of one goal, read by the mean of those the group rated. */
-  | { readonly kind: 'statements'; readonly goalId: string; readonly items: readonly string[]; readonly reason: LocalizedText };
-
-export interface PathStepRule {
-  readonly step: PathStepNumber;
-  /** The seed's words for the step, quoted as they stand (Swedish) with a translation. */
-  readonly seed: LocalizedText;
-  readonly evidence: readonly PathEvidenceRule[];
-}
-
-export interface PathThreshold {
-  readonly level: number;
-  readonly reason: LocalizedText;
-}
-
-/** A goal-3 answer that contradicts the profile's placement: `placement` with the item rated below `below` or at least `atLeast`. */
-export interface PlacementCheck {
-  readonly placement: CoLocation;
-  readonly itemId: string;
-  readonly below?: number;
-  readonly atLeast?: number;
-  readonly reason: LocalizedText;
-}
-
-export interface PathRules {
-  /** Names this set of rules; stored with the instrument version, it never changes once published. */
-  readonly rulesVersion: string;
-  readonly thresholds: { readonly taken: PathThreshold; readonly onTheWay: PathThreshold };
-  readonly steps: readonly PathStepRule[];
-  readonly placementChecks: readonly PlacementCheck[];
-}
+// The rule types are part of the instrument, declared with it in types.ts (no circle between the two files).
+export type { PathEvidenceRule, PathRules, PathStepNumber, PathStepRule, PathThreshold, PlacementCheck };
 
 const text = (sv: string, en: string): LocalizedText => ({ sv, en });
 

@@ -1,5 +1,3 @@
-import type { ActionHistory } from './cycle/actionHistory';
-import type { PathRules } from './pathRules';
 /**
  * The contract between the layers. Everything here is plain data: no Vue, no Dexie.
  * Instrument types describe the versioned instrument file; record types describe what a
@@ -125,6 +123,21 @@ export interface GoalReflection {
 export const ACTION_STATUSES = ['planned', 'ongoing', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
+/**
+ * An action's status over time (src/domain/cycle/actionHistory.ts). A review in October records the
+ * October status as a new entry instead of overwriting the May one, so "what was the status on the
+ * day of the May hand-in?" has an answer, and the October check-in can say "ongoing → done".
+ */
+export interface ActionStatusChange {
+  readonly status: ActionStatus;
+  /** ISO timestamp of the change. */
+  readonly at: string;
+  /** The round in which the group recorded it (the review of a later round names that round). */
+  readonly roundId: string;
+}
+
+export type ActionHistory = readonly ActionStatusChange[];
+
 /** One action in a goal's action plan: what, who, by when, and how it is going. */
 export interface ActionItem {
   readonly id: string;
@@ -177,4 +190,44 @@ export interface LocalItem {
   retired: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The rules behind the path profile (src/domain/pathRules.ts): data, part of the instrument's optional `path` block. */
+export type PathStepNumber = 1 | 2 | 3 | 4;
+
+export type PathEvidenceRule =
+  /** Base services that take part, from the centre's profile. */
+  | { readonly kind: 'services'; readonly services: readonly BaseService[]; readonly reason: LocalizedText }
+  /** Where the services are, from the centre's profile: `taken` places count fully, `onTheWay` places partly. */
+  | { readonly kind: 'placement'; readonly taken: readonly CoLocation[]; readonly onTheWay: readonly CoLocation[]; readonly reason: LocalizedText }
+  /** Named statements of one goal, read by the mean of those the group rated. */
+  | { readonly kind: 'statements'; readonly goalId: string; readonly items: readonly string[]; readonly reason: LocalizedText };
+
+export interface PathStepRule {
+  readonly step: PathStepNumber;
+  /** The seed's words for the step, quoted as they stand (Swedish) with a translation. */
+  readonly seed: LocalizedText;
+  readonly evidence: readonly PathEvidenceRule[];
+}
+
+export interface PathThreshold {
+  readonly level: number;
+  readonly reason: LocalizedText;
+}
+
+/** A goal-3 answer that contradicts the profile's placement: `placement` with the item rated below `below` or at least `atLeast`. */
+export interface PlacementCheck {
+  readonly placement: CoLocation;
+  readonly itemId: string;
+  readonly below?: number;
+  readonly atLeast?: number;
+  readonly reason: LocalizedText;
+}
+
+export interface PathRules {
+  /** Names this set of rules; stored with the instrument version, it never changes once published. */
+  readonly rulesVersion: string;
+  readonly thresholds: { readonly taken: PathThreshold; readonly onTheWay: PathThreshold };
+  readonly steps: readonly PathStepRule[];
+  readonly placementChecks: readonly PlacementCheck[];
 }

@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
-import { computed } from 'vue';
+import { computed, toValue, type MaybeRefOrGetter } from 'vue';
 import { repository } from '@/db';
 import {
   actionsByGoal,
@@ -72,6 +72,11 @@ export const useActionsStore = defineStore('actions', () => {
   const loaded = computed(() => !listQuery.loading.value);
   const review = computed(() => reviewQuery.data.value);
 
+  /** Any round's actions, live, for the caller's scope (the written check-in of a round not open here). */
+  function watchRoundActions(roundId: MaybeRefOrGetter<string>) {
+    return useLiveQuery(async (id) => repository.listActions(id), () => toValue(roundId));
+  }
+
   function forGoal(goalId: string): readonly ActionItem[] {
     return byGoal.value.get(goalId) ?? [];
   }
@@ -121,7 +126,7 @@ export const useActionsStore = defineStore('actions', () => {
     await useSaveStatusStore().track(() => repository.setSetting(reviewSettingKey(round), 'done'));
   }
 
-  return { roundId, actions, byGoal, loaded, review, forGoal, add, update, setStatus, remove, carryForward, dismissReview };
+  return { roundId, actions, byGoal, loaded, review, forGoal, add, update, setStatus, remove, carryForward, dismissReview, watchRoundActions };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useActionsStore, import.meta.hot));

@@ -1,5 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
+import { toValue, type MaybeRefOrGetter } from 'vue';
 import { repository } from '@/db';
+import { useLiveQuery } from '@/composables/useLiveQuery';
 import { answersCsv, summaryCsv, type CsvLabels } from '@/domain/exchange/csv';
 import { forCoordinator } from '@/domain/exchange/coordinator';
 import { buildExport, exportFileName, MAX_IMPORT_BYTES, type ExportFile } from '@/domain/exchange/format';
@@ -98,7 +100,12 @@ export const useExchangeStore = defineStore('exchange', () => {
     return useSaveStatusStore().track(() => repository.importFile(file, builtIn()), { wrote: (result) => result.collisions.length === 0 });
   }
 
-  return { exportJson, exportForCoordinator, exportCsv, validate, preview, apply };
+  /** When the centre was last exported in full, live, for the caller's scope (the export panel). */
+  function watchLastExport(centreId: MaybeRefOrGetter<string>) {
+    return useLiveQuery((id) => repository.getSetting(lastExportKey(id)), () => toValue(centreId));
+  }
+
+  return { exportJson, exportForCoordinator, exportCsv, validate, preview, apply, watchLastExport };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useExchangeStore, import.meta.hot));

@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { repository, type InstalledInstrument } from '@/db';
 import { findInstrument, instrumentKey, roundInstrumentRef, sortInstruments, type InstrumentRef } from '@/domain/instruments';
 import type { Instrument } from '@/domain/types';
@@ -21,9 +21,15 @@ export const useInstrumentStore = defineStore('instrument', () => {
   const shipped = computed<Instrument | undefined>(() => builtIn.value[0]);
   const error = ref<string>();
   const currentKey = ref<string>();
-  // Live, so that an instrument loaded in another tab is known here too.
+  // Live, so that an instrument loaded in another tab is known here too. The list shown is the
+  // newest of what the live query says and what this store read itself right after its own writes
+  // (the query answers a moment later); the query's own result is never written into.
   const installedQuery = useLiveQuery(() => repository.listInstalledInstruments());
-  const installed = computed<InstalledInstrument[]>(() => installedQuery.data.value ?? []);
+  const installedList = shallowRef<InstalledInstrument[]>();
+  watch(installedQuery.data, (list) => {
+    if (list) installedList.value = list;
+  }, { flush: 'sync' });
+  const installed = computed<InstalledInstrument[]>(() => installedList.value ?? []);
   let loading: Promise<Instrument | undefined> | undefined;
 
   const all = computed<Instrument[]>(() => {
@@ -60,7 +66,7 @@ export const useInstrumentStore = defineStore('instrument', () => {
         builtIn.value = loaded;
         currentKey.value = key;
         // The live query may not have answered yet: the list read here is as fresh.
-        installedQuery.data.value ??= list;
+        installedList.value ??= list;
         error.value = undefined;
         return current.value;
       },
@@ -82,18 +88,31 @@ export const useInstrumentStore = defineStore('instrument', () => {
   /** Installs a validated instrument file; with `makeCurrent`, new rounds use it from now on. */
   async function install(instrument: Instrument, fileName: string, makeCurrent: boolean): Promise<void> {
     await useSaveStatusStore().track(() => repository.installInstrument(instrument, fileName));
-    installedQuery.data.value = await repository.listInstalledInstruments();
+    installedList.value = await repository.listInstalledInstruments();
     if (makeCurrent) await setCurrent(instrument);
   }
 
   /** Removes an installed instrument that no round uses; false when rounds still need it. */
   async function uninstall(instrument: InstrumentRef): Promise<boolean> {
     const removed = await useSaveStatusStore().track(() => repository.uninstallInstrument(instrumentKey(instrument)));
-    installedQuery.data.value = await repository.listInstalledInstruments();
+    installedList.value = await repository.listInstalledInstruments();
     return removed;
   }
 
-  return { builtIn, shipped, installed, all, current, error, get, forRound, isShipped, load, setCurrent, install, uninstall };
+  /**
+   * How many rounds use each instrument (by `id@version`), live, for the caller's scope (the
+   * instrument list): a round started or imported in another tab changes whether one can be removed.
+   */
+  function watchUsage() {
+    const keys = computed(() => all.value.map(instrumentKey).join(' '));
+    return useLiveQuery(async () => {
+      const list = all.value;
+      const counts = await Promise.all(list.map((instrument) => repository.roundsUsingInstrument(instrument.id, instrument.version)));
+      return new Map(list.map((instrument, index) => [instrumentKey(instrument), counts[index] ?? 0]));
+    }, keys);
+  }
+
+  return { watchUsage, builtIn, shipped, installed, all, current, error, get, forRound, isShipped, load, setCurrent, install, uninstall };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useInstrumentStore, import.meta.hot));

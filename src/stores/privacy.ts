@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref } from 'vue';
-import { privacyRepository, type Erased } from '@/db';
+import { DATABASE_NAME, privacyRepository, type Erased } from '@/db';
 import { useSaveStatusStore } from './saveStatus';
 
 export type EraseState = 'idle' | 'erasing' | 'erased' | 'failed';
@@ -25,7 +25,10 @@ export const usePrivacyStore = defineStore('privacy', () => {
     }
   }
 
-  return { eraseState, erased, removeNames, eraseDevice };
+  /** The IndexedDB database the app keeps everything in, named on the privacy page. */
+  const databaseName = DATABASE_NAME;
+
+  return { databaseName, eraseState, erased, removeNames, eraseDevice };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePrivacyStore, import.meta.hot));

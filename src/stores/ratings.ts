@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { repository } from '@/db';
 import { pendingParticipants } from '@/domain/spread';
 import type { AnswerValue, IndividualRating, InstrumentGoal, Participant } from '@/domain/types';
@@ -94,7 +94,12 @@ export const useRatingsStore = defineStore('ratings', () => {
     return write((id) => repository.setSetting(showNamesKey(id), show ? '1' : '0'));
   }
 
-  return { roundId, ratings, loaded, showNames, byItem, pendingFor, goalDone, forItem, valueOf, ratingKey, saveRating, setShowNames };
+  /** Any round's individual ratings, live, for the caller's scope (the results of a round not open here). */
+  function watchRoundRatings(roundId: MaybeRefOrGetter<string>) {
+    return useLiveQuery(async (id) => repository.listRatings(id), () => toValue(roundId));
+  }
+
+  return { roundId, ratings, loaded, showNames, byItem, pendingFor, goalDone, forItem, valueOf, ratingKey, saveRating, setShowNames, watchRoundRatings };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useRatingsStore, import.meta.hot));

@@ -1,11 +1,49 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
-import { repository } from '@/db';
+import { computed, onScopeDispose, ref, toValue, watchEffect, type MaybeRefOrGetter } from 'vue';
+import { repository, type RoundOverview } from '@/db';
+import { useLiveQuery } from '@/composables/useLiveQuery';
 import { createRound, type RoundInput } from '@/domain/records';
 import type { Instrument, Round, RoundStatus } from '@/domain/types';
 import { useSaveStatusStore } from './saveStatus';
 
-/** Actions on rounds; lists are read live by the views through useLiveQuery. */
+/** Rounds: the open centre's rounds with their answers, one round, and the actions on them. */
 export const useRoundsStore = defineStore('rounds', () => {
+  /**
+   * The round overviews (each round with its answers and reflections) of the centre a view shows,
+   * subscribed once however many views and composables read them, and only while one does: the
+   * query reads every answer of the centre, so it must not run on each tap of the questionnaire.
+   */
+  const overviewCentre = ref<string>();
+  let overviewReaders = 0;
+  const overviewsQuery = useLiveQuery(
+    async (id) => (id ? { centreId: id, overviews: await repository.listRoundOverviews(id) } : undefined),
+    overviewCentre,
+  );
+
+  /** The centre's round overviews for the caller's scope (a component's setup); undefined until read. */
+  function watchOverviews(centreId: MaybeRefOrGetter<string>) {
+    overviewReaders += 1;
+    watchEffect(() => {
+      overviewCentre.value = toValue(centreId);
+    });
+    onScopeDispose(() => {
+      overviewReaders -= 1;
+      if (overviewReaders === 0) overviewCentre.value = undefined;
+    });
+    // Another centre's overviews, from before the switch, are never handed out.
+    const data = computed<RoundOverview[] | undefined>(() => {
+      const result = overviewsQuery.data.value;
+      return result?.centreId === toValue(centreId) ? result.overviews : undefined;
+    });
+    const loading = computed(() => data.value === undefined && overviewsQuery.error.value === undefined);
+    return { data, loading, error: overviewsQuery.error };
+  }
+
+  /** One round, live, for the caller's scope (the round form); undefined without an id. */
+  function watchRound(roundId: MaybeRefOrGetter<string | undefined>) {
+    return useLiveQuery(async (id) => (id ? repository.getRound(id) : undefined), () => toValue(roundId));
+  }
+
   async function create(centreId: string, input: RoundInput, instrument: Instrument): Promise<Round> {
     const round = createRound(centreId, input, instrument);
     await useSaveStatusStore().track(() => repository.addRound(round));
@@ -25,7 +63,7 @@ export const useRoundsStore = defineStore('rounds', () => {
     await useSaveStatusStore().track(() => repository.softDeleteRound(round.id));
   }
 
-  return { create, update, setStatus, remove };
+  return { watchOverviews, watchRound, create, update, setStatus, remove };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useRoundsStore, import.meta.hot));

@@ -1,6 +1,11 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { classifyStorageError, connection, type StorageProblem } from '@/db';
+import { classifyStorageError, connection, TextConflictError, type StorageProblem } from '@/db';
+
+/** The stored text changed since the edit began (another tab wrote it): the user chooses which to keep. */
+export function isTextConflict(error: unknown): error is TextConflictError {
+  return error instanceof TextConflictError;
+}
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error' | 'conflict';
 

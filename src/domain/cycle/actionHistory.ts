@@ -1,20 +1,8 @@
-import { compareActions, isOpen } from '../actions';
-import { ACTION_STATUSES, type ActionItem, type ActionStatus } from '../types';
+import { compareActions, isOpen } from '../actionOrder';
+import { ACTION_STATUSES, type ActionHistory, type ActionItem, type ActionStatus, type ActionStatusChange } from '../types';
 
-/**
- * An action's status over time. A review in October records the October status as a new entry
- * instead of overwriting the May one, so "what was the status on the day of the May hand-in?" has
- * an answer, and the October check-in can say "ongoing → done".
- */
-export interface ActionStatusChange {
-  readonly status: ActionStatus;
-  /** ISO timestamp of the change. */
-  readonly at: string;
-  /** The round in which the group recorded it (the review of a later round names that round). */
-  readonly roundId: string;
-}
-
-export type ActionHistory = readonly ActionStatusChange[];
+// Declared with the records in types.ts (an action carries its history), named here too.
+export type { ActionHistory, ActionStatusChange };
 
 /** An action as the cycle reads it: stored ones carry a history (schema v7); one from an older file may not. */
 export type TrackedAction = Omit<ActionItem, 'statusHistory'> & { readonly statusHistory?: ActionHistory };

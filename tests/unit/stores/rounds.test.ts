@@ -1,4 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia';
+import { effectScope, ref } from 'vue';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, repository } from '@/db';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
@@ -88,5 +89,56 @@ describe('rounds store', () => {
     await save.retry();
     expect(save.state).toBe('saved');
     expect(await db.rounds.count()).toBe(1);
+  });
+});
+
+describe('rounds store: the round overviews, read once for every reader', () => {
+  async function until(check: () => boolean): Promise<void> {
+    await vi.waitFor(() => {
+      if (!check()) throw new Error('not yet');
+    });
+  }
+
+  it('serves two readers of one centre from one query, and stops reading when the last one goes', async () => {
+    const rounds = useRoundsStore();
+    const round = await rounds.create(centre.id, roundInput({ title: 'VT' }), smallInstrument);
+    const spy = vi.spyOn(repository, 'listRoundOverviews');
+    const first = effectScope();
+    const second = effectScope();
+    const a = first.run(() => rounds.watchOverviews(centre.id));
+    const b = second.run(() => rounds.watchOverviews(() => centre.id));
+    await until(() => a?.data.value !== undefined && b?.data.value !== undefined);
+    expect(a?.data.value?.map((o) => o.round.id)).toEqual([round.id]);
+    expect(b?.data.value).toBe(a?.data.value);
+    expect(spy).toHaveBeenCalledTimes(1);
+
+    first.stop();
+    await rounds.update(round.id, roundInput({ title: 'VT 2' }));
+    await until(() => b?.data.value?.[0]?.round.title === 'VT 2');
+    expect(spy).toHaveBeenCalledTimes(2);
+
+    second.stop();
+    await Promise.resolve();
+    const calls = spy.mock.calls.length;
+    await rounds.update(round.id, roundInput({ title: 'VT 3' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(spy).toHaveBeenCalledTimes(calls);
+  });
+
+  it('never hands one centre\'s rounds to a reader of another', async () => {
+    const rounds = useRoundsStore();
+    await rounds.create(centre.id, roundInput({ title: 'Här' }), smallInstrument);
+    const other = createCentre(centreInput({ name: 'Annan' }));
+    await repository.addCentre(other);
+    const shown = ref(centre.id);
+    const scope = effectScope();
+    const overviews = scope.run(() => rounds.watchOverviews(shown));
+    await until(() => overviews?.data.value?.length === 1);
+    shown.value = other.id;
+    expect(overviews?.data.value).toBeUndefined();
+    expect(overviews?.loading.value).toBe(true);
+    await until(() => overviews?.data.value !== undefined);
+    expect(overviews?.data.value).toEqual([]);
+    scope.stop();
   });
 });
