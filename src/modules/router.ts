@@ -87,6 +87,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/coordinator', name: 'coordinator', component: () => import('@/views/CoordinatorView.vue') },
   { path: '/coordinator/goal', name: 'coordinator-goal', component: () => import('@/views/CoordinatorGoalView.vue') },
   {
+    path: '/coordinator/centres/:centreId/hand-ins/:handInId',
+    name: 'coordinator-hand-in',
+    component: () => import('@/views/CoordinatorHandInView.vue'),
+    props: true,
+  },
+  {
     path: '/coordinator/present',
     name: 'coordinator-present',
     component: () => import('@/views/CoordinatorPresentationView.vue'),
