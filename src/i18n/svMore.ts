@@ -1009,6 +1009,8 @@ export const svMore = {
     olderRoundsHidden: '{shown} av {total} omgångar visas, de senaste först.',
   },
   cycleDocs: {
+    resultsTargetsHeading: 'Lokala delmål: mål mot nu',
+    resultsTargetsIntro: 'Målnivåerna i projektplanen {year} mot omgångens svar.',
     backToEditing: 'Tillbaka till redigeringen',
     backToCentre: 'Tillbaka till centralen',
     planHeading: 'Lokal projektplan {year}',
