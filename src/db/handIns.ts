@@ -3,8 +3,12 @@ import { changedAfterHandIn, type AfterHandIn } from '@/domain/cycle/changes';
 import { buildCheckIn, type CheckInDocument } from '@/domain/cycle/checkIn';
 import { DEFAULT_DEADLINES, findDeadline, suggestDeadline, type Deadline } from '@/domain/cycle/deadlines';
 import { latestHandIn, nextSequence, sealHandIn as seal, type HandIn } from '@/domain/cycle/handIn';
+import { buildProjectPlan, type ProjectPlanDocument } from '@/domain/cycle/projectPlan';
+import type { CheckInTemplate } from '@/domain/cycle/template';
+import { buildYearlyReport, type SealedCheckIn, type YearlyReportDocument } from '@/domain/cycle/yearlyReport';
+import { emptyProjectPlan, emptyYearlyReport } from '@/domain/cycle/editing';
 import { actionsUpToRound } from '@/domain/cycle/roundChanges';
-import { nowIso } from '@/domain/ids';
+import { newId, nowIso } from '@/domain/ids';
 import { findInstrument, roundInstrumentRef } from '@/domain/instruments';
 import { compareRoundsNewestFirst } from '@/domain/records';
 import type { Instrument } from '@/domain/types';
@@ -26,7 +30,13 @@ export function createHandInRepository(db: AppDatabase) {
    * What a round's check-in is built from, read as committed (call inside a transaction over
    * CHECK_IN_TABLES). `shipped` are the instruments that come with the app, which are not stored.
    */
-  async function checkInOf(roundId: string, shipped: readonly Instrument[], asOf: string, handIns: readonly HandIn[]): Promise<CheckInDocument | undefined> {
+  async function checkInOf(
+    roundId: string,
+    shipped: readonly Instrument[],
+    asOf: string,
+    handIns: readonly HandIn[],
+    template?: CheckInTemplate,
+  ): Promise<CheckInDocument | undefined> {
     const round = visible(await db.rounds.get(roundId));
     if (!round) return undefined;
     const centre = visible(await db.centres.get(round.centreId));
@@ -74,8 +84,64 @@ export function createHandInRepository(db: AppDatabase) {
       actions: actionsUpToRound(actions, later),
       localItems,
       ...(plan ? { targets: plan.targets } : {}),
+      ...(template ? { template } : {}),
       asOf,
     });
+  }
+
+  const PLAN_TABLES = [db.centres, db.rounds, db.answers, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans, db.yearlyReports];
+
+  /**
+   * The centre's project plan for the year as a document, read against the newest round held by
+   * the end of that year (its answers are "now"). The plan is read in the instrument of that round,
+   * else in `current` (the one new rounds use). Call inside a transaction over PLAN_TABLES.
+   */
+  async function projectPlanOf(centreId: string, year: number, shipped: readonly Instrument[], current: Instrument | undefined, asOf: string): Promise<ProjectPlanDocument | undefined> {
+    const centre = visible(await db.centres.get(centreId));
+    if (!centre) return undefined;
+    const installed = (await db.instruments.toArray()).map((entry) => entry.instrument);
+    const rounds = (await db.rounds.where('centreId').equals(centreId).toArray()).filter((r) => !r.deletedAt && Number(r.date.slice(0, 4)) <= year);
+    const latest = [...rounds].sort(compareRoundsNewestFirst)[0];
+    const instrument = (latest ? findInstrument([...shipped, ...installed], roundInstrumentRef(latest)) : undefined) ?? current;
+    if (!instrument) return undefined;
+    const [plan, actions, localItems, answers] = await Promise.all([
+      db.projectPlans.where('[centreId+year]').equals([centreId, year]).first(),
+      db.actions.where('centreId').equals(centreId).toArray(),
+      db.localItems.where('centreId').equals(centreId).toArray(),
+      latest ? db.answers.where('roundId').equals(latest.id).toArray() : Promise.resolve([]),
+    ]);
+    return buildProjectPlan({
+      centre,
+      plan: plan ?? emptyProjectPlan(newId(), centreId, year, asOf),
+      instrument,
+      localItems,
+      actions,
+      ...(latest ? { latest: { roundId: latest.id, title: latest.title, date: latest.date, answers: new Map(answers.map((a) => [a.itemId, a])) } } : {}),
+      asOf,
+    });
+  }
+
+  /** The yearly report with the year's sealed check-ins as its columns. Call inside a transaction over PLAN_TABLES. */
+  async function yearlyReportOf(centreId: string, year: number, current: Instrument | undefined, asOf: string): Promise<YearlyReportDocument | undefined> {
+    const centre = visible(await db.centres.get(centreId));
+    if (!centre || !current) return undefined;
+    const [report, handIns] = await Promise.all([
+      db.yearlyReports.where('[centreId+year]').equals([centreId, year]).first(),
+      db.handIns.where('centreId').equals(centreId).toArray(),
+    ]);
+    const checkIns = handIns.flatMap((handIn): SealedCheckIn[] =>
+      handIn.year === year && handIn.document.kind === 'check-in'
+        ? [{ id: handIn.id, deadlineId: handIn.deadlineId, sealedAt: handIn.sealedAt, hash: handIn.hash, document: handIn.document }]
+        : [],
+    );
+    return buildYearlyReport({ centre, report: report ?? emptyYearlyReport(newId(), centreId, year, asOf), instrument: current, checkIns });
+  }
+
+  /** The first deadline of a kind: a network that splits one into two names the one to use. */
+  function deadlineOfKind(deadlines: readonly Deadline[], kind: Deadline['kind'], deadlineId?: string): Deadline {
+    const deadline = deadlineId ? findDeadline(deadlineId, deadlines) : deadlines.find((d) => d.kind === kind);
+    if (deadline?.kind !== kind) throw new RangeError(`no ${kind} deadline${deadlineId ? ` ${deadlineId}` : ''}`);
+    return deadline;
   }
 
   return {
@@ -123,7 +189,7 @@ export function createHandInRepository(db: AppDatabase) {
     async sealHandIn(
       roundId: string,
       deadlineId: string,
-      options: { shipped: readonly Instrument[]; year?: number; now?: string; deadlines?: readonly Deadline[] },
+      options: { shipped: readonly Instrument[]; year?: number; now?: string; deadlines?: readonly Deadline[]; template?: CheckInTemplate },
     ): Promise<HandIn | undefined> {
       const now = options.now ?? nowIso();
       const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
@@ -133,7 +199,7 @@ export function createHandInRepository(db: AppDatabase) {
         const round = visible(await db.rounds.get(roundId));
         if (!round) return undefined;
         const handIns = await db.handIns.where('centreId').equals(round.centreId).toArray();
-        const document = await checkInOf(roundId, options.shipped, now, handIns);
+        const document = await checkInOf(roundId, options.shipped, now, handIns, options.template);
         if (!document) return undefined;
         const suggested = suggestDeadline(round.date, deadlines);
         const year = options.year ?? (suggested?.deadline.id === deadlineId ? suggested.year : Number(round.date.slice(0, 4)));
@@ -144,7 +210,51 @@ export function createHandInRepository(db: AppDatabase) {
       });
     },
 
+    /** The plan as it would be handed in now (for the editor's preview). */
+    async currentProjectPlan(centreId: string, year: number, options: DocumentOptions): Promise<ProjectPlanDocument | undefined> {
+      return db.transaction('r', PLAN_TABLES, () => projectPlanOf(centreId, year, options.shipped, options.current, options.now ?? nowIso()));
+    },
+
+    async currentYearlyReport(centreId: string, year: number, options: DocumentOptions): Promise<YearlyReportDocument | undefined> {
+      return db.transaction('r', PLAN_TABLES, () => yearlyReportOf(centreId, year, options.current, options.now ?? nowIso()));
+    },
+
+    /** Seals the year's project plan, built from committed data in the transaction that stores the hand-in. */
+    async sealProjectPlan(centreId: string, year: number, options: DocumentOptions & { deadlines?: readonly Deadline[]; deadlineId?: string }): Promise<HandIn | undefined> {
+      const now = options.now ?? nowIso();
+      const deadline = deadlineOfKind(options.deadlines ?? DEFAULT_DEADLINES, 'project-plan', options.deadlineId);
+      return db.transaction('rw', PLAN_TABLES, async () => {
+        const document = await projectPlanOf(centreId, year, options.shipped, options.current, now);
+        if (!document) return undefined;
+        const handIns = await db.handIns.where('centreId').equals(centreId).toArray();
+        const handIn = seal(document, { centreId, deadlineId: deadline.id, year, sequence: nextSequence(handIns, centreId, deadline.id, year), sealedAt: now });
+        await db.handIns.add(handIn);
+        return handIn;
+      });
+    },
+
+    async sealYearlyReport(centreId: string, year: number, options: DocumentOptions & { deadlines?: readonly Deadline[]; deadlineId?: string }): Promise<HandIn | undefined> {
+      const now = options.now ?? nowIso();
+      const deadline = deadlineOfKind(options.deadlines ?? DEFAULT_DEADLINES, 'yearly-report', options.deadlineId);
+      return db.transaction('rw', PLAN_TABLES, async () => {
+        const document = await yearlyReportOf(centreId, year, options.current, now);
+        if (!document) return undefined;
+        const handIns = await db.handIns.where('centreId').equals(centreId).toArray();
+        const handIn = seal(document, { centreId, deadlineId: deadline.id, year, sequence: nextSequence(handIns, centreId, deadline.id, year), sealedAt: now });
+        await db.handIns.add(handIn);
+        return handIn;
+      });
+    },
   };
+}
+
+/** What building a plan or report needs besides the stored data. */
+export interface DocumentOptions {
+  /** The instruments that come with the app (not stored). */
+  readonly shipped: readonly Instrument[];
+  /** The instrument new rounds use: the plan's when the centre has no round yet, the report's always. */
+  readonly current: Instrument | undefined;
+  readonly now?: string;
 }
 
 export type HandInRepository = ReturnType<typeof createHandInRepository>;

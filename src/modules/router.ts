@@ -71,6 +71,18 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   {
+    path: '/centres/:centreId/project-plan/:year',
+    name: 'project-plan',
+    component: () => import('@/views/ProjectPlanView.vue'),
+    props: true,
+  },
+  {
+    path: '/centres/:centreId/yearly-report/:year',
+    name: 'yearly-report',
+    component: () => import('@/views/YearlyReportView.vue'),
+    props: true,
+  },
+  {
     path: '/centres/:centreId/compare',
     name: 'compare',
     component: () => import('@/views/CompareView.vue'),

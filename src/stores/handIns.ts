@@ -2,9 +2,10 @@ import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { handInRepository as repository } from '@/db/handIns';
 import type { AfterHandIn } from '@/domain/cycle/changes';
-import { cycleStatus, DEFAULT_DEADLINES, localDay, nextDue, type Deadline } from '@/domain/cycle/deadlines';
+import { cycleStatus, localDay, nextDue, type Deadline } from '@/domain/cycle/deadlines';
 import { handInsOfRound, latestHandIn, type HandIn } from '@/domain/cycle/handIn';
 import { useLiveQuery } from '@/composables/useLiveQuery';
+import { useCycleSettingsStore } from './cycleSettings';
 import { useInstrumentStore } from './instrument';
 import { useSaveStatusStore } from './saveStatus';
 
@@ -16,7 +17,9 @@ import { useSaveStatusStore } from './saveStatus';
 export const useHandInsStore = defineStore('handIns', () => {
   const instruments = useInstrumentStore();
   const centreId = ref<string>();
-  const deadlines = ref<readonly Deadline[]>(DEFAULT_DEADLINES);
+  const settings = useCycleSettingsStore();
+  /** The network's dates when it set its own, else the seed's four (see cycleSettings). */
+  const deadlines = computed<readonly Deadline[]>(() => settings.deadlines);
   /** Today as a moment; tests and long-open tabs can move it. */
   const now = ref(new Date().toISOString());
 
@@ -59,11 +62,25 @@ export const useHandInsStore = defineStore('handIns', () => {
     await instruments.load();
     const shipped = instruments.builtIn;
     return useSaveStatusStore().track(() =>
-      repository.sealHandIn(roundId, deadlineId, { shipped, year: deadlineYear, deadlines: deadlines.value }),
+      repository.sealHandIn(roundId, deadlineId, { shipped, year: deadlineYear, deadlines: deadlines.value, template: settings.template }),
     );
   }
 
-  return { centreId, deadlines, now, handIns, loaded, changes, changedRounds, year, cycle, next, open, ofRound, latestOf, changesOf, seal };
+  /** Seals the centre's project plan or yearly report for the year, as the repository builds it now. */
+  async function sealDocument(kind: 'project-plan' | 'yearly-report', id: string, planYear: number): Promise<HandIn | undefined> {
+    await instruments.load();
+    const options = { shipped: instruments.builtIn, current: instruments.current, deadlines: deadlines.value };
+    return useSaveStatusStore().track(() =>
+      kind === 'project-plan' ? repository.sealProjectPlan(id, planYear, options) : repository.sealYearlyReport(id, planYear, options),
+    );
+  }
+
+  /** The newest hand-in for a deadline kind and year (a plan or report has no round). */
+  function latestOfKind(kind: HandIn['kind'], ofYear: number): HandIn | undefined {
+    return handIns.value.filter((h) => h.kind === kind && h.year === ofYear).sort((a, b) => a.sequence - b.sequence || a.sealedAt.localeCompare(b.sealedAt)).at(-1);
+  }
+
+  return { centreId, deadlines, now, handIns, loaded, changes, changedRounds, year, cycle, next, open, ofRound, latestOf, latestOfKind, changesOf, seal, sealDocument };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useHandInsStore, import.meta.hot));

@@ -1,0 +1,67 @@
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { computed } from 'vue';
+import { useLiveQuery } from '@/composables/useLiveQuery';
+import { repository } from '@/db';
+import { checkDeadlines, DEFAULT_DEADLINES, type Deadline } from '@/domain/cycle/deadlines';
+import { checkCheckInTemplate, DEFAULT_CHECK_IN_TEMPLATE, type CheckInTemplate } from '@/domain/cycle/template';
+import { useSaveStatusStore } from './saveStatus';
+
+/** Settings keys: the network's own deadlines and check-in template, as JSON; '' is the default. */
+export const DEADLINES_KEY = 'cycle.deadlines';
+export const TEMPLATE_KEY = 'cycle.template';
+
+function parse<T>(stored: string | undefined, check: (data: unknown) => T | undefined): T | undefined {
+  if (!stored) return undefined;
+  try {
+    return check(JSON.parse(stored));
+  } catch {
+    // A stored value that no longer parses (written by a newer app, say) falls back to the default.
+    return undefined;
+  }
+}
+
+/**
+ * The cycle's dates and the written check-in's template as data a network can change, kept on the
+ * device in the settings table (live, so another tab's change shows here too). Only values that
+ * pass the domain's schemas are stored, and a stored value is checked again when read.
+ */
+export const useCycleSettingsStore = defineStore('cycleSettings', () => {
+  const stored = useLiveQuery(async () => Promise.all([repository.getSetting(DEADLINES_KEY), repository.getSetting(TEMPLATE_KEY)]));
+
+  const ownDeadlines = computed(() => parse(stored.data.value?.[0], (data) => {
+    const result = checkDeadlines(data);
+    return result.ok ? result.deadlines : undefined;
+  }));
+  const ownTemplate = computed(() => parse(stored.data.value?.[1], (data) => {
+    const result = checkCheckInTemplate(data);
+    return result.ok ? result.template : undefined;
+  }));
+
+  const loaded = computed(() => !stored.loading.value);
+  const deadlines = computed<readonly Deadline[]>(() => ownDeadlines.value ?? DEFAULT_DEADLINES);
+  const template = computed<CheckInTemplate>(() => ownTemplate.value ?? DEFAULT_CHECK_IN_TEMPLATE);
+  const customDeadlines = computed(() => ownDeadlines.value !== undefined);
+  const customTemplate = computed(() => ownTemplate.value !== undefined);
+
+  const save = (key: string, value: string) => useSaveStatusStore().track(() => repository.setSetting(key, value));
+
+  /** Stores the deadlines when they pass the schema; returns the paths of the problems otherwise. */
+  async function setDeadlines(next: readonly Deadline[]): Promise<string[]> {
+    const result = checkDeadlines(next);
+    if (!result.ok) return result.paths;
+    await save(DEADLINES_KEY, JSON.stringify(result.deadlines));
+    return [];
+  }
+
+  const resetDeadlines = () => save(DEADLINES_KEY, '');
+
+  async function setTemplate(next: CheckInTemplate): Promise<void> {
+    await save(TEMPLATE_KEY, JSON.stringify(next));
+  }
+
+  const resetTemplate = () => save(TEMPLATE_KEY, '');
+
+  return { loaded, deadlines, template, customDeadlines, customTemplate, setDeadlines, resetDeadlines, setTemplate, resetTemplate };
+});
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCycleSettingsStore, import.meta.hot));

@@ -1,0 +1,37 @@
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { computed } from 'vue';
+import { useLiveQuery } from '@/composables/useLiveQuery';
+import { cycleDocumentRepository } from '@/db/cycleDocuments';
+import type { ItemTarget } from '@/domain/cycle/targets';
+import { useQuestionnaireStore } from './questionnaire';
+
+/**
+ * The project plan's targets for the open round (the plan of the round's centre and year), so a
+ * statement card can show the level the group aims for. Read only; the plan is written in its editor.
+ */
+export const usePlanTargetsStore = defineStore('planTargets', () => {
+  const questionnaire = useQuestionnaireStore();
+  const source = computed(() => {
+    const round = questionnaire.round;
+    return round ? ([round.centreId, Number(round.date.slice(0, 4))] as const) : undefined;
+  });
+  const planQuery = useLiveQuery(async (key) => (key ? cycleDocumentRepository.getProjectPlan(key[0], key[1]) : undefined), source);
+
+  /** The plan's targets by statement; when two sub-goals read the same statement, the higher level. */
+  const byItem = computed<ReadonlyMap<string, ItemTarget>>(() => {
+    const map = new Map<string, ItemTarget>();
+    for (const target of planQuery.data.value?.targets ?? []) {
+      const seen = map.get(target.itemId);
+      if (!seen || seen.level < target.level) map.set(target.itemId, target);
+    }
+    return map;
+  });
+
+  function levelOf(itemId: string): number | undefined {
+    return byItem.value.get(itemId)?.level;
+  }
+
+  return { byItem, levelOf };
+});
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePlanTargetsStore, import.meta.hot));
