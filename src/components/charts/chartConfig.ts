@@ -25,6 +25,8 @@ export interface ChartCommon {
    * 720p one.
    */
   canvasHeight?: number;
+  /** The drawn canvas's width in CSS px: a projected chart on a phone keeps the screen's type. */
+  canvasWidth?: number;
   /** Formats a score for tooltips and cell labels (decimal comma in Swedish). */
   format: (value: number) => string;
 }
@@ -36,7 +38,7 @@ const GRID = 'rgba(0, 0, 0, 0.18)';
 export const PROJECTOR_MIN_FONT = 24;
 
 function fontSize(request: ChartCommon, base: number): number {
-  if (!request.large) return base;
+  if (!request.large || (request.canvasWidth !== undefined && request.canvasWidth < 600)) return base;
   // A canvas taller than about 480 px (a 1080p screen) grows the type by up to half again.
   const grow = request.canvasHeight ? Math.min(Math.max(request.canvasHeight / 480, 1), 1.5) : 1;
   return Math.max(PROJECTOR_MIN_FONT, Math.round(base * 1.6 * grow));

@@ -33,7 +33,8 @@ export async function layoutProblems(page: Page, selector = 'body', options: { o
       }
       // A box that clips (the slide frame): nothing in it may reach past its bottom or right edge.
       const clip = element.parentElement?.closest<HTMLElement>('[data-clips]');
-      if (clip) {
+      const clipScrolls = clip ? ['auto', 'scroll'].includes(getComputedStyle(clip).overflowY) : false;
+      if (clip && !clipScrolls) {
         const box = clip.getBoundingClientRect();
         if (rect.bottom > box.bottom + 1 || rect.right > box.right + 1) {
           problems.push(`${name(element)} is cut off by ${name(clip).slice(0, 30)}: ${String(Math.round(rect.bottom))} > ${String(Math.round(box.bottom))}`);

@@ -29,6 +29,12 @@ describe('chart type on a projector', () => {
     }
   });
 
+  it('keeps the screen sizes for a projected chart on a canvas narrower than 600 px (a phone)', () => {
+    const phone = { ...request('radar', true, 300), canvasWidth: 350 };
+    expect(Math.min(...fontSizesOf(buildChartConfig(phone).options))).toBe(12);
+    expect(Math.min(...fontSizesOf(buildChartConfig({ ...phone, canvasWidth: 800 }).options))).toBe(24);
+  });
+
   it('grows the type with the canvas, up to half again', () => {
     const at = (height: number) => Math.max(...fontSizesOf(buildChartConfig(request('radar', true, height)).options));
     expect(at(480)).toBe(24);
