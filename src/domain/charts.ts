@@ -85,14 +85,37 @@ export function styledLineDataset(label: string, data: (number | null)[], style:
   };
 }
 
-/** One axis per goal; one polygon per round, the newest drawn on top. */
+/**
+ * One axis per goal; one polygon per round, the newest drawn on top. A goal without a score (marked
+ * not relevant, or nothing rated) is a gap in its polygon: a line bridged across it would read as a
+ * score of about 1,3 on that axis.
+ */
 export function radarData(comparison: Comparison, goalLabels: readonly string[], roundLabels: readonly string[]): ChartDataSpec<LineLikeDataset> {
   return {
     labels: [...goalLabels],
-    datasets: comparison.rounds.map((_round, r) =>
-      lineDataset(roundLabels[r] ?? '', comparison.goals.map((goal) => goal.values[r] ?? null), r, true),
-    ),
+    datasets: comparison.rounds.map((_round, r) => ({
+      ...lineDataset(roundLabels[r] ?? '', comparison.goals.map((goal) => goal.values[r] ?? null), r, true),
+      spanGaps: false,
+    })),
   };
+}
+
+/** Why a goal has no point in a round's polygon: the group marked it not relevant, or nothing was rated. */
+export interface ChartGap {
+  goalIndex: number;
+  roundIndex: number;
+  reason: 'notRelevant' | 'unrated';
+}
+
+/** The gaps radarData leaves, goal by goal, for the note beside the chart. */
+export function radarGaps(comparison: Comparison): ChartGap[] {
+  return comparison.goals.flatMap((goal, goalIndex) =>
+    comparison.rounds.flatMap((round, roundIndex): ChartGap[] => {
+      if (typeof goal.values[roundIndex] === 'number') return [];
+      const skipped = round.scores.goals.find((score) => score.goalId === goal.goalId)?.skipped === true;
+      return [{ goalIndex, roundIndex, reason: skipped ? 'notRelevant' : 'unrated' }];
+    }),
+  );
 }
 
 /** Goals on the x axis, one bar per round in each group. */

@@ -105,7 +105,7 @@ test('the Content-Security-Policy holds on every view: no violation, the service
     { path: `${round}/results`, ready: (p) => expectChartsDrawn(p, 1) },
     { path: `${round}/report`, ready: (p) => expectChartsDrawn(p, 1) },
     { path: `${centre}/compare`, ready: (p) => expectChartsDrawn(p, 4) },
-    { path: `${centre}/present`, ready: (p) => expectChartsDrawn(p, 1) },
+    { path: `${centre}/present?slide=2`, ready: (p) => expectChartsDrawn(p, 1) },
     { path: '/import', ready: (p) => expect(p.getByLabel('Välj exportfil (.json)')).toBeAttached() },
     { path: '/instruments', ready: (p) => expect(p.locator('h1')).toBeVisible() },
     { path: '/about', ready: (p) => expect(p.getByRole('heading', { level: 2, name: 'Lagring på enheten' })).toBeVisible() },

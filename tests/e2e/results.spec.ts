@@ -80,13 +80,16 @@ test('two rounds are compared per goal with the change computed by hand, and pre
 
   await page.getByRole('link', { name: 'Presentera' }).click();
   const presentation = page.getByTestId('presentation');
+  // The meeting opens with what was left open last time, then the overview.
+  await expect(presentation.getByRole('heading', { level: 1 })).toHaveText('Sedan förra gången');
+  await page.keyboard.press('ArrowRight');
   await expect(presentation.getByRole('heading', { level: 1 })).toHaveText('Översikt: de fem målen');
   await expectNoSeriousA11yViolations(page);
   await page.keyboard.press('ArrowRight');
   await expect(presentation.getByRole('heading', { level: 1 })).toHaveText(/^Mål 1:/);
   await expect(page.getByTestId('slide-score')).toContainText('3,5');
   await expect(page.getByTestId('slide-change')).toContainText('+2,1 ↑');
-  await expect(page).toHaveURL(/slide=2/);
+  await expect(page).toHaveURL(/slide=3/);
   await page.keyboard.press('h');
   await expect(page.getByTestId('slide-score')).toContainText('?');
   await expect(page.getByText('HT 2026 är dold')).toBeVisible();
@@ -98,11 +101,13 @@ test('two rounds are compared per goal with the change computed by hand, and pre
   await page.keyboard.press('PageUp');
   await expect(presentation.getByRole('heading', { level: 1 })).toHaveText(/^Mål 2:/);
   await page.keyboard.press('End');
+  await expect(presentation.getByRole('heading', { level: 1 })).toHaveText('Nästa steg');
+  await page.keyboard.press('ArrowLeft');
   await expect(presentation.getByRole('heading', { level: 1 })).toHaveText('Utveckling över tid');
   await expectNoSeriousA11yViolations(page);
   // A deep link opens a given slide.
   const url = new URL(page.url());
-  url.searchParams.set('slide', '4');
+  url.searchParams.set('slide', '5');
   await page.goto(url.toString());
   await expect(presentation.getByRole('heading', { level: 1 })).toHaveText(/^Mål 3:/);
   await page.keyboard.press('Escape');

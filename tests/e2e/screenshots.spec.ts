@@ -1,5 +1,7 @@
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
+import { mainViews, SIZES } from './support/mainViews';
+import { importMeetingFile, meetingFile } from './support/meetingFile';
 
 const viewports = [
   { name: 'tablet-landscape', width: 1024, height: 768 },
@@ -154,3 +156,36 @@ for (const viewport of viewports) {
     await shot('44-round-form-instrument');
   });
 }
+
+/** Every main view, every slide and the presenter view at the five sizes, from one year of a group. */
+test('screenshots of every main view and every presentation slide at five sizes', async ({ page, context }) => {
+  test.setTimeout(300_000);
+  const file = meetingFile();
+  await importMeetingFile(page, file);
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    for (const view of mainViews(file)) {
+      await page.goto(view.path);
+      await view.ready(page);
+      await page.screenshot({ path: `screenshots/${size.name}-view-${view.name}.png`, fullPage: true });
+    }
+    for (let n = 1; n <= 9; n++) {
+      await page.goto(`/centres/${file.centre.id}/present?slide=${String(n)}`);
+      await expect(page.locator('.slide h1')).toBeVisible();
+      if (n === 2 || n === 8) await page.locator('canvas').first().waitFor();
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `screenshots/${size.name}-slide-${String(n).padStart(2, '0')}.png` });
+    }
+  }
+  // The presenter's and the projector's windows, side by side on a laptop and a projector.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/centres/${file.centre.id}/present?slide=3`);
+  const opened = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Presentatörsvy' }).click();
+  const projector = await opened;
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  await expect(projector.locator('.slide h1')).toHaveText(/^Mål 1:/);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'screenshots/1280x800-presenter.png', fullPage: true });
+  await projector.screenshot({ path: 'screenshots/1920x1080-projector.png' });
+});

@@ -19,6 +19,14 @@ export interface ChartCommon {
   categoryAxisTitle: string;
   /** Projector mode: larger type and thicker lines. */
   large: boolean;
+  /**
+   * The drawn canvas's height in CSS px, set by the chart component: in projector mode the type grows
+   * with the canvas, so that a chart filling a 1080p screen is read from the back row as well as a
+   * 720p one.
+   */
+  canvasHeight?: number;
+  /** The drawn canvas's width in CSS px: a projected chart on a phone keeps the screen's type. */
+  canvasWidth?: number;
   /** Formats a score for tooltips and cell labels (decimal comma in Swedish). */
   format: (value: number) => string;
 }
@@ -26,8 +34,28 @@ export interface ChartCommon {
 const TEXT = '#1c1c1c';
 const GRID = 'rgba(0, 0, 0, 0.18)';
 
+/** Below this a projected label cannot be read from about 8 m at 1280×720. */
+export const PROJECTOR_MIN_FONT = 24;
+
 function fontSize(request: ChartCommon, base: number): number {
-  return request.large ? Math.round(base * 1.6) : base;
+  if (!request.large || (request.canvasWidth !== undefined && request.canvasWidth < 600)) return base;
+  // A canvas taller than about 480 px (a 1080p screen) grows the type by up to half again.
+  const grow = request.canvasHeight ? Math.min(Math.max(request.canvasHeight / 480, 1), 1.5) : 1;
+  return Math.max(PROJECTOR_MIN_FONT, Math.round(base * 1.6 * grow));
+}
+
+/** Every font size a chart configuration sets, for a test that the back row can read them. */
+export function fontSizesOf(config: unknown): number[] {
+  const sizes: number[] = [];
+  const seen = new Set<unknown>();
+  function walk(value: unknown, key: string): void {
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    if (key === 'font' && typeof (value as { size?: unknown }).size === 'number') sizes.push((value as { size: number }).size);
+    for (const [child, inner] of Object.entries(value)) if (child !== 'data') walk(inner, child);
+  }
+  walk(config, '');
+  return sizes;
 }
 
 function tick(request: ChartCommon, value: number | string): string {
@@ -35,9 +63,10 @@ function tick(request: ChartCommon, value: number | string): string {
   return request.scaleLabels[numeric] ?? '';
 }
 
-function legend(request: ChartCommon) {
+function legend(request: ChartCommon, side = false) {
   return {
-    position: 'bottom' as const,
+    // A projected radar is as tall as the screen allows: its legend goes beside it.
+    position: side && request.large ? ('right' as const) : ('bottom' as const),
     labels: { usePointStyle: true, color: TEXT, font: { size: fontSize(request, 14) }, padding: 16 },
   };
 }
@@ -67,14 +96,16 @@ function radarConfig(request: ChartRequest & { kind: 'radar' }): ChartConfigurat
             color: TEXT,
             backdropColor: 'rgba(255,255,255,0.85)',
             font: { size: fontSize(request, 12) },
-            callback: (value) => tick(request, value),
+            // On a projected radar the scale's words would lie across the polygons: the number only,
+            // and the slide names the steps beside it.
+            callback: (value) => (request.large ? String(value) : tick(request, value)),
           },
           pointLabels: { color: TEXT, font: { size: fontSize(request, 15), weight: 'bold' } },
           grid: { color: GRID },
           angleLines: { color: GRID },
         },
       },
-      plugins: { legend: legend(request), tooltip: { callbacks: { label: tooltipLabel<'radar'>(request) } } },
+      plugins: { legend: legend(request, true), tooltip: { callbacks: { label: tooltipLabel<'radar'>(request) } } },
     },
   };
 }

@@ -7,11 +7,13 @@ export interface PresentationControls {
   last: () => void;
   exit: () => void;
   toggleHidden: () => void;
+  /** Blacks the screen out and back ("." or B, the keys presentation clickers send). */
+  toggleBlank: () => void;
 }
 
 /**
  * Keys a presentation clicker or a laptop sends: arrows, PageUp/PageDown, space (shift+space back),
- * Home/End, Escape to leave and H to hide or reveal the new round. Keys typed into a control other
+ * Home/End, Escape to leave, H to hide or reveal the new round and "." or B to black the screen out. Keys typed into a control other
  * than a button are left alone.
  */
 export function presentationAction(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey'>): keyof PresentationControls | undefined {
@@ -36,6 +38,10 @@ export function presentationAction(event: Pick<KeyboardEvent, 'key' | 'shiftKey'
     case 'h':
     case 'H':
       return 'toggleHidden';
+    case '.':
+    case 'b':
+    case 'B':
+      return 'toggleBlank';
     default:
       return undefined;
   }

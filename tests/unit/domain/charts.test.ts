@@ -5,6 +5,7 @@ import {
   heatmapData,
   instrumentItemLabels,
   radarData,
+  radarGaps,
   seriesStyle,
   trendData,
 } from '@/domain/charts';
@@ -74,6 +75,20 @@ describe('seriesStyle', () => {
   });
 });
 
+describe('radarGaps', () => {
+  it('names each gap with its goal, its round and why: marked not relevant or nothing rated', () => {
+    expect(radarGaps(comparison)).toEqual([
+      { goalIndex: 1, roundIndex: 1, reason: 'unrated' },
+      { goalIndex: 2, roundIndex: 0, reason: 'notRelevant' },
+    ]);
+  });
+
+  it('is empty when every goal has a score, and for no rounds', () => {
+    expect(radarGaps(compareRounds(smallInstrument, [scoredRound(smallInstrument, { roundId: 'x', date: '2026-01-01', values: { 'a-1': 1, 'b-1': 2, 'c-1': 3 } })]))).toEqual([]);
+    expect(radarGaps(emptyComparison)).toEqual([]);
+  });
+});
+
 describe('radarData', () => {
   const data = radarData(comparison, goalLabels, roundLabels);
 
@@ -84,6 +99,10 @@ describe('radarData', () => {
   it('has one polygon per round, oldest first, labelled by round', () => {
     expect(data.datasets).toHaveLength(3);
     expect(data.datasets.map((d) => d.label)).toEqual(roundLabels);
+  });
+
+  it('leaves a gap where a goal has no score, instead of a line across it that reads as a low score', () => {
+    for (const dataset of data.datasets) expect(dataset.spanGaps).toBe(false);
   });
 
   it('gives each round its goal means, keeping null for missing scores', () => {

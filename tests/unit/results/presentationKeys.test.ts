@@ -40,6 +40,13 @@ describe('presentationAction', () => {
     expect(presentationAction(key('H', { shiftKey: true }))).toBe('toggleHidden');
   });
 
+  it('maps ".", b and B to toggleBlank, the keys clickers send to black the screen out', () => {
+    expect(presentationAction(key('.'))).toBe('toggleBlank');
+    expect(presentationAction(key('b'))).toBe('toggleBlank');
+    expect(presentationAction(key('B', { shiftKey: true }))).toBe('toggleBlank');
+    expect(presentationAction(key('.', { ctrlKey: true }))).toBeUndefined();
+  });
+
   it.each([
     ['ctrl', { ctrlKey: true }],
     ['alt', { altKey: true }],
@@ -56,7 +63,7 @@ describe('presentationAction', () => {
 });
 
 function controls(): PresentationControls {
-  return { next: vi.fn(), previous: vi.fn(), first: vi.fn(), last: vi.fn(), exit: vi.fn(), toggleHidden: vi.fn() };
+  return { next: vi.fn(), previous: vi.fn(), first: vi.fn(), last: vi.fn(), exit: vi.fn(), toggleHidden: vi.fn(), toggleBlank: vi.fn() };
 }
 
 /** A slide host with a text field, a select, a button, a link and a contenteditable notes area. */
@@ -104,10 +111,11 @@ function calls(c: PresentationControls): Record<keyof PresentationControls, numb
     last: count(c.last),
     exit: count(c.exit),
     toggleHidden: count(c.toggleHidden),
+    toggleBlank: count(c.toggleBlank),
   };
 }
 
-const none: Record<keyof PresentationControls, number> = { next: 0, previous: 0, first: 0, last: 0, exit: 0, toggleHidden: 0 };
+const none: Record<keyof PresentationControls, number> = { next: 0, previous: 0, first: 0, last: 0, exit: 0, toggleHidden: 0, toggleBlank: 0 };
 
 describe('usePresentationKeys', () => {
   afterEach(() => {
@@ -117,9 +125,9 @@ describe('usePresentationKeys', () => {
   it('calls the control for each key pressed with nothing focused', () => {
     const c = controls();
     mountHost(c);
-    for (const name of ['ArrowRight', 'PageDown', ' ', 'ArrowLeft', 'Home', 'End', 'Escape', 'h']) press(document.body, name);
+    for (const name of ['ArrowRight', 'PageDown', ' ', 'ArrowLeft', 'Home', 'End', 'Escape', 'h', '.', 'b']) press(document.body, name);
     press(document.body, ' ', { shiftKey: true });
-    expect(calls(c)).toEqual({ next: 3, previous: 2, first: 1, last: 1, exit: 1, toggleHidden: 1 });
+    expect(calls(c)).toEqual({ next: 3, previous: 2, first: 1, last: 1, exit: 1, toggleHidden: 1, toggleBlank: 2 });
   });
 
   it('handles keys that bubble up from the page', () => {

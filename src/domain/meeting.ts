@@ -1,0 +1,46 @@
+import { compareActions, isOpen } from './actions';
+import type { ActionItem } from './types';
+
+/**
+ * The slides of a working group's meeting, in order: what was left open last time, the overview,
+ * one slide per goal, the trend, and the next steps decided this round.
+ */
+export type MeetingSlide =
+  | { readonly kind: 'start' }
+  | { readonly kind: 'overview' }
+  | { readonly kind: 'goal'; readonly goalIndex: number }
+  | { readonly kind: 'trend' }
+  | { readonly kind: 'end' };
+
+export function meetingSlides(goalCount: number): MeetingSlide[] {
+  return [
+    { kind: 'start' },
+    { kind: 'overview' },
+    ...Array.from({ length: Math.max(0, goalCount) }, (_unused, goalIndex) => ({ kind: 'goal' as const, goalIndex })),
+    { kind: 'trend' },
+    { kind: 'end' },
+  ];
+}
+
+export interface MeetingActions {
+  /** The previous round's actions still planned or ongoing: where the meeting starts. */
+  readonly open: readonly ActionItem[];
+  /** The actions written (or carried) in the newest round and not yet done or dropped: the next steps. */
+  readonly decided: readonly ActionItem[];
+}
+
+/**
+ * The actions a meeting opens and closes with. `previousRoundId` is the round before the one
+ * presented (none for a group's first round). An action carried into the newest round shows on
+ * both: what was said last time, and what is next.
+ */
+export function meetingActions(actions: readonly ActionItem[], previousRoundId: string | undefined, newestRoundId: string | undefined): MeetingActions {
+  const decided = newestRoundId ? actions.filter((a) => a.roundId === newestRoundId && isOpen(a.status)).sort(compareActions) : [];
+  const open = previousRoundId ? actions.filter((a) => a.roundId === previousRoundId && isOpen(a.status)).sort(compareActions) : [];
+  return { open, decided };
+}
+
+/** "planned" and "ongoing" actions whose date has passed on `today` (ISO date): flagged in a review. */
+export function isOverdue(action: Pick<ActionItem, 'due' | 'status'>, today: string): boolean {
+  return isOpen(action.status) && action.due !== '' && action.due < today;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createAction } from '@/domain/actions';
+import { isOverdue, meetingActions, meetingSlides } from '@/domain/meeting';
+import type { ActionItem, ActionStatus } from '@/domain/types';
+
+function action(roundId: string, what: string, status: ActionStatus, createdAt: string, extra: Partial<ActionItem> = {}): ActionItem {
+  return { ...createAction({ what, who: 'BVC', due: '', status }, 'centre', roundId, 'goal-1', createdAt), ...extra };
+}
+
+describe('meetingSlides', () => {
+  it('opens with last time’s actions, then the overview, a slide per goal, the trend and the next steps', () => {
+    expect(meetingSlides(2)).toEqual([
+      { kind: 'start' },
+      { kind: 'overview' },
+      { kind: 'goal', goalIndex: 0 },
+      { kind: 'goal', goalIndex: 1 },
+      { kind: 'trend' },
+      { kind: 'end' },
+    ]);
+  });
+
+  it('has no goal slides for an instrument without goals', () => {
+    expect(meetingSlides(0).map((slide) => slide.kind)).toEqual(['start', 'overview', 'trend', 'end']);
+    expect(meetingSlides(-1)).toHaveLength(4);
+  });
+});
+
+describe('meetingActions', () => {
+  const spring = [
+    action('spring', 'Broschyr', 'ongoing', '2026-04-22T10:00:00.000Z'),
+    action('spring', 'Utbildningsdag', 'planned', '2026-04-22T09:00:00.000Z'),
+    action('spring', 'Enkät', 'done', '2026-04-22T08:00:00.000Z'),
+    action('spring', 'Nyhetsbrev', 'dropped', '2026-04-22T08:30:00.000Z'),
+  ];
+  const autumn = [
+    action('autumn', 'Föräldraråd', 'planned', '2026-10-14T10:00:00.000Z'),
+    action('autumn', 'Broschyr (fortsätter)', 'ongoing', '2026-10-14T09:00:00.000Z', { carriedFromId: spring[0]?.id ?? '' }),
+    action('autumn', 'Redan gjort', 'done', '2026-10-14T11:00:00.000Z'),
+  ];
+  const other = [action('winter', 'Annan omgång', 'planned', '2026-01-10T10:00:00.000Z')];
+  const all = [...other, ...autumn, ...spring];
+
+  it('starts with the previous round’s planned and ongoing actions, oldest first', () => {
+    expect(meetingActions(all, 'spring', 'autumn').open.map((a) => a.what)).toEqual(['Utbildningsdag', 'Broschyr']);
+  });
+
+  it('ends with the open actions of the round presented, a carried one among them', () => {
+    expect(meetingActions(all, 'spring', 'autumn').decided.map((a) => a.what)).toEqual(['Broschyr (fortsätter)', 'Föräldraråd']);
+  });
+
+  it('has nothing to follow up in a group’s first round', () => {
+    expect(meetingActions(all, undefined, 'spring')).toEqual({ open: [], decided: spring.filter((a) => a.status === 'ongoing' || a.status === 'planned').sort((a, b) => a.createdAt.localeCompare(b.createdAt)) });
+    expect(meetingActions([], undefined, undefined)).toEqual({ open: [], decided: [] });
+  });
+});
+
+describe('isOverdue', () => {
+  it('flags a planned or ongoing action whose date has passed', () => {
+    expect(isOverdue({ due: '2026-05-01', status: 'planned' }, '2026-05-02')).toBe(true);
+    expect(isOverdue({ due: '2026-05-01', status: 'ongoing' }, '2026-10-14')).toBe(true);
+  });
+
+  it('does not flag one due today, one without a date, or one done or dropped', () => {
+    expect(isOverdue({ due: '2026-05-02', status: 'planned' }, '2026-05-02')).toBe(false);
+    expect(isOverdue({ due: '', status: 'planned' }, '2026-05-02')).toBe(false);
+    expect(isOverdue({ due: '2026-01-01', status: 'done' }, '2026-05-02')).toBe(false);
+    expect(isOverdue({ due: '2026-01-01', status: 'dropped' }, '2026-05-02')).toBe(false);
+  });
+});
