@@ -30,6 +30,7 @@ export interface RefusedDoc {
 const SETTINGS_KEY = 'network';
 const REFUSED_KEY = 'network:refused';
 const sinceKey = (database: string) => `network:since:${database}`;
+const CENTRE_PREFIX = 'network:centre:';
 
 /** The intent methods of the network: its settings, the outbox, and where the coordinator's feed stands. */
 export function createNetworkRepository(db: AppDatabase) {
@@ -110,9 +111,22 @@ export function createNetworkRepository(db: AppDatabase) {
      * Stores what the feed brought from one database and how far it has read, in one transaction:
      * a reload starts from there, and never holds a checkpoint past entries it did not keep.
      */
-    async receive(database: string, since: string, entries: readonly WorkspaceEntry[], refused: readonly RefusedDoc[]): Promise<void> {
+    async receive(database: string, since: string, received: readonly { docId: string; entry: WorkspaceEntry }[], refusedDocs: readonly RefusedDoc[]): Promise<void> {
       await db.transaction('rw', db.workspace, db.settings, async () => {
-        for (const entry of entries) {
+        const refused = [...refusedDocs];
+        for (const { docId, entry } of received) {
+          // A database belongs to one centre, the first whose hand-in it brought: a document in it
+          // that speaks for another centre (or a centre another database speaks for) is refused, so
+          // one centre's login cannot replace another centre's file in the workspace.
+          const bound = (await db.settings.get(CENTRE_PREFIX + database))?.value;
+          const claimedElsewhere =
+            bound === undefined &&
+            (await db.settings.where('key').startsWith(CENTRE_PREFIX).filter((setting) => setting.value === entry.id).count()) > 0;
+          if ((bound !== undefined && bound !== entry.id) || claimedElsewhere) {
+            refused.push({ db: database, docId, problems: [{ code: 'unknownReference', path: 'centre.id', detail: entry.id }] });
+            continue;
+          }
+          if (bound === undefined) await db.settings.put({ key: CENTRE_PREFIX + database, value: entry.id });
           const existing = await db.workspace.get(entry.id);
           // Per centre the newest file wins, as when files are picked by hand.
           if (!existing || existing.deletedAt || Date.parse(entry.file.exportedAt) > Date.parse(existing.file.exportedAt)) await db.workspace.put(entry);

@@ -49,13 +49,13 @@ export function startFeed(options: FeedOptions): { stop: () => void; done: Promi
   const client: CouchClient = createCouchClient(options.address, options.login, options.fetch);
 
   async function take(db: string, changes: ChangesResult): Promise<void> {
-    const entries: WorkspaceEntry[] = [];
+    const entries: { docId: string; entry: WorkspaceEntry }[] = [];
     const refused: RefusedDoc[] = [];
     const importedAt = nowIso();
     for (const change of changes.results) {
       if (change.deleted || change.id.startsWith('_design/') || change.doc === undefined) continue;
       const read = readHandInDoc(change.doc, options.instruments());
-      if (read.ok) entries.push({ id: read.file.centre.id, fileName: `${db}/${change.id}`, importedAt, file: read.file });
+      if (read.ok) entries.push({ docId: change.id, entry: { id: read.file.centre.id, fileName: `${db}/${change.id}`, importedAt, file: read.file } });
       else refused.push({ db, docId: change.id, problems: read.problems.slice(0, 20) });
     }
     await networkRepository.receive(db, String(changes.last_seq), entries, refused);
