@@ -5,7 +5,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { DEMO, networkJsonOf, provision, serveApp, startCouch, type Couch } from '../../scripts/network-server.mjs';
 import { securityHeaders } from '../../security.config';
 import { AppPage } from './pages/AppPage';
-import { expectNoSeriousA11yViolations } from './support/fixtures';
+import { expectNoSeriousA11yViolations, waitForServiceWorker } from './support/fixtures';
 
 // Hand-ins over a real CouchDB stand-in (pouchdb-server, its databases on disk so that it can be
 // stopped and started again), behind the app's own origin at /couchdb as in production.
@@ -46,7 +46,7 @@ async function joinNetwork(page: Page, centreName: string, centre: typeof FITTJA
   await settings.getByTestId('network-json').click();
   await expect(settings.getByTestId('network-message')).toHaveText('Nätverket är sparat.');
   await settings.getByLabel('Familjecentral på enheten').selectOption({ label: centreName });
-  await settings.getByLabel('Databas').selectOption(centre.db);
+  await settings.getByLabel('Databas', { exact: true }).selectOption(centre.db);
   await settings.getByTestId('network-user').fill(centre.name);
   await settings.getByTestId('network-password').fill(centre.password);
   await settings.getByTestId('network-save-centre').click();
@@ -136,6 +136,8 @@ test('two centres hand in, one offline first; the coordinator receives both with
   const alby = await newPage(browser);
   await newCentre(alby, 'Familjecentralen Alby');
   await joinNetwork(alby, 'Familjecentralen Alby', ALBY);
+  // Offline, the app's own files come from the service worker's cache.
+  await waitForServiceWorker(alby);
   await alby.context().setOffline(true);
   await handInRound(alby, 'Familjecentralen Alby');
   const albyRow = alby.getByTestId('outbox-row');
