@@ -71,6 +71,7 @@ describe('the outbox', () => {
     const docs = new Map<string, { hash?: string }>();
     const state = { down: false, posts: 0, logins: 0 };
     const fetchImpl: Fetch = async (input, init) => {
+      await Promise.resolve();
       if (state.down) throw new TypeError('Failed to fetch');
       const path = input.replace(/^\/couchdb\//, '');
       const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
@@ -78,7 +79,7 @@ describe('the outbox', () => {
         state.logins += 1;
         return json({ ok: true });
       }
-      const body = JSON.parse(String(init?.body ?? '{}')) as { docs?: HandInDoc[]; keys?: string[] };
+      const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { docs?: HandInDoc[]; keys?: string[] };
       if (path === 'fc-fittja/_bulk_docs') {
         state.posts += 1;
         return json(
