@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { repository } from './db';
 import { initialLocaleLoaded, loadAllMessages } from './i18n';
 import { createAppRouter } from './modules/router';
 import { installServiceWorker } from './modules/pwa';
@@ -17,6 +18,14 @@ installServiceWorker();
 // Fetched while the start page shows, so that the next page opens without waiting for its texts, but
 // after `load`: the first screen does not need them, and they used to be a seventh of its download.
 // A page opened sooner waits for them in the router.
-const fetchTheRest = () => void loadAllMessages().catch(() => undefined);
+// The network's code (src/network) is fetched only on a device where a network is set: elsewhere
+// nothing of it loads and no request goes to a server.
+const startNetworkIfSet = async () => {
+  if ((await repository.getSetting('network')) !== undefined) (await import('./network')).startNetwork();
+};
+const fetchTheRest = () => {
+  void loadAllMessages().catch(() => undefined);
+  void startNetworkIfSet().catch(() => undefined);
+};
 if (document.readyState === 'complete') fetchTheRest();
 else addEventListener('load', fetchTheRest, { once: true });

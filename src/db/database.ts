@@ -4,6 +4,7 @@ import type { HandIn } from '@/domain/cycle/handIn';
 import type { ProjectPlan } from '@/domain/cycle/projectPlan';
 import type { YearlyReport } from '@/domain/cycle/yearlyReport';
 import type { ExportFile } from '@/domain/exchange/format';
+import type { OutboxEntry } from './network';
 import { sealedHandIns } from './sealed';
 import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '@/domain/types';
 
@@ -83,6 +84,11 @@ export const SCHEMA_V7 = {
   yearlyReports: 'id, &[centreId+year]',
 } as const;
 
+/** v10 (network): the outbox of hand-ins waiting to be sent to the network's server. */
+export const SCHEMA_V10_NETWORK = {
+  outbox: 'handInId, centreId, status',
+} as const;
+
 /**
  * The coordinator's stored files, brought to the current export format like an imported file. The
  * format upgrades load only when a database this old is opened (almost never), not with the first
@@ -113,6 +119,7 @@ export class AppDatabase extends Dexie {
   handIns!: EntityTable<HandIn, 'id'>;
   projectPlans!: EntityTable<ProjectPlan, 'id'>;
   yearlyReports!: EntityTable<YearlyReport, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'handInId'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -180,6 +187,9 @@ export class AppDatabase extends Dexie {
     this.version(8)
       .stores(SCHEMA_V7)
       .upgrade(upgradeWorkspaceFiles);
+    // v10 (network): a new table only, nothing to upgrade. Version 9 is another change's: Dexie
+    // applies each version's tables on top of the ones before, so the two add up in either order.
+    this.version(10).stores(SCHEMA_V10_NETWORK);
     this.use(sealedHandIns);
   }
 }

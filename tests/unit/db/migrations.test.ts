@@ -8,8 +8,8 @@ import { inFormat4 } from '../../fixtures/format4';
 const names: string[] = [];
 
 /** Every table of the newest schema. */
-const TABLES = ['actions', 'answers', 'centres', 'handIns', 'instruments', 'localItems', 'projectPlans', 'ratings', 'reflections', 'rounds', 'settings', 'workspace', 'yearlyReports'];
-const NEWEST = 8;
+const TABLES = ['actions', 'answers', 'centres', 'handIns', 'instruments', 'localItems', 'outbox', 'projectPlans', 'ratings', 'reflections', 'rounds', 'settings', 'workspace', 'yearlyReports'];
+const NEWEST = 10;
 /** What export format 4 adds to an older workspace file with no actions (see UPGRADES[3]). */
 const FORMAT_4_ADDITIONS = { audience: 'backup', ratingSpread: [], handIns: [], projectPlans: [], yearlyReports: [] };
 

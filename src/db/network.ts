@@ -1,0 +1,151 @@
+import { EMPTY_NETWORK, type NetworkSettings } from '@/domain/network/network';
+import type { WorkspaceEntry } from './database';
+import { db as defaultDb, type AppDatabase } from './database';
+
+/**
+ * A hand-in waiting to be sent to the network's server, or sent. Written in IndexedDB, so a hand-in
+ * waits through a closed tab, a reload or a day offline, and goes once the server answers.
+ */
+export interface OutboxEntry {
+  handInId: string;
+  centreId: string;
+  status: 'waiting' | 'sent';
+  queuedAt: string;
+  /** Failed tries since the last success; the next try waits longer (see retryDelayMs). */
+  attempts: number;
+  /** Not before this moment (ISO); empty for "as soon as there is a connection". */
+  nextAttemptAt: string;
+  sentAt?: string;
+  /** Why the last try failed, as a message key's code (`offline`, `unauthorized`, `forbidden`, `server`). */
+  error?: string;
+}
+
+/** A document the coordinator's feed refused, kept so the page can say which and why. */
+export interface RefusedDoc {
+  db: string;
+  docId: string;
+  problems: readonly { code: string; path: string; detail?: string }[];
+}
+
+const SETTINGS_KEY = 'network';
+const REFUSED_KEY = 'network:refused';
+const sinceKey = (database: string) => `network:since:${database}`;
+const CENTRE_PREFIX = 'network:centre:';
+
+/** The intent methods of the network: its settings, the outbox, and where the coordinator's feed stands. */
+export function createNetworkRepository(db: AppDatabase) {
+  async function readJson<T>(key: string, fallback: T): Promise<T> {
+    const value = (await db.settings.get(key))?.value;
+    if (value === undefined) return fallback;
+    try {
+      return JSON.parse(value) as T;
+    } catch {
+      return fallback;
+    }
+  }
+
+  return {
+    async getSettings(): Promise<NetworkSettings> {
+      return readJson<NetworkSettings>(SETTINGS_KEY, EMPTY_NETWORK);
+    },
+
+    async setSettings(settings: NetworkSettings): Promise<void> {
+      await db.settings.put({ key: SETTINGS_KEY, value: JSON.stringify(settings) });
+    },
+
+    /**
+     * Queues every hand-in of the centre that is not in the outbox yet, in one transaction. Called
+     * after "Lämna in" and at every start, so a hand-in sealed just before the tab closed still goes.
+     */
+    async queueHandIns(centreId: string, now: string): Promise<number> {
+      return db.transaction('rw', db.handIns, db.outbox, async () => {
+        const handIns = await db.handIns.where('centreId').equals(centreId).toArray();
+        const queued = new Set((await db.outbox.where('centreId').equals(centreId).toArray()).map((entry) => entry.handInId));
+        const fresh = handIns
+          .filter((handIn) => !queued.has(handIn.id))
+          .map((handIn): OutboxEntry => ({ handInId: handIn.id, centreId, status: 'waiting', queuedAt: now, attempts: 0, nextAttemptAt: '' }));
+        await db.outbox.bulkAdd(fresh);
+        return fresh.length;
+      });
+    },
+
+    async handInCount(): Promise<number> {
+      return db.handIns.count();
+    },
+
+    async listOutbox(centreId: string): Promise<OutboxEntry[]> {
+      return db.outbox.where('centreId').equals(centreId).toArray();
+    },
+
+    async waitingOutbox(): Promise<OutboxEntry[]> {
+      return db.outbox.where('status').equals('waiting').toArray();
+    },
+
+    async markSent(handInId: string, sentAt: string): Promise<void> {
+      await db.transaction('rw', db.outbox, async () => {
+        const entry = await db.outbox.get(handInId);
+        if (!entry) return;
+        const { error: _done, ...rest } = entry;
+        await db.outbox.put({ ...rest, status: 'sent', sentAt, attempts: 0, nextAttemptAt: '' });
+      });
+    },
+
+    async markFailed(handInId: string, error: string, nextAttemptAt: string): Promise<void> {
+      await db.transaction('rw', db.outbox, async () => {
+        const entry = await db.outbox.get(handInId);
+        if (entry?.status !== 'waiting') return;
+        await db.outbox.update(handInId, { attempts: entry.attempts + 1, error, nextAttemptAt });
+      });
+    },
+
+    /** Every waiting hand-in may go at once (the connection is back, or the user asked). */
+    async clearWaits(): Promise<void> {
+      await db.outbox.where('status').equals('waiting').modify({ nextAttemptAt: '' });
+    },
+
+    async getSince(database: string): Promise<string> {
+      return (await db.settings.get(sinceKey(database)))?.value ?? '0';
+    },
+
+    /**
+     * Stores what the feed brought from one database and how far it has read, in one transaction:
+     * a reload starts from there, and never holds a checkpoint past entries it did not keep.
+     */
+    async receive(database: string, since: string, received: readonly { docId: string; entry: WorkspaceEntry }[], refusedDocs: readonly RefusedDoc[]): Promise<void> {
+      await db.transaction('rw', db.workspace, db.settings, async () => {
+        const refused = [...refusedDocs];
+        for (const { docId, entry } of received) {
+          // A database belongs to one centre, the first whose hand-in it brought: a document in it
+          // that speaks for another centre (or a centre another database speaks for) is refused, so
+          // one centre's login cannot replace another centre's file in the workspace.
+          const bound = (await db.settings.get(CENTRE_PREFIX + database))?.value;
+          const claimedElsewhere =
+            bound === undefined &&
+            (await db.settings.where('key').startsWith(CENTRE_PREFIX).filter((setting) => setting.value === entry.id).count()) > 0;
+          if ((bound !== undefined && bound !== entry.id) || claimedElsewhere) {
+            refused.push({ db: database, docId, problems: [{ code: 'unknownReference', path: 'centre.id', detail: entry.id }] });
+            continue;
+          }
+          if (bound === undefined) await db.settings.put({ key: CENTRE_PREFIX + database, value: entry.id });
+          const existing = await db.workspace.get(entry.id);
+          // Per centre the newest file wins, as when files are picked by hand.
+          if (!existing || existing.deletedAt || Date.parse(entry.file.exportedAt) > Date.parse(existing.file.exportedAt)) await db.workspace.put(entry);
+        }
+        if (refused.length > 0) {
+          const before = await readJson<RefusedDoc[]>(REFUSED_KEY, []);
+          const kept = before.filter((old) => !refused.some((doc) => doc.db === old.db && doc.docId === old.docId));
+          await db.settings.put({ key: REFUSED_KEY, value: JSON.stringify([...kept, ...refused]) });
+        }
+        await db.settings.put({ key: sinceKey(database), value: since });
+      });
+    },
+
+    async listRefused(): Promise<RefusedDoc[]> {
+      return readJson<RefusedDoc[]>(REFUSED_KEY, []);
+    },
+  };
+}
+
+export type NetworkRepository = ReturnType<typeof createNetworkRepository>;
+
+export const networkRepository = createNetworkRepository(defaultDb);

@@ -1,0 +1,109 @@
+import { acceptHMRUpdate, defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { networkRepository, type OutboxEntry, type RefusedDoc } from '@/db/network';
+import { EMPTY_NETWORK, isDatabaseName, isNetworkAddress, networkIsSet, normaliseAddress, parseNetworkJson, type NetworkDatabase, type NetworkLogin, type NetworkProblem, type NetworkSettings } from '@/domain/network/network';
+import { useLiveQuery } from '@/composables/useLiveQuery';
+import type { FeedState } from '@/network/feed';
+import { useInstrumentStore } from './instrument';
+import { useSaveStatusStore } from './saveStatus';
+
+/**
+ * The network: its settings (set once on the About page, or read from the network.json beside the
+ * app), the outbox of the centres on this device, and the coordinator's feed. The code that talks
+ * to the server is imported only when it is used.
+ */
+export const useNetworkStore = defineStore('network', () => {
+  const settingsQuery = useLiveQuery(() => networkRepository.getSettings());
+  const refusedQuery = useLiveQuery(() => networkRepository.listRefused());
+  const settings = computed<NetworkSettings>(() => settingsQuery.data.value ?? EMPTY_NETWORK);
+  const isSet = computed(() => networkIsSet(settings.value));
+  const refused = computed<readonly RefusedDoc[]>(() => refusedQuery.data.value ?? []);
+  const feedStates = ref<Record<string, FeedState>>({});
+  let feed: { stop: () => void } | undefined;
+
+  async function save(next: NetworkSettings): Promise<void> {
+    await useSaveStatusStore().track(() => networkRepository.setSettings(next));
+    const { startNetwork, outbox } = await import('@/network');
+    startNetwork();
+    void outbox.run();
+  }
+
+  /** The address and the list of centres; checked like a file, nothing stored when wrong. */
+  async function setNetwork(address: string, databases: readonly NetworkDatabase[]): Promise<NetworkProblem | undefined> {
+    const normal = normaliseAddress(address);
+    if (!isNetworkAddress(normal)) return 'address';
+    if (databases.some((entry) => !isDatabaseName(entry.db))) return 'databases';
+    await save({ ...settings.value, address: normal, databases: [...databases] });
+    return undefined;
+  }
+
+  /** Reads `network.json` beside the app: asked for by the user, never fetched by itself. */
+  async function loadNetworkJson(): Promise<NetworkProblem | 'unreachable' | undefined> {
+    let text: string;
+    try {
+      const response = await fetch(new URL('network.json', document.baseURI).toString(), { cache: 'no-store' });
+      if (!response.ok) return 'unreachable';
+      text = await response.text();
+    } catch {
+      return 'unreachable';
+    }
+    const parsed = parseNetworkJson(text);
+    if (!parsed.ok) return parsed.problem;
+    return setNetwork(parsed.address, parsed.databases);
+  }
+
+  async function setCentreLogin(centreId: string, db: string, login: NetworkLogin): Promise<void> {
+    await save({ ...settings.value, centres: { ...settings.value.centres, [centreId]: { db, login } } });
+  }
+
+  async function removeCentreLogin(centreId: string): Promise<void> {
+    const { [centreId]: _removed, ...centres } = settings.value.centres;
+    await save({ ...settings.value, centres });
+  }
+
+  async function setCoordinatorLogin(login: NetworkLogin | undefined): Promise<void> {
+    const { coordinator: _old, ...rest } = settings.value;
+    await save(login ? { ...rest, coordinator: login } : rest);
+  }
+
+  /** Tries every waiting hand-in now ("Försök igen"). */
+  async function sendNow(): Promise<void> {
+    const { outbox } = await import('@/network');
+    await outbox.sendNow();
+  }
+
+  /** Follows the centres' databases while the coordinator's page is open. */
+  async function follow(): Promise<void> {
+    stopFollowing();
+    const current = settings.value.address ? settings.value : await networkRepository.getSettings();
+    const login = current.coordinator;
+    if (!networkIsSet(current) || !login || current.databases.length === 0) return;
+    const instruments = useInstrumentStore();
+    await instruments.load();
+    const { startFeed } = await import('@/network/feed');
+    feed = startFeed({
+      address: current.address,
+      login,
+      databases: current.databases.map((entry) => entry.db),
+      instruments: () => instruments.all,
+      onState: (db, state) => {
+        feedStates.value = { ...feedStates.value, [db]: state };
+      },
+    });
+  }
+
+  function stopFollowing(): void {
+    feed?.stop();
+    feed = undefined;
+  }
+
+  return { settings, isSet, refused, feedStates, setNetwork, loadNetworkJson, setCentreLogin, removeCentreLogin, setCoordinatorLogin, sendNow, follow, stopFollowing };
+});
+
+/** A centre's outbox, live, for its page. */
+export function useCentreOutbox(centreId: () => string) {
+  const query = useLiveQuery((id) => networkRepository.listOutbox(id), centreId);
+  return computed<readonly OutboxEntry[]>(() => query.data.value ?? []);
+}
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useNetworkStore, import.meta.hot));

@@ -1,0 +1,226 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO, networkJsonOf, provision, serveApp, startCouch, type Couch } from '../../scripts/network-server.mjs';
+import { securityHeaders } from '../../security.config';
+import { AppPage } from './pages/AppPage';
+import { expectNoSeriousA11yViolations, waitForServiceWorker } from './support/fixtures';
+
+// Hand-ins over a real CouchDB stand-in (pouchdb-server, its databases on disk so that it can be
+// stopped and started again), behind the app's own origin at /couchdb as in production.
+test.describe.configure({ mode: 'serial' });
+
+const [FITTJA, ALBY] = DEMO.centres as [(typeof DEMO.centres)[number], (typeof DEMO.centres)[number]];
+const ADMIN = 'Basic ' + Buffer.from('admin:admin').toString('base64');
+let couch: Couch;
+let app: { origin: string; close(): Promise<void> };
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+  couch = await startCouch({ dir: mkdtempSync(join(tmpdir(), 'fc-network-e2e-')) });
+  await provision(couch.url, DEMO);
+  app = await serveApp({ couchUrl: couch.url, networkJson: networkJsonOf(DEMO), headers: { ...securityHeaders } });
+});
+
+test.afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  await app.close();
+  await couch.stop();
+});
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: app.origin, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1024, height: 768 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+/** The About page: the network from network.json, then the centre's login. */
+async function joinNetwork(page: Page, centreName: string, centre: typeof FITTJA): Promise<void> {
+  await page.goto('/about');
+  const settings = page.getByTestId('network-settings');
+  await settings.getByTestId('network-json').click();
+  await expect(settings.getByTestId('network-message')).toHaveText('Nätverket är sparat.');
+  await settings.getByLabel('Familjecentral på enheten').selectOption({ label: centreName });
+  await settings.getByLabel('Databas', { exact: true }).selectOption(centre.db);
+  await settings.getByTestId('network-user').fill(centre.name);
+  await settings.getByTestId('network-password').fill(centre.password);
+  await settings.getByTestId('network-save-centre').click();
+  await expect(settings.getByTestId('network-logins')).toContainText(`${centreName}: databas ${centre.db}, användare ${centre.name}`);
+}
+
+/** A centre with one answered round, handed in for the spring check-in; ends on the centre's page. */
+async function handInRound(page: Page, centreName: string, round = { title: 'Våren 2026', date: '2026-05-05' }): Promise<void> {
+  const app = new AppPage(page);
+  await page.goto('/');
+  await page.getByRole('link', { name: centreName }).click();
+  await app.createRound(round.title, round.date);
+  await app.answer(0, 3);
+  await app.expectSaved();
+  await page.getByRole('link', { name: centreName }).click();
+  await app.roundCard(round.title).getByRole('link', { name: 'Resultat' }).click();
+  const panel = page.getByTestId('hand-in-panel');
+  await panel.getByTestId('hand-in-open').click();
+  const dialog = page.getByRole('dialog', { name: 'Lämna in avstämningen' });
+  await dialog.getByTestId('hand-in-confirm').click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByTestId('hand-in-sealed')).toBeVisible();
+  await page.getByRole('link', { name: centreName }).first().click();
+  await expect(page.getByTestId('hand-in-list')).toBeVisible();
+}
+
+async function newCentre(page: Page, name: string): Promise<void> {
+  const app = new AppPage(page);
+  await app.gotoStart();
+  await app.createCentre({ name });
+}
+
+async function serverDocs(db: string): Promise<{ id: string; doc: Record<string, unknown> }[]> {
+  const response = await fetch(`${couch.url}/${db}/_all_docs?include_docs=true`, { headers: { authorization: ADMIN } });
+  const body = (await response.json()) as { rows: { id: string; doc: Record<string, unknown> }[] };
+  return body.rows.filter((row) => !row.id.startsWith('_design/'));
+}
+
+let coordinator: Page;
+
+test('without a network nothing leaves the device: a hand-in makes no request to a server', async ({ browser }) => {
+  const page = await newPage(browser);
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== app.origin || url.pathname.startsWith('/couchdb') || url.pathname === '/network.json') requests.push(request.url());
+  });
+  await newCentre(page, 'Familjecentralen Utan nät');
+  await handInRound(page, 'Familjecentralen Utan nät');
+  // Without a network the centre page has no outbox: the hand-in is only on the device.
+  await expect(page.getByTestId('hand-in-row')).toHaveCount(1);
+  await expect(page.getByTestId('network-outbox')).toHaveCount(0);
+  await page.goto('/about');
+  await expect(page.getByTestId('network-settings')).toBeVisible();
+  await page.goto('/coordinator');
+  await expect(page.getByTestId('coordinator-network')).toHaveCount(0);
+  expect(requests).toEqual([]);
+});
+
+test('two centres hand in, one offline first; the coordinator receives both without a reload', async ({ browser }) => {
+  test.setTimeout(240_000);
+  coordinator = await newPage(browser);
+  await coordinator.goto('/about');
+  await coordinator.getByTestId('network-json').click();
+  await coordinator.getByTestId('network-coordinator-user').fill(DEMO.coordinator.name);
+  await coordinator.getByTestId('network-coordinator-password').fill(DEMO.coordinator.password);
+  await coordinator.getByTestId('network-save-coordinator').click();
+  await expect(coordinator.getByTestId('network-login-saved')).toBeVisible();
+  await coordinator.goto('/coordinator');
+  const feed = coordinator.getByTestId('coordinator-network');
+  await expect(feed.locator(`[data-db="${FITTJA.db}"]`)).toHaveAttribute('data-state', 'live');
+  await expect(feed.locator(`[data-db="${ALBY.db}"]`)).toHaveAttribute('data-state', 'live');
+  await expectNoSeriousA11yViolations(coordinator);
+
+  // Fittja, online.
+  const fittja = await newPage(browser);
+  await newCentre(fittja, 'Familjecentralen Fittja');
+  await joinNetwork(fittja, 'Familjecentralen Fittja', FITTJA);
+  await handInRound(fittja, 'Familjecentralen Fittja');
+  const fittjaRow = fittja.getByTestId('outbox-row');
+  await expect(fittjaRow).toHaveAttribute('data-status', 'sent');
+  await expect(fittjaRow).toContainText(/Skickad \d{2}:\d{2}/);
+  await expectNoSeriousA11yViolations(fittja);
+  await expect(coordinator.getByText('Familjecentralen Fittja').first()).toBeVisible({ timeout: 40_000 });
+
+  // Alby hands in offline: it waits on the device, and goes when the connection is back.
+  const alby = await newPage(browser);
+  await newCentre(alby, 'Familjecentralen Alby');
+  await joinNetwork(alby, 'Familjecentralen Alby', ALBY);
+  // Offline, the app's own files come from the service worker's cache.
+  await waitForServiceWorker(alby);
+  await alby.context().setOffline(true);
+  await handInRound(alby, 'Familjecentralen Alby');
+  const albyRow = alby.getByTestId('outbox-row');
+  await expect(albyRow).toHaveAttribute('data-status', 'waiting');
+  await expect(albyRow).toContainText('Väntar på att skickas');
+  await expect(albyRow).toContainText('Servern går inte att nå just nu');
+  expect(await serverDocs(ALBY.db)).toHaveLength(0);
+  await alby.context().setOffline(false);
+  await expect(albyRow).toHaveAttribute('data-status', 'sent', { timeout: 20_000 });
+  await expect(coordinator.getByText('Familjecentralen Alby').first()).toBeVisible({ timeout: 40_000 });
+
+  // One document per hand-in on the server, in the centre's own database.
+  expect(await serverDocs(FITTJA.db)).toHaveLength(1);
+  expect(await serverDocs(ALBY.db)).toHaveLength(1);
+});
+
+test('a centre’s login can neither read nor write the other centre’s database, and the coordinator writes none', async () => {
+  async function session(name: string, password: string): Promise<string> {
+    const response = await fetch(`${app.origin}/couchdb/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+    expect(response.status).toBe(200);
+    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  }
+  const write = (cookie: string, db: string) =>
+    fetch(`${app.origin}/couchdb/${db}/_bulk_docs`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ docs: [{ _id: `probe-${db}` }] }) });
+  const fittja = await session(FITTJA.name, FITTJA.password);
+  expect((await fetch(`${app.origin}/couchdb/${ALBY.db}/_all_docs`, { headers: { cookie: fittja } })).status).toBe(401);
+  expect((await fetch(`${app.origin}/couchdb/${ALBY.db}/_changes`, { headers: { cookie: fittja } })).status).toBe(401);
+  const written = (await (await write(fittja, ALBY.db)).json()) as { error?: string }[];
+  expect(written[0]?.error).toBe('unauthorized');
+  expect((await fetch(`${app.origin}/couchdb/${FITTJA.db}/_all_docs`, { headers: { cookie: fittja } })).status).toBe(200);
+
+  const reader = await session(DEMO.coordinator.name, DEMO.coordinator.password);
+  expect((await fetch(`${app.origin}/couchdb/${ALBY.db}/_all_docs`, { headers: { cookie: reader } })).status).toBe(200);
+  const refused = (await (await write(reader, FITTJA.db)).json()) as { error?: string }[];
+  expect(refused[0]?.error).toBe('forbidden');
+  // And a sealed hand-in is not overwritten, not even by its own centre.
+  const [existing] = await serverDocs(FITTJA.db);
+  const overwrite = (await (
+    await fetch(`${app.origin}/couchdb/${FITTJA.db}/_bulk_docs`, { method: 'POST', headers: { cookie: fittja, 'content-type': 'application/json' }, body: JSON.stringify({ docs: [{ ...existing?.doc, sealedAt: '2020-01-01T00:00:00.000Z' }] }) })
+  ).json()) as { error?: string }[];
+  expect(overwrite[0]?.error).toBe('forbidden');
+  expect(await serverDocs(ALBY.db)).toHaveLength(1);
+});
+
+test('the server stopped during a send loses nothing: the hand-in waits through a reload and goes when the server is back', async () => {
+  test.setTimeout(180_000);
+  // Contexts: the device without a network, the coordinator, Fittja, Alby.
+  const page = contexts[2]?.pages()[0];
+  if (!page) throw new Error('the Fittja page of the test before');
+  await couch.stop();
+  // A new round's hand-in is a new document, never an overwrite of the first.
+  await handInRound(page, 'Familjecentralen Fittja', { title: 'Hösten 2026', date: '2026-10-05' });
+  const waiting = page.locator('[data-testid="outbox-row"][data-status="waiting"]');
+  await expect(waiting).toHaveCount(1);
+  await expect(waiting).toContainText('Servern går inte att nå just nu');
+
+  // The tab closes and opens again: the hand-in still waits.
+  await page.reload();
+  await expect(page.locator('[data-testid="outbox-row"][data-status="waiting"]')).toHaveCount(1);
+  await couch.start();
+  await page.getByTestId('outbox-retry').click();
+  await expect(page.locator('[data-testid="outbox-row"][data-status="sent"]')).toHaveCount(2, { timeout: 30_000 });
+  expect(await serverDocs(FITTJA.db)).toHaveLength(2);
+  await expect(coordinator.getByTestId('coordinator-network').locator(`[data-db="${FITTJA.db}"]`)).toHaveAttribute('data-state', 'live', { timeout: 40_000 });
+});
+
+test('a doctored document on the server is refused by the import validation and shown', async () => {
+  const [original] = await serverDocs(FITTJA.db);
+  if (!original) throw new Error('no hand-in on the server');
+  const { _rev: _drop, ...doc } = original.doc as { _rev?: string; file: { handIns: { document: { round: { title: string } } }[]; rounds: unknown } };
+  const withHtml = structuredClone(doc) as typeof doc & { _id: string };
+  const sealed = withHtml.file.handIns[0];
+  if (!sealed) throw new Error('no hand-in in the document');
+  sealed.document.round.title = '<img src=x onerror="document.title=\'pwned\'">Våren 2026';
+  withHtml._id = 'hand-in:doctored-html';
+  const wrongSchema = { ...structuredClone(doc), _id: 'hand-in:doctored-schema', file: { ...structuredClone(doc.file), rounds: 'inga omgångar' } };
+  // The server's admin bypasses validate_doc_update, as a compromised server or a careless script would.
+  const response = await fetch(`${couch.url}/${ALBY.db}/_bulk_docs`, { method: 'POST', headers: { authorization: ADMIN, 'content-type': 'application/json' }, body: JSON.stringify({ docs: [withHtml, wrongSchema] }) });
+  expect(response.status).toBe(201);
+
+  const refused = coordinator.getByTestId('feed-refused');
+  await expect(refused.locator('[data-doc="hand-in:doctored-html"]')).toContainText('inte det dokument som förseglades', { timeout: 40_000 });
+  await expect(refused.locator('[data-doc="hand-in:doctored-schema"]')).toContainText('rounds');
+  expect(await coordinator.title()).not.toBe('pwned');
+  await expectNoSeriousA11yViolations(coordinator);
+});

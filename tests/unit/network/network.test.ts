@@ -1,0 +1,210 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { db, repository } from '@/db';
+import { AppDatabase, SCHEMA_V7 } from '@/db/database';
+import { handInRepository } from '@/db/handIns';
+import { networkRepository } from '@/db/network';
+import type { HandIn } from '@/domain/cycle/handIn';
+import { forCoordinator } from '@/domain/exchange/coordinator';
+import { buildExport, type ExportFile } from '@/domain/exchange/format';
+import { buildHandInDoc, handInDocId, type HandInDoc } from '@/domain/network/network';
+import { readHandInDoc } from '@/domain/network/readDoc';
+import { createCentre, createRound } from '@/domain/records';
+import { createOutbox } from '@/network/outbox';
+import type { Fetch } from '@/network/couch';
+import { emptyAppDatabase } from '../../fixtures/appDatabase';
+import { smallInstrument } from '../../fixtures/instruments';
+import { centreInput, participant, roundInput } from '../../fixtures/records';
+
+const shipped = [smallInstrument];
+
+beforeEach(emptyAppDatabase);
+
+/** A centre with one answered round handed in, in the app's database. */
+async function handedIn(name = 'Familjecentralen Fittja'): Promise<{ handIn: HandIn; file: ExportFile }> {
+  const centre = createCentre(centreInput({ name, services: ['bvc', 'bmm', 'openPreschool', 'socialServices'] }));
+  await repository.addCentre(centre);
+  const round = createRound(centre.id, roundInput({ date: '2026-05-05', title: 'Våren 2026', period: '', participants: [participant('Anna Andersson', 'BVC', crypto.randomUUID())] }), smallInstrument);
+  await repository.addRound(round);
+  await repository.saveAnswer(round.id, 'goal-a', 'a-1', { value: 3, note: 'Vi har kommit igång' });
+  const handIn = await handInRepository.sealHandIn(round.id, 'check-in-spring', { shipped, now: '2026-05-14T12:00:00.000Z' });
+  if (!handIn) throw new Error('not sealed');
+  const source = await repository.exportSource(centre.id);
+  if (!source) throw new Error('no export');
+  return { handIn, file: forCoordinator(buildExport(source, 'test', '2026-05-14T12:00:01.000Z')) };
+}
+
+describe('a hand-in document from the server', () => {
+  it('is read like an imported file when nothing in it was changed', async () => {
+    const { handIn, file } = await handedIn();
+    const read = readHandInDoc(JSON.parse(JSON.stringify(buildHandInDoc(handIn, file))), shipped);
+    expect(read).toMatchObject({ ok: true, handInId: handIn.id });
+  });
+
+  it('is refused when markup was slipped into the sealed text: the hash no longer matches', async () => {
+    const { handIn, file } = await handedIn();
+    const doc = JSON.parse(JSON.stringify(buildHandInDoc(handIn, file))) as HandInDoc & { file: { handIns: { document: { round: { title: string } } }[] } };
+    const sealed = doc.file.handIns[0];
+    if (!sealed) throw new Error('no hand-in');
+    sealed.document.round.title = '<img src=x onerror=alert(1)>';
+    const read = readHandInDoc(doc, shipped);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.problems.map((p) => p.code)).toEqual(['tamperedHandIn']);
+  });
+
+  it('is refused with the field named when the file breaks the schema, or names a hand-in or centre it does not hold', async () => {
+    const { handIn, file } = await handedIn();
+    const doc = buildHandInDoc(handIn, file);
+    const broken = readHandInDoc({ ...doc, file: { ...file, rounds: 'inga' } }, shipped);
+    expect(!broken.ok && broken.problems[0]).toMatchObject({ code: 'invalidField', path: 'rounds' });
+    expect(readHandInDoc({ ...doc, handInId: 'another' }, shipped)).toMatchObject({ ok: false, problems: [{ code: 'unknownReference', path: 'handIns' }] });
+    expect(readHandInDoc({ ...doc, centreId: 'another' }, shipped)).toMatchObject({ ok: false, problems: [{ code: 'unknownReference', path: 'centre.id' }] });
+    expect(readHandInDoc({ ...doc, hash: `sha256:${'0'.repeat(64)}` }, shipped)).toMatchObject({ ok: false, problems: [{ code: 'tamperedHandIn' }] });
+    expect(readHandInDoc({ ...doc, type: 'other' }, shipped)).toMatchObject({ ok: false, problems: [{ code: 'notExport' }] });
+    expect(readHandInDoc('<html>', shipped)).toMatchObject({ ok: false, problems: [{ code: 'notExport' }] });
+  });
+});
+
+describe('the outbox', () => {
+  /** A stand-in server: one database, answering like CouchDB; `down` makes every request fail as offline. */
+  function server() {
+    const docs = new Map<string, { hash?: string }>();
+    const state = { down: false, posts: 0, logins: 0 };
+    const fetchImpl: Fetch = async (input, init) => {
+      await Promise.resolve();
+      if (state.down) throw new TypeError('Failed to fetch');
+      const path = input.replace(/^\/couchdb\//, '');
+      const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
+      if (path === '_session') {
+        state.logins += 1;
+        return json({ ok: true });
+      }
+      const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { docs?: HandInDoc[]; keys?: string[] };
+      if (path === 'fc-fittja/_bulk_docs') {
+        state.posts += 1;
+        return json(
+          (body.docs ?? []).map((doc) => {
+            if (docs.has(doc._id)) return { id: doc._id, error: 'conflict', reason: 'Document update conflict.' };
+            docs.set(doc._id, doc);
+            return { id: doc._id, ok: true, rev: '1-x' };
+          }),
+          201,
+        );
+      }
+      if (path.startsWith('fc-fittja/_all_docs')) return json({ rows: (body.keys ?? []).map((key) => ({ key, doc: docs.get(key) })) });
+      return json({ error: 'not_found' }, 404);
+    };
+    return { docs, state, fetchImpl };
+  }
+
+  let now = '2026-05-14T13:00:00.000Z';
+  afterEach(() => {
+    now = '2026-05-14T13:00:00.000Z';
+  });
+
+  async function setUp(centreId: string): Promise<void> {
+    await networkRepository.setSettings({ address: '/couchdb', databases: [{ db: 'fc-fittja' }], centres: { [centreId]: { db: 'fc-fittja', login: { name: 'fittja', password: 'x' } } } });
+  }
+
+  it('sends a hand-in once: its document is on the server under the hand-in’s id, and the entry says when it went', async () => {
+    const { handIn } = await handedIn();
+    await setUp(handIn.centreId);
+    const fake = server();
+    const outbox = createOutbox({ fetch: fake.fetchImpl, now: () => now });
+    await outbox.run();
+    expect([...fake.docs.keys()]).toEqual([handInDocId(handIn)]);
+    expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ handInId: handIn.id, status: 'sent', sentAt: now }]);
+    await outbox.run();
+    expect(fake.state.posts).toBe(1);
+  });
+
+  it('keeps a hand-in waiting while the server cannot be reached, backs off, and sends it when asked again', async () => {
+    const { handIn } = await handedIn();
+    await setUp(handIn.centreId);
+    const fake = server();
+    fake.state.down = true;
+    const outbox = createOutbox({ fetch: fake.fetchImpl, now: () => now });
+    await outbox.run();
+    expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ status: 'waiting', attempts: 1, error: 'offline', nextAttemptAt: '2026-05-14T13:00:02.000Z' }]);
+    // Not yet due: nothing is tried.
+    fake.state.down = false;
+    await outbox.run();
+    expect(fake.state.posts).toBe(0);
+    now = '2026-05-14T13:00:03.000Z';
+    await outbox.run();
+    expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ status: 'sent', attempts: 0 }]);
+    expect(fake.docs.size).toBe(1);
+  });
+
+  it('counts a send as done when the server already holds the same hand-in (an answer lost on the way)', async () => {
+    const { handIn, file } = await handedIn();
+    await setUp(handIn.centreId);
+    const fake = server();
+    fake.docs.set(handInDocId(handIn), buildHandInDoc(handIn, file));
+    await createOutbox({ fetch: fake.fetchImpl, now: () => now }).run();
+    expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ status: 'sent' }]);
+    expect(fake.docs.size).toBe(1);
+  });
+
+  it('sends nothing, and makes no request, when no network is set', async () => {
+    await handedIn();
+    const fake = server();
+    let requests = 0;
+    await createOutbox({ fetch: (input, init) => ((requests += 1), fake.fetchImpl(input, init)), now: () => now }).run();
+    expect(requests).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('what the coordinator’s feed stores', () => {
+  it('keeps the newest file per centre, and refuses a document in a database that speaks for another centre', async () => {
+    const fittja = await handedIn('Familjecentralen Fittja');
+    const alby = await handedIn('Familjecentralen Alby');
+    const entry = (file: ExportFile) => ({ id: file.centre.id, fileName: 'x', importedAt: '2026-05-15T08:00:00.000Z', file });
+    await networkRepository.receive('fc-fittja', '1', [{ docId: 'a', entry: entry(fittja.file) }], []);
+    await networkRepository.receive('fc-fittja', '2', [{ docId: 'b', entry: entry(alby.file) }], []);
+    await networkRepository.receive('fc-alby', '1', [{ docId: 'c', entry: entry(fittja.file) }], []);
+    expect((await repository.listWorkspace()).map((e) => e.file.centre.name)).toEqual(['Familjecentralen Fittja']);
+    expect((await networkRepository.listRefused()).map((doc) => [doc.db, doc.docId, doc.problems[0]?.code])).toEqual([
+      ['fc-fittja', 'b', 'unknownReference'],
+      ['fc-alby', 'c', 'unknownReference'],
+    ]);
+    expect(await networkRepository.getSince('fc-fittja')).toBe('2');
+    const older = { ...fittja.file, exportedAt: '2026-01-01T00:00:00.000Z' };
+    await networkRepository.receive('fc-fittja', '3', [{ docId: 'd', entry: entry(older) }], []);
+    expect((await repository.listWorkspace())[0]?.file.exportedAt).toBe(fittja.file.exportedAt);
+  });
+});
+
+describe('upgrading a version 8 database to version 10', () => {
+  it('keeps every record and adds an empty outbox, which then queues the hand-ins already sealed', async () => {
+    const { handIn } = await handedIn();
+    const [centres, rounds, answers, handIns] = await Promise.all([db.centres.toArray(), db.rounds.toArray(), db.answers.toArray(), db.handIns.toArray()]);
+    const name = `migration-v8-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(8).stores(SCHEMA_V7);
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      await old.table('centres').bulkAdd(centres);
+      await old.table('rounds').bulkAdd(rounds);
+      await old.table('answers').bulkAdd(answers);
+      await old.table('handIns').bulkAdd(handIns);
+      await old.table('settings').add({ key: 'lastExport:x', value: '2026-05-01T00:00:00.000Z' });
+    });
+    old.close();
+
+    const upgraded = new AppDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(10);
+    expect(await upgraded.centres.toArray()).toEqual(centres);
+    expect(await upgraded.answers.toArray()).toEqual(answers);
+    expect(await upgraded.handIns.toArray()).toEqual(handIns);
+    expect(await upgraded.settings.toArray()).toEqual([{ key: 'lastExport:x', value: '2026-05-01T00:00:00.000Z' }]);
+    expect(await upgraded.outbox.count()).toBe(0);
+    const { createNetworkRepository } = await import('@/db/network');
+    expect(await createNetworkRepository(upgraded).queueHandIns(handIn.centreId, '2026-05-20T00:00:00.000Z')).toBe(1);
+    expect(await createNetworkRepository(upgraded).queueHandIns(handIn.centreId, '2026-05-20T00:00:00.000Z')).toBe(0);
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+});
