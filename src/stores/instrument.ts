@@ -45,6 +45,14 @@ export const useInstrumentStore = defineStore('instrument', () => {
     return (key ? all.value.find((instrument) => instrumentKey(instrument) === key) : undefined) ?? shipped.value;
   });
 
+  /**
+   * What a new round can be started with: the newest shipped version, the networks' own, and the one
+   * chosen for new rounds. Older shipped versions stay for the rounds answered with them.
+   */
+  const forNewRounds = computed<Instrument[]>(() =>
+    all.value.filter((instrument) => !isShipped(instrument) || instrument === shipped.value || instrument === current.value),
+  );
+
   function get(ref: InstrumentRef): Instrument | undefined {
     return findInstrument(all.value, ref);
   }
@@ -112,7 +120,7 @@ export const useInstrumentStore = defineStore('instrument', () => {
     }, keys);
   }
 
-  return { watchUsage, builtIn, shipped, installed, all, current, error, get, forRound, isShipped, load, setCurrent, install, uninstall };
+  return { watchUsage, builtIn, shipped, installed, all, forNewRounds, current, error, get, forRound, isShipped, load, setCurrent, install, uninstall };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useInstrumentStore, import.meta.hot));

@@ -14,7 +14,9 @@ import { deleteAt, rawDefaultInstrument, setAt, type Json } from '../fixtures/in
 import { makeCentre, makeRound } from '../fixtures/records';
 import networkJson from '../fixtures/network-instrument.json';
 
-const SHIPPED = 'familjecentral-sjalvvardering@1.0.0';
+const SHIPPED = 'familjecentral-sjalvvardering@2.0.0';
+/** Still shipped: rounds answered with it keep it. */
+const SHIPPED_BEFORE = 'familjecentral-sjalvvardering@1.0.0';
 const NETWORK = 'familjecentral-sjalvvardering@1.1.0';
 const networkText = JSON.stringify(networkJson);
 
@@ -81,10 +83,18 @@ describe('InstrumentsView: the list', () => {
     expect(view.text()).toContain('kan läsa in en egen version av instrumentet som en JSON-fil');
     expect(view.text()).toContain('matchas mål och påståenden på sitt id');
     expect(view.get('legend').text()).toBe('Instrument för nya omgångar');
+    await expectListed(view, [SHIPPED, SHIPPED_BEFORE]);
+    expect(view.get('[data-testid="instrument-versions"]').text()).toContain('1.0.0, 2.0.0');
+    const before = entry(view, SHIPPED_BEFORE);
+    expect(before.text()).toContain('Självvärdering på vägen mot familjecentral (version 1.0.0)');
+    expect(before.text()).toContain('5 mål, 35 påståenden');
+    expect(before.text()).toContain('Inbyggt');
+    expect(before.text()).not.toContain('Används för nya omgångar');
+    expect(before.find('button').exists()).toBe(false);
     const shipped = entry(view, SHIPPED);
-    expect(shipped.text()).toContain('Självvärdering på vägen mot familjecentral (version 1.0.0)');
+    expect(shipped.text()).toContain('Självvärdering på vägen mot familjecentral (version 2.0.0)');
     expect(shipped.text()).toContain('familjecentral-sjalvvardering');
-    expect(shipped.text()).toContain('5 mål, 35 påståenden');
+    expect(shipped.text()).toContain('5 mål, 41 påståenden');
     expect(shipped.text()).toContain('Inbyggt');
     expect(shipped.text()).toContain('Ingen omgång använder det');
     expect(shipped.text()).toContain('Används för nya omgångar');
@@ -99,8 +109,9 @@ describe('InstrumentsView: the list', () => {
     await repository.addRound(makeRound(centre.id));
     await repository.addRound(makeRound(centre.id));
     const view = await mountView();
-    await expectListed(view, [SHIPPED, NETWORK]);
-    expect(entry(view, SHIPPED).text()).toContain('2 omgångar använder det');
+    await expectListed(view, [SHIPPED, SHIPPED_BEFORE, NETWORK]);
+    // The rounds were answered with 1.0.0, which they keep.
+    expect(entry(view, SHIPPED_BEFORE).text()).toContain('2 omgångar använder det');
     const network = entry(view, NETWORK);
     expect(network.text()).toContain('Nätverket Södra (version 1.1.0)');
     expect(network.text()).toContain('5 mål, 35 påståenden');
@@ -119,14 +130,14 @@ describe('InstrumentsView: the list', () => {
   it('removes an installed instrument no round uses, after asking', async () => {
     await installNetwork();
     const view = await mountView();
-    await expectListed(view, [SHIPPED, NETWORK]);
+    await expectListed(view, [SHIPPED, SHIPPED_BEFORE, NETWORK]);
     const remove = entry(view, NETWORK).get('button');
     expect(remove.attributes('aria-label')).toBe('Ta bort Självvärdering på vägen mot familjecentral – Nätverket Södra (version 1.1.0)');
     await remove.trigger('click');
     const dialog = view.get('dialog');
     expect(dialog.text()).toContain('version 1.1.0 tas bort från enheten');
     await dialog.findAll('button').find((b) => b.text() === 'Ta bort')?.trigger('click');
-    await expectListed(view, [SHIPPED]);
+    await expectListed(view, [SHIPPED, SHIPPED_BEFORE]);
     expect(view.get('.instrument-list__status').text()).toBe('”Självvärdering på vägen mot familjecentral – Nätverket Södra” version 1.1.0 togs bort.');
     expect(await repository.listInstalledInstruments()).toEqual([]);
   });
@@ -137,7 +148,7 @@ describe('InstrumentsView: the list', () => {
     await repository.addCentre(centre);
     await repository.addRound(makeRound(centre.id, { instrumentVersion: '1.1.0' }));
     const view = await mountView();
-    await expectListed(view, [SHIPPED, NETWORK]);
+    await expectListed(view, [SHIPPED, SHIPPED_BEFORE, NETWORK]);
     const network = entry(view, NETWORK);
     expect(network.text()).toContain('1 omgång använder det');
     expect(network.get('button').attributes('disabled')).toBeDefined();
@@ -231,14 +242,16 @@ describe('InstrumentsView: loading a valid file', () => {
     expect(preview.text()).toContain('Självvärdering på vägen mot familjecentral – Nätverket Södra');
     expect(preview.text()).toContain('1.1.0');
     expect(preview.text()).toContain('5 mål, 35 påståenden');
-    expect(preview.text()).toContain('Skillnader mot instrumentet som används nu (Självvärdering på vägen mot familjecentral, version 1.0.0)');
+    expect(preview.text()).toContain('Skillnader mot instrumentet som används nu (Självvärdering på vägen mot familjecentral, version 2.0.0)');
     const added = preview.get('[data-testid="instrument-addedItems"]');
     expect(added.get('h4').text()).toBe('Nya påståenden (1)');
     expect(added.text()).toContain('g2-network-meetings');
     expect(added.text()).toContain('Vi deltar i nätverkets gemensamma träffar för familjecentraler i regionen.');
     const removed = preview.get('[data-testid="instrument-removedItems"]');
-    expect(removed.get('h4').text()).toBe('Borttagna påståenden (1)');
+    // The network's file was written from 1.0.0: against 2.0.0, in use now, it also lacks goal 4's six new statements.
+    expect(removed.get('h4').text()).toBe('Borttagna påståenden (7)');
     expect(removed.text()).toContain('g1-health-themes');
+    expect(removed.text()).toContain('g4-opening-hours');
     const reworded = preview.get('[data-testid="instrument-rewordedItems"]');
     expect(reworded.text()).toContain('g1-open-to-all');
     expect(reworded.text()).toContain('utan remiss, ansökan eller avgift');
@@ -258,7 +271,7 @@ describe('InstrumentsView: loading a valid file', () => {
       '”Självvärdering på vägen mot familjecentral – Nätverket Södra” version 1.1.0 har lagts till och används för nya omgångar.',
     );
     expect(document.activeElement).toBe(view.get('[data-testid="instrument-installed"]').element);
-    await expectListed(view, [SHIPPED, NETWORK]);
+    await expectListed(view, [SHIPPED, SHIPPED_BEFORE, NETWORK]);
     expect(entry(view, NETWORK).get<HTMLInputElement>('input[type="radio"]').element.checked).toBe(true);
     expect(entry(view, NETWORK).text()).toContain('natverket-sodra.json');
     expect(await repository.getSetting(CURRENT_INSTRUMENT_KEY)).toBe(NETWORK);
@@ -269,7 +282,7 @@ describe('InstrumentsView: loading a valid file', () => {
     await pick(view, jsonFile(networkText));
     await view.get('[data-testid="instrument-preview"] input[type="checkbox"]').setValue(false);
     await button(view, 'Lägg till instrumentet').trigger('click');
-    await expectListed(view, [SHIPPED, NETWORK]);
+    await expectListed(view, [SHIPPED, SHIPPED_BEFORE, NETWORK]);
     expect(view.get('[data-testid="instrument-installed"]').text()).toBe('”Självvärdering på vägen mot familjecentral – Nätverket Södra” version 1.1.0 har lagts till.');
     expect(entry(view, SHIPPED).get<HTMLInputElement>('input[type="radio"]').element.checked).toBe(true);
   });
@@ -335,7 +348,7 @@ describe('InstrumentsView in English', () => {
     const view = await mountView();
     expect(view.get('h1').text()).toBe('Instruments');
     expect(view.get('legend').text()).toBe('Instrument for new rounds');
-    expect(entry(view, SHIPPED).text()).toContain('5 goals, 35 statements');
+    expect(entry(view, SHIPPED).text()).toContain('5 goals, 41 statements');
     expect(entry(view, SHIPPED).text()).toContain('Built in');
     await pick(view, jsonFile(JSON.stringify(raw), 'broken.json'));
     expect(view.get('[role="alert"]').text()).toContain('The file broken.json cannot be loaded as an instrument:');

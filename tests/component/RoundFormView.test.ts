@@ -12,7 +12,7 @@ import { emptyAppDatabase } from '../fixtures/appDatabase';
 import { makeCentre, makeRound } from '../fixtures/records';
 import networkJson from '../fixtures/network-instrument.json';
 
-const SHIPPED = 'familjecentral-sjalvvardering@1.0.0';
+const SHIPPED = 'familjecentral-sjalvvardering@2.0.0';
 const NETWORK = 'familjecentral-sjalvvardering@1.1.0';
 const centre = makeCentre({ id: 'centre-form', name: 'Familjecentralen Formulär', services: ['bvc'] });
 
@@ -71,7 +71,8 @@ describe('RoundFormView: the instrument of a new round', () => {
     const { view, router } = await mountView();
     expect(instrumentSelect(view)).toBeUndefined();
     const round = await createRound(view, router, 'Våren');
-    expect(round).toMatchObject({ instrumentId: 'familjecentral-sjalvvardering', instrumentVersion: '1.0.0' });
+    // The newest shipped version; 1.0.0 is still shipped for older rounds but not offered for new ones.
+    expect(round).toMatchObject({ instrumentId: 'familjecentral-sjalvvardering', instrumentVersion: '2.0.0' });
   });
 
   it('offers every instrument, the one for new rounds chosen, and starts the round with it', async () => {
@@ -83,7 +84,7 @@ describe('RoundFormView: the instrument of a new round', () => {
     const select = instrumentSelect(view);
     expect(select?.element.value).toBe(NETWORK);
     expect(select?.findAll('option').map((option) => option.text())).toEqual([
-      'Version 1.0.0: Självvärdering på vägen mot familjecentral',
+      'Version 2.0.0: Självvärdering på vägen mot familjecentral',
       'Version 1.1.0: Självvärdering på vägen mot familjecentral – Nätverket Södra',
     ]);
     expect(view.text()).toContain('Omgången behåller den version den startas med.');
@@ -99,7 +100,7 @@ describe('RoundFormView: the instrument of a new round', () => {
     });
     await instrumentSelect(view)?.setValue(SHIPPED);
     const round = await createRound(view, router, 'Extra');
-    expect(round?.instrumentVersion).toBe('1.0.0');
+    expect(round?.instrumentVersion).toBe('2.0.0');
     // The choice for this round does not change the one for new rounds.
     expect(await repository.getSetting(CURRENT_INSTRUMENT_KEY)).toBe(NETWORK);
   });

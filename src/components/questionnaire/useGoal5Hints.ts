@@ -52,8 +52,8 @@ export function useGoal5Hints() {
         return t('path.hintLocalGoals', { count: hint.count });
       case 'onTime':
         return hint.onTime === hint.due
-          ? t('path.hintOnTime', { year: hint.year, onTime: hint.onTime, due: hint.due })
-          : t('path.hintOnTimeLate', { year: hint.year, onTime: hint.onTime, due: hint.due, late: hint.late, missing: hint.missing });
+          ? t('path.hintOnTime', { year: String(hint.year), onTime: hint.onTime, due: hint.due })
+          : t('path.hintOnTimeLate', { year: String(hint.year), onTime: hint.onTime, due: hint.due, late: hint.late, missing: hint.missing });
     }
   }
 

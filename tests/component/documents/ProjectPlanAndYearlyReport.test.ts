@@ -53,6 +53,20 @@ describe('YearlyReportDocumentView', () => {
     expect(goal2.findAll('td').map((td) => td.text())).toEqual(['2,0', '3,0']);
   });
 
+  it('shows each check-in’s four steps in words, and a yearly report sealed with stage numbers as it was', () => {
+    const { report } = yearOfDocuments();
+    const wrapper = mount(YearlyReportDocumentView, { props: { document: report } });
+    const row = wrapper.get('[data-section="check-ins"] tfoot tr:last-child');
+    expect(row.findAll('td').map((td) => td.findAll('.yearly-report__step').map((step) => step.text()))).toEqual([
+      ['Steg 1: På väg', 'Steg 2: På väg', 'Steg 3: På väg', 'Steg 4: På väg'],
+      ['Steg 1: Taget', 'Steg 2: Taget', 'Steg 3: På väg', 'Steg 4: På väg'],
+    ]);
+    // A report sealed before the profile: a number per column, as handed in.
+    const old = { ...report, checkIns: report.checkIns.map(({ path: _path, ...column }, index) => ({ ...column, stage: index + 1 })) };
+    const oldRow = mount(YearlyReportDocumentView, { props: { document: old } }).get('[data-section="check-ins"] tfoot tr:last-child');
+    expect(oldRow.findAll('td').map((td) => td.text())).toEqual(['1', '2']);
+  });
+
   it('says what was achieved per goal and which actions were done, then next year’s plan with its costs', () => {
     const { report } = yearOfDocuments();
     const wrapper = mount(YearlyReportDocumentView, { props: { document: report } });

@@ -70,6 +70,8 @@ describe('instrument store: every shipped version', () => {
     expect(store.current).toBe(smallInstrument);
     expect(store.isShipped(older)).toBe(true);
     expect(store.isShipped(network)).toBe(false);
+    // A new round is offered the newest shipped version only; the older one stays for its rounds.
+    expect(store.forNewRounds).toEqual([smallInstrument]);
   });
 
   it('shows a round answered with an older shipped version with that version, not the newest', async () => {
