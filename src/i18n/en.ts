@@ -1144,5 +1144,6 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
   speed: {
     showMoreRounds: 'Show one more round|Show {count} more rounds',
     olderRoundsHidden: '{shown} of {total} rounds are shown, the latest first.',
+    pickerRoundsHidden: '{shown} of {total} rounds are shown: the latest and the chosen ones.',
   },
 };

@@ -1007,5 +1007,6 @@ export const svMore = {
   speed: {
     showMoreRounds: 'Visa en omgång till|Visa {count} omgångar till',
     olderRoundsHidden: '{shown} av {total} omgångar visas, de senaste först.',
+    pickerRoundsHidden: '{shown} av {total} omgångar visas: de senaste och de valda.',
   },
 } as const;
