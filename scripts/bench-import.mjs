@@ -106,10 +106,10 @@ async function refusal(browser, origin, bytes) {
 /** App and raw import at each size in `sizes` (bytes), `runs` times each, interleaved. */
 export async function benchImport({ browser, origin, sizes, runs, tooLarge }) {
   const rows = [];
-  for (const { label, bytes } of sizes) {
+  for (const { label, bytes, runs: times = runs } of sizes) {
     const { text, records } = fileOfSize(bytes);
     const row = { label, bytes: Buffer.byteLength(text), records, preview: [], write: [], raw: [] };
-    for (let run = 0; run < runs; run++) {
+    for (let run = 0; run < times; run++) {
       const { page, context, figures } = await appImport(browser, origin, text);
       row.preview.push(figures.preview);
       row.write.push(figures.write);

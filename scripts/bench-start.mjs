@@ -3,6 +3,10 @@
 
 /** Runs in every page before the app: records when a statement's scale is first in the page. */
 function markUsable() {
+  window.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   const observer = new MutationObserver(() => {
     if (document.querySelector('article[data-item-id] input[type="radio"]')) {
       observer.disconnect();
@@ -35,15 +39,36 @@ export async function benchStart({ browser, origin, runs }) {
   await context.setOffline(true);
   const fcp = [];
   const usable = [];
+  let cls = 0;
   for (let run = 0; run < runs; run++) {
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => window.__usableAt !== undefined && performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 60_000 });
-    const figures = await page.evaluate(() => ({ fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime, usable: window.__usableAt }));
+    await page.waitForTimeout(1000);
+    const figures = await page.evaluate(() => ({ fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime, usable: window.__usableAt, cls: window.__cls }));
     fcp.push(figures.fcp);
     usable.push(figures.usable);
+    cls = Math.max(cls, figures.cls);
     await page.close();
   }
   await context.close();
-  return { fcp, usable };
+  return { fcp, usable, cls, start: await firstVisit(browser, origin, runs) };
+}
+
+/** A first visit to the start page (empty cache, online): its first contentful paint and layout shift. */
+async function firstVisit(browser, origin, runs) {
+  const fcp = [];
+  let cls = 0;
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
+    await context.addInitScript(markUsable);
+    const page = await context.newPage();
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.waitForTimeout(1500);
+    const figures = await page.evaluate(() => ({ fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, cls: window.__cls }));
+    fcp.push(figures.fcp);
+    cls = Math.max(cls, figures.cls);
+    await context.close();
+  }
+  return { fcp, cls };
 }

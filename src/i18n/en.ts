@@ -1152,6 +1152,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
   speed: {
     showMoreRounds: 'Show one more round|Show {count} more rounds',
     olderRoundsHidden: '{shown} of {total} rounds are shown, the latest first.',
+    pickerRoundsHidden: '{shown} of {total} rounds are shown: the latest and the chosen ones.',
   },
   coordinatorCycle: {
     heading: 'Hand-ins per deadline',

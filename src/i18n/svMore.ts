@@ -1015,6 +1015,7 @@ export const svMore = {
   speed: {
     showMoreRounds: 'Visa en omgång till|Visa {count} omgångar till',
     olderRoundsHidden: '{shown} av {total} omgångar visas, de senaste först.',
+    pickerRoundsHidden: '{shown} av {total} omgångar visas: de senaste och de valda.',
   },
   coordinatorCycle: {
     heading: 'Inlämningar per tidpunkt',

@@ -145,16 +145,21 @@ const BEFORE_CHARTS: ReadonlySet<string> = new Set(['centre', 'import', 'instrum
 /**
  * On a page that leads to the charts, Chart.js is fetched when the browser is idle, so that the
  * first chart view does not wait for it. Never on the questionnaire, whose taps must not share the
- * main thread with parsing it.
+ * main thread with parsing it: the returned function cancels a prefetch not yet started when the
+ * user moves on.
  */
-export function prefetchChartsWhenIdle(name: unknown, idle: (run: () => void) => void = whenIdle): void {
-  if (typeof name !== 'string' || !BEFORE_CHARTS.has(name)) return;
-  idle(() => void loadChartCanvas().catch(() => undefined));
+export function prefetchChartsWhenIdle(name: unknown, idle: (run: () => void) => () => void = whenIdle): () => void {
+  if (typeof name !== 'string' || !BEFORE_CHARTS.has(name)) return () => undefined;
+  return idle(() => void loadChartCanvas().catch(() => undefined));
 }
 
-function whenIdle(run: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 5000 });
-  else setTimeout(run, 2000);
+function whenIdle(run: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const handle = requestIdleCallback(run, { timeout: 5000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(run, 2000);
+  return () => clearTimeout(timer);
 }
 
 export function createAppRouter() {
@@ -179,6 +184,10 @@ export function createAppRouter() {
       return false;
     }
   });
-  router.afterEach((to) => prefetchChartsWhenIdle(to.name));
+  let cancelPrefetch = (): void => undefined;
+  router.afterEach((to) => {
+    cancelPrefetch();
+    cancelPrefetch = prefetchChartsWhenIdle(to.name);
+  });
   return router;
 }
