@@ -31,10 +31,13 @@ function ticks(callback: TickCallback, values: readonly (number | string)[]): un
 }
 
 describe('chart axis ticks', () => {
+  const radar: ChartRequest = { ...common, kind: 'radar', data };
+  const bar: ChartRequest = { ...common, kind: 'bar', data };
+  const line: ChartRequest = { ...common, kind: 'line', data };
   it.each([
-    ['radar', 'r', { ...common, kind: 'radar', data }],
-    ['bar', 'y', { ...common, kind: 'bar', data }],
-    ['line', 'y', { ...common, kind: 'line', data }],
+    ['radar', 'r', radar],
+    ['bar', 'y', bar],
+    ['line', 'y', line],
   ])('the %s chart names each scale step in words on its value axis', (_kind, axis, request) => {
     expect(ticks(tickOf(request, axis), [1, 2, 3, 4])).toEqual(['1 Inte påbörjat', '2 Påbörjat', '3 Delvis etablerat', '4 Etablerat']);
   });
