@@ -7,7 +7,8 @@
  * - `src/domain`: pure TypeScript; the instrument data at most.
  * - `src/instrument/index.ts`: loads the instrument data and validates it with the domain.
  * - `src/db`: the only door to IndexedDB.
- * - `src/stores`, with `src/composables/useLiveQuery.ts`: the stores' own live-query adapter.
+ * - `src/stores`, with `src/composables/useLiveQuery.ts`: the stores' own live-query adapter; of
+ *   src/i18n only the message keys (a store keeps a key and its parameters, never a sentence).
  * - `src/i18n`: the catalogues; the domain's types at most (stores speak in keys, not sentences).
  * - `src/composables` (the others): what views share, over stores; like views, never src/db.
  * - `src/components`, `src/views`, `src/modules` (router, service worker), `src/App.vue`, `src/main.ts`.
@@ -22,6 +23,8 @@ const rules = [
   { target: 'src/instrument', from: ['src/db', 'src/stores', 'src/composables', 'src/i18n', ...UI], message: 'The instrument loader depends only on the domain.' },
   { target: 'src/db', from: ['src/stores', 'src/composables', 'src/i18n', ...UI], message: 'src/db depends only on the domain and the instrument.' },
   { target: 'src/stores', from: [COMPOSABLES, ...UI], message: 'A store depends on the domain, src/db and other stores, never on what shows it.' },
+  // Stores speak in keys (src/i18n/keys.ts), put into words where they are shown.
+  { target: 'src/stores', from: [{ path: 'src/i18n', except: ['./keys.ts'] }], message: 'A store keeps a message key and its parameters; the component that shows it translates.' },
   { target: 'src/composables/useLiveQuery.ts', from: ['src/stores', COMPOSABLES, 'src/i18n', ...UI], message: 'useLiveQuery belongs to the stores.' },
   { target: 'src/i18n', from: ['src/db', 'src/stores', 'src/composables', 'src/instrument', ...UI], message: 'The catalogues depend on the domain\'s types at most.' },
   { target: 'src/composables', from: UI, message: 'A composable does not depend on views or components.' },

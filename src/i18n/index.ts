@@ -12,10 +12,10 @@ import {
   lookup,
   pluralize,
 } from './translate';
-import type { svMore } from './svMore';
-import type { MessageParams, MessagePath, MessageTree } from './types';
+import type { MessageKey } from './keys';
+import type { MessageParams, MessageTree } from './types';
 
-export type MessageKey = MessagePath<typeof sv & typeof svMore>;
+export type { Message, MessageKey } from './keys';
 
 /**
  * The first screen's Swedish ships with the app; the rest of Swedish is fetched while the start page

@@ -13,7 +13,6 @@ import {
 } from '@/domain/actions';
 import type { ActionItem, ActionStatus, Round } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
-import { currentLocale, translate } from '@/i18n';
 import { useQuestionnaireStore } from './questionnaire';
 import { useSaveStatusStore } from './saveStatus';
 import { useUndoStore } from './undo';
@@ -108,7 +107,7 @@ export const useActionsStore = defineStore('actions', () => {
   async function remove(action: ActionItem): Promise<void> {
     const save = useSaveStatusStore();
     await save.track(() => repository.deleteAction(action.id));
-    useUndoStore().offer(translate(currentLocale.value, 'actions.deleted', { what: action.what }), () => save.track(() => repository.putAction(action)));
+    useUndoStore().offer({ key: 'actions.deleted', params: { what: action.what } }, () => save.track(() => repository.putAction(action)));
   }
 
   /** Copies the actions into the open round; returns the copies. */

@@ -9,7 +9,7 @@ import type { ImportPlan } from '@/domain/exchange/merge';
 import type { ImportParseResult } from '@/domain/exchange/schema';
 import { nowIso } from '@/domain/ids';
 import { instrumentKey } from '@/domain/instruments';
-import { currentLocale, translate } from '@/i18n';
+import type { Locale } from '@/domain/types';
 import { useInstrumentStore } from './instrument';
 import { useSaveStatusStore } from './saveStatus';
 
@@ -21,19 +21,14 @@ export interface ExportedText {
   type: string;
 }
 
-function csvLabels(): CsvLabels {
-  const locale = currentLocale.value;
-  return {
-    headers: {
-      answers: translate(locale, 'exchange.csvHeaderAnswers').split(';'),
-      summary: translate(locale, 'exchange.csvHeaderSummary').split(';'),
-    },
-    dontKnow: translate(locale, 'questionnaire.dontKnow'),
-    notRelevant: translate(locale, 'questionnaire.notRelevant'),
-    yes: translate(locale, 'exchange.yes'),
-    no: translate(locale, 'exchange.no'),
-    own: translate(locale, 'exchange.own'),
-  };
+/**
+ * The words a CSV file is written in (headers, answer words, the file name's suffix) and its
+ * language: given by the view, in the language shown, since the store speaks in keys, not sentences.
+ */
+export interface CsvWords {
+  readonly locale: Locale;
+  readonly labels: CsvLabels;
+  readonly suffix: string;
 }
 
 /** Export, CSV and import of a centre's data; the files themselves are saved by the view. */
@@ -53,21 +48,19 @@ export const useExchangeStore = defineStore('exchange', () => {
   }
 
   /** The file "Till samordnaren": roles, not names; the spread of the ratings, not each one. Not a backup. */
-  async function exportForCoordinator(centreId: string): Promise<ExportedText | undefined> {
+  async function exportForCoordinator(centreId: string, suffix: string): Promise<ExportedText | undefined> {
     const built = await buildFile(centreId);
     if (!built) return undefined;
     const file = forCoordinator(built);
-    const suffix = translate(currentLocale.value, 'exportFile.coordinatorSuffix');
     return { fileName: exportFileName(file, 'json', suffix), content: `${JSON.stringify(file, null, 2)}\n`, type: 'application/json' };
   }
 
-  async function exportCsv(centreId: string, kind: 'answers' | 'summary'): Promise<ExportedText | undefined> {
+  async function exportCsv(centreId: string, kind: 'answers' | 'summary', words: CsvWords): Promise<ExportedText | undefined> {
     const instruments = useInstrumentStore();
     const [file] = await Promise.all([buildFile(centreId), instruments.load()]);
     if (!file) return undefined;
-    const locale = currentLocale.value;
-    const content = kind === 'answers' ? answersCsv(file, instruments.all, locale, csvLabels()) : summaryCsv(file, instruments.all, locale, csvLabels());
-    const suffix = translate(locale, kind === 'answers' ? 'exchange.csvAnswers' : 'exchange.csvSummary').split(' ')[0] ?? kind;
+    const { locale, labels, suffix } = words;
+    const content = kind === 'answers' ? answersCsv(file, instruments.all, locale, labels) : summaryCsv(file, instruments.all, locale, labels);
     return { fileName: exportFileName(file, 'csv', suffix.toLowerCase()), content, type: 'text/csv;charset=utf-8' };
   }
 

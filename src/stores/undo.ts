@@ -3,13 +3,14 @@ import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { repository } from '@/db';
 import { deletionKey, nextExpiry, pendingDeletions, purgeable, UNDO_WINDOW_MS, type DeletedRecord, type PendingDeletion } from '@/domain/deletions';
 import { useLiveQuery } from '@/composables/useLiveQuery';
-import { currentLocale, translate } from '@/i18n';
+import type { Message } from '@/i18n/keys';
 import { useSaveStatusStore } from './saveStatus';
 
 export interface UndoToast {
   /** Stable across tabs and reloads for a stored deletion, so the toast is not announced twice. */
   readonly key: string;
-  readonly message: string;
+  /** Put into words by the toast, in the language shown at the time. */
+  readonly message: Message;
   /** When the offer ends (milliseconds since the epoch). */
   readonly expiresAt: number;
 }
@@ -24,11 +25,10 @@ function toastKey(deletion: PendingDeletion): string {
   return `${deletionKey(deletion)}@${deletion.deletedAt}`;
 }
 
-function messageOf(deletion: PendingDeletion): string {
-  const locale = currentLocale.value;
-  if (deletion.kind === 'centre') return translate(locale, 'undo.centreDeleted', { name: deletion.label });
-  if (deletion.kind === 'round') return translate(locale, 'undo.roundDeleted', { title: deletion.label });
-  return translate(locale, 'undo.workspaceRemoved', { name: deletion.label });
+function messageOf(deletion: PendingDeletion): Message {
+  if (deletion.kind === 'centre') return { key: 'undo.centreDeleted', params: { name: deletion.label } };
+  if (deletion.kind === 'round') return { key: 'undo.roundDeleted', params: { title: deletion.label } };
+  return { key: 'undo.workspaceRemoved', params: { name: deletion.label } };
 }
 
 function restore(deletion: DeletedRecord): Promise<boolean> {
@@ -101,7 +101,7 @@ export const useUndoStore = defineStore('undo', () => {
   });
 
   /** Offers undo of something this tab holds in memory (it cannot come back after a reload). */
-  function offer(message: string, undo: () => Promise<void>): void {
+  function offer(message: Message, undo: () => Promise<void>): void {
     const key = `memory:${String(nextOffer++)}`;
     offers.value = [...offers.value, { key, message, expiresAt: Date.now() + UNDO_WINDOW_MS, undo }];
   }

@@ -355,6 +355,35 @@ describe('ItemCard', () => {
       expect(calls).toHaveLength(5);
     });
 
+    it.each([
+      ['pagehide', () => window.dispatchEvent(new Event('pagehide'))],
+      ['freeze', () => document.dispatchEvent(new Event('freeze'))],
+      [
+        'visibilitychange to hidden',
+        () => {
+          const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+          document.dispatchEvent(new Event('visibilitychange'));
+          visibility.mockRestore();
+        },
+      ],
+    ])('writes a note that is not stored yet on %s by itself', async (_event, fire) => {
+      let fail = true;
+      const calls: string[] = [];
+      const saveNote: DraftWriter = (text) => {
+        calls.push(text);
+        return fail ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : Promise.resolve();
+      };
+      const card = mountCard({ saveNote });
+      await card.get('textarea').setValue('Skrivet före stängning');
+      await flushPromises();
+      expect(calls).toEqual(['Skrivet före stängning']);
+      fail = false;
+      fire();
+      await flushPromises();
+      expect(calls).toEqual(['Skrivet före stängning', 'Skrivet före stängning']);
+      card.unmount();
+    });
+
     it('keeps the typed text on screen when the write fails, says it is not saved, and clears that once a retry stores it', async () => {
       vi.useFakeTimers();
       vi.spyOn(connection, 'reopen').mockResolvedValue();

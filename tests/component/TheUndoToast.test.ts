@@ -4,6 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import TheUndoToast from '@/components/app/TheUndoToast.vue';
 import { db, repository } from '@/db';
 import { createCentre, createRound } from '@/domain/records';
+import { createAction } from '@/domain/actions';
+import { loadLocale, setLocale } from '@/i18n';
+import { useActionsStore } from '@/stores/actions';
 import { useUndoStore } from '@/stores/undo';
 import { emptyAppDatabase } from '../fixtures/appDatabase';
 import { smallInstrument } from '../fixtures/instruments';
@@ -47,14 +50,31 @@ describe('TheUndoToast', () => {
   it('"Stäng" hides that toast only, and deletes nothing for good', async () => {
     const undo = useUndoStore();
     const put = vi.fn(() => Promise.resolve());
-    undo.offer('Första', put);
-    undo.offer('Andra', put);
+    undo.offer({ key: 'actions.deleted', params: { what: 'Första' } }, put);
+    undo.offer({ key: 'actions.deleted', params: { what: 'Andra' } }, put);
     const wrapper = mountToasts();
     await wrapper.vm.$nextTick();
     const close = wrapper.findAll('[data-testid="undo-toast"]')[0]?.findAll('button').find((button) => button.text() === 'Stäng');
     await close?.trigger('click');
-    expect(wrapper.findAll('[data-testid="undo-toast"]').map((toast) => toast.find('span').text())).toEqual(['Andra']);
+    expect(wrapper.findAll('[data-testid="undo-toast"]').map((toast) => toast.find('span').text())).toEqual(['Åtgärden ”Andra” togs bort.']);
     expect(put).not.toHaveBeenCalled();
+    wrapper.unmount();
+  });
+
+  it('puts each toast into words where it is shown: switching the language with a toast open changes its text', async () => {
+    // An action deleted from a plan: its undo lives in memory, offered by the actions store.
+    await useActionsStore().remove(createAction({ what: 'Läxhjälp', who: 'BVC', due: '', status: 'planned' }, 'centre', 'round', 'goal-a'));
+    const wrapper = mountToasts();
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="undo-toast"]').exists()).toBe(true));
+    const text = () => wrapper.find('[data-testid="undo-toast"] span').text();
+    const undoButton = () => wrapper.find('[data-testid="undo-toast"] button').text();
+    expect(text()).toBe('Åtgärden ”Läxhjälp” togs bort.');
+    setLocale('en');
+    await loadLocale('en');
+    await vi.waitFor(() => expect(text()).toBe('The action “Läxhjälp” was deleted.'));
+    expect(undoButton()).toBe('Undo');
+    setLocale('sv');
+    await vi.waitFor(() => expect(text()).toBe('Åtgärden ”Läxhjälp” togs bort.'));
     wrapper.unmount();
   });
 });

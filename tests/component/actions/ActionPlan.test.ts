@@ -7,6 +7,7 @@ import { setLocale } from '@/i18n';
 import { useSaveStatusStore } from '@/stores/saveStatus';
 import { useUndoStore } from '@/stores/undo';
 import { autumn, makeAction, mountWith, openRound, settle, spring } from './helpers';
+import { toastTexts } from '../../fixtures/toasts';
 
 afterEach(() => {
   setLocale('sv');
@@ -178,7 +179,7 @@ describe('ActionPlan: deleting', () => {
     await wrapper.get('button[aria-label="Ta bort åtgärden ”Föräldragrupp”"]').trigger('click');
     await vi.waitFor(async () => expect(await stored()).toEqual([]));
     const undo = useUndoStore();
-    expect(undo.toasts.map((toast) => toast.message)).toEqual(['Åtgärden ”Föräldragrupp” togs bort.']);
+    expect(toastTexts(undo)).toEqual(['Åtgärden ”Föräldragrupp” togs bort.']);
     await undo.undo(undo.toasts[0]?.key ?? '');
     await vi.waitFor(async () => expect((await stored()).map((a) => a.what)).toEqual(['Föräldragrupp']));
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="action-item"]')).toHaveLength(1));

@@ -9,6 +9,7 @@ import { useUndoStore } from '@/stores/undo';
 import { UUID_PATTERN } from '@/domain/ids';
 import { emptyAppDatabase } from '../../fixtures/appDatabase';
 import { centreInput } from '../../fixtures/records';
+import { toastTexts } from '../../fixtures/toasts';
 
 let centres: ReturnType<typeof useCentresStore>;
 
@@ -54,7 +55,7 @@ describe('centres store', () => {
     await centres.remove(centre);
     await vi.waitFor(() => expect(centres.centres).toEqual([]));
     const undo = useUndoStore();
-    await vi.waitFor(() => expect(undo.toasts.map((toast) => toast.message)).toEqual(['Familjecentralen ”Fittja” togs bort.']));
+    await vi.waitFor(() => expect(toastTexts(undo)).toEqual(['Familjecentralen ”Fittja” togs bort.']));
 
     await undo.undo(undo.toasts[0]?.key ?? '');
     await vi.waitFor(() => expect(centres.centres.map((c) => c.id)).toEqual([centre.id]));
@@ -77,7 +78,7 @@ describe('centres store', () => {
     const centre = await centres.create(centreInput({ name: 'Fittja' }));
     await centres.remove(centre);
     const undo = useUndoStore();
-    await vi.waitFor(() => expect(undo.toasts.map((toast) => toast.message)).toEqual(['The family centre “Fittja” was deleted.']));
+    await vi.waitFor(() => expect(toastTexts(undo)).toEqual(['The family centre “Fittja” was deleted.']));
     undo.$dispose();
   });
 });

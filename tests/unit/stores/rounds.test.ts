@@ -11,6 +11,7 @@ import { useUndoStore } from '@/stores/undo';
 import { emptyAppDatabase } from '../../fixtures/appDatabase';
 import { smallInstrument } from '../../fixtures/instruments';
 import { centreInput, participant, roundInput } from '../../fixtures/records';
+import { toastTexts } from '../../fixtures/toasts';
 
 let centre: Centre;
 
@@ -57,7 +58,7 @@ describe('rounds store', () => {
     await rounds.remove(round);
     expect(await repository.getRound(round.id)).toBeUndefined();
     const undo = useUndoStore();
-    await vi.waitFor(() => expect(undo.toasts.map((toast) => toast.message)).toEqual(['Omgången ”Våren” togs bort.']));
+    await vi.waitFor(() => expect(toastTexts(undo)).toEqual(['Omgången ”Våren” togs bort.']));
     await undo.undo(undo.toasts[0]?.key ?? '');
     expect(await repository.getRound(round.id)).toEqual(before);
     expect(await repository.listAnswers(round.id)).toHaveLength(1);

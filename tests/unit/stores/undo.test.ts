@@ -4,7 +4,7 @@ import { db, repository } from '@/db';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { createCentre, createRound } from '@/domain/records';
 import type { Centre, Round } from '@/domain/types';
-import { setLocale } from '@/i18n';
+import { currentLocale, setLocale, translate } from '@/i18n';
 import { useCentresStore } from '@/stores/centres';
 import { useRoundsStore } from '@/stores/rounds';
 import { useUndoStore } from '@/stores/undo';
@@ -48,12 +48,13 @@ async function addRound(centre: Centre, title: string): Promise<Round> {
   return (await repository.getRound(round.id)) ?? round;
 }
 
+/** The toasts' texts as the toast shows them: the store keeps keys, put into words in the language of the moment. */
 function messages(store = undo): string[] {
-  return store.toasts.map((toast) => toast.message);
+  return store.toasts.map((toast) => translate(currentLocale.value, toast.message.key, toast.message.params));
 }
 
 async function undoToast(message: string, store = undo): Promise<void> {
-  const toast = store.toasts.find((candidate) => candidate.message === message);
+  const toast = store.toasts.find((candidate) => translate(currentLocale.value, candidate.message.key, candidate.message.params) === message);
   if (!toast) throw new Error(`no toast "${message}" among ${JSON.stringify(messages(store))}`);
   await store.undo(toast.key);
 }
@@ -276,14 +277,14 @@ describe('undo store', () => {
 
   it('offers undo of something held in memory (an action) for the window, then lets it go', async () => {
     const put = vi.fn(() => Promise.resolve());
-    undo.offer('Åtgärden ”Föräldragrupp” togs bort.', put);
+    undo.offer({ key: 'actions.deleted', params: { what: 'Föräldragrupp' } }, put);
     expect(messages()).toEqual(['Åtgärden ”Föräldragrupp” togs bort.']);
     await pass(UNDO_WINDOW_MS);
     expect(undo.toasts).toEqual([]);
     await undo.undo('memory:1');
     expect(put).not.toHaveBeenCalled();
 
-    undo.offer('Åtgärden ”Läxhjälp” togs bort.', put);
+    undo.offer({ key: 'actions.deleted', params: { what: 'Läxhjälp' } }, put);
     await undoToast('Åtgärden ”Läxhjälp” togs bort.');
     expect(put).toHaveBeenCalledOnce();
     expect(undo.toasts).toEqual([]);
@@ -291,10 +292,10 @@ describe('undo store', () => {
 
   it('keeps a memory toast when its undo fails, so that it can be tried again', async () => {
     const put = vi.fn<() => Promise<void>>().mockRejectedValueOnce(new Error('busy')).mockResolvedValueOnce(undefined);
-    undo.offer('Borttagen', put);
+    undo.offer({ key: 'actions.deleted', params: { what: 'Borttagen' } }, put);
     const key = undo.toasts[0]?.key ?? '';
     await expect(undo.undo(key)).rejects.toThrow('busy');
-    expect(messages()).toEqual(['Borttagen']);
+    expect(messages()).toEqual(['Åtgärden ”Borttagen” togs bort.']);
     await undo.undo(key);
     expect(put).toHaveBeenCalledTimes(2);
     expect(undo.toasts).toEqual([]);

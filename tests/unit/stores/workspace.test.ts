@@ -11,6 +11,7 @@ import { useUndoStore } from '@/stores/undo';
 import { useWorkspaceStore } from '@/stores/workspace';
 import { emptyAppDatabase } from '../../fixtures/appDatabase';
 import { all, centreFile } from '../../fixtures/centreFiles';
+import { toastTexts } from '../../fixtures/toasts';
 
 let workspace: ReturnType<typeof useWorkspaceStore>;
 let instrument: Instrument;
@@ -158,7 +159,7 @@ describe('workspace store', () => {
     await workspace.remove(file.centre.id);
     await vi.waitFor(() => expect(workspace.entries).toEqual([]));
     const undo = useUndoStore();
-    await vi.waitFor(() => expect(undo.toasts.map((toast) => toast.message)).toEqual(['”Alby” togs bort från arbetsytan.']));
+    await vi.waitFor(() => expect(toastTexts(undo)).toEqual(['”Alby” togs bort från arbetsytan.']));
 
     await undo.undo(undo.toasts[0]?.key ?? '');
     await vi.waitFor(() => expect(workspace.entries).toHaveLength(1));
