@@ -135,7 +135,8 @@ describe('a hand-in opened by the coordinator', () => {
     rinkeby.handIns.push(second);
     await store(files);
     const { view } = await mountAt(CoordinatorHandInView, { name: 'coordinator-hand-in', params: { centreId: 'c-rinkeby', handInId: 'second' } }, { centreId: 'c-rinkeby', handInId: 'second' });
-    expect(view.get('h1').text()).toBe('Inlämning från Familjecentralen Rinkeby');
+    expect(view.get('[data-testid="hand-in-centre"]').text()).toBe('Inlämning från Familjecentralen Rinkeby');
+    expect(view.findAll('h1').length).toBe(1);
     expect(view.get('[data-testid="hand-in-intact"]').attributes('data-intact')).toBe('true');
     expect(view.get('[data-testid="check-in-document"]').text()).toContain('Rättad reflektion.');
     expect(view.get('[data-testid="document-seal"]').text()).toContain('inlämning 2');
