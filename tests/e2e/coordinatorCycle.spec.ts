@@ -73,7 +73,7 @@ test('the coordinator sees who handed in what and when, opens and prints a check
   await expect(cell(page, 'Familjecentralen Rinkeby', 'yearly-report')).toContainText('Inte inlämnad – ska in senast 31 oktober 2026 (om 11 dagar)');
   await expect(cell(page, 'Familjecentralen Östberga', 'check-in-spring')).toContainText('Ändrad efter inlämning');
   await expect(cell(page, 'Familjecentralen Rinkeby', 'check-in-spring')).not.toContainText('Ändrad efter inlämning');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/workspace-1280.png`, fullPage: true });
+  if (SHOTS) await page.getByTestId('cycle-section').screenshot({ path: `${SHOTS}/cycle-1280.png` });
   await expectNoSeriousA11yViolations(page);
 
   // Keyboard: Tab reaches the cell's link, Enter opens the hand-in.
@@ -96,7 +96,7 @@ test('the coordinator sees who handed in what and when, opens and prints a check
   await expect(document).toContainText('Pågår');
   await expect(page.getByTestId('document-seal')).toContainText('Inlämnad 12 maj 2026');
   await expect(page.getByTestId('hand-in-history')).toContainText('Inlämning 1 (den här)');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/hand-in-1280.png`, fullPage: true });
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/hand-in-1280.png` });
   await expectNoSeriousA11yViolations(page);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('hand-in-print')).toBeHidden();
@@ -124,7 +124,7 @@ test('the coordinator sees who handed in what and when, opens and prints a check
   await page.getByLabel('Läs från').selectOption('check-in-spring@2026');
   await expect(article('Familjecentralen Rinkeby').getByTestId('reflection')).toHaveText('Vi delar entré med BVC sedan mars.');
   await expect(article('Familjecentralen Rinkeby').getByTestId('actions')).toContainText('Pågår');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/goal3-1280.png`, fullPage: true });
+  if (SHOTS) await article('Familjecentralen Alby').screenshot({ path: `${SHOTS}/goal3-alby-1280.png` });
   await expectNoSeriousA11yViolations(page);
 
   // The presentation opens from the workspace.
