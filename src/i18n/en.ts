@@ -1146,6 +1146,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     olderRoundsHidden: '{shown} of {total} rounds are shown, the latest first.',
   },
   cycleDocs: {
+    notInFocusEmpty: 'Not in focus this year.',
     resultsTargetsHeading: 'Local sub-goals: target against now',
     resultsTargetsIntro: 'The target levels of the project plan {year} against this round’s answers.',
     backToEditing: 'Back to editing',

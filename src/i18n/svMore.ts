@@ -1009,6 +1009,7 @@ export const svMore = {
     olderRoundsHidden: '{shown} av {total} omgångar visas, de senaste först.',
   },
   cycleDocs: {
+    notInFocusEmpty: 'Inte i fokus i år.',
     resultsTargetsHeading: 'Lokala delmål: mål mot nu',
     resultsTargetsIntro: 'Målnivåerna i projektplanen {year} mot omgångens svar.',
     backToEditing: 'Tillbaka till redigeringen',
