@@ -38,7 +38,7 @@ async function until(check: () => void | Promise<void>): Promise<void> {
   );
 }
 
-async function mountView(component: typeof ProjectPlanView | typeof YearlyReportView, name: string): Promise<VueWrapper> {
+async function mountView(component: typeof ProjectPlanView, name: string): Promise<VueWrapper> {
   const router = createRouter({ history: createMemoryHistory(), routes });
   await router.push({ name, params: { centreId: centre.id, year: '2026' } });
   await router.isReady();
