@@ -83,7 +83,8 @@ export function createHandInRepository(db: AppDatabase) {
       previous,
       actions: actionsUpToRound(actions, later),
       localItems,
-      ...(plan ? { targets: plan.targets } : {}),
+      // Sub-goals of a goal taken out of focus stay in the plan's draft but are not the plan's.
+      ...(plan ? { targets: plan.targets.filter((target) => plan.goalsInFocus.includes(target.goalId)) } : {}),
       ...(template ? { template } : {}),
       asOf,
     });

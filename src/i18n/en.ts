@@ -1206,6 +1206,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     removeBody: 'Everything from “{name}” is removed from the coordinator’s workspace: rounds, hand-ins and documents. The working groups’ own answers on this device are not affected. You can undo right afterwards.',
   },
   cycleDocs: {
+    notInFocusEmpty: 'Not in focus this year.',
     resultsTargetsHeading: 'Local sub-goals: target against now',
     resultsTargetsIntro: 'The target levels of the project plan {year} against this round’s answers.',
     backToEditing: 'Back to editing',

@@ -1069,6 +1069,7 @@ export const svMore = {
     removeBody: 'Allt från ”{name}” tas bort ur samordnarens arbetsyta: omgångar, inlämningar och dokument. Arbetsgruppernas egna svar på enheten påverkas inte. Du kan ångra direkt efteråt.',
   },
   cycleDocs: {
+    notInFocusEmpty: 'Inte i fokus i år.',
     resultsTargetsHeading: 'Lokala delmål: mål mot nu',
     resultsTargetsIntro: 'Målnivåerna i projektplanen {year} mot omgångens svar.',
     backToEditing: 'Tillbaka till redigeringen',

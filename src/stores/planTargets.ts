@@ -20,7 +20,9 @@ export const usePlanTargetsStore = defineStore('planTargets', () => {
   /** The plan's targets by statement; when two sub-goals read the same statement, the higher level. */
   const byItem = computed<ReadonlyMap<string, ItemTarget>>(() => {
     const map = new Map<string, ItemTarget>();
-    for (const target of planQuery.data.value?.targets ?? []) {
+    const plan = planQuery.data.value;
+    // Only the goals in focus: a goal taken out of focus keeps its sub-goals in the draft, not in the plan.
+    for (const target of (plan?.targets ?? []).filter((t) => plan?.goalsInFocus.includes(t.goalId))) {
       const seen = map.get(target.itemId);
       if (!seen || seen.level < target.level) map.set(target.itemId, target);
     }

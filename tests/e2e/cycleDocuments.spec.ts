@@ -43,7 +43,9 @@ async function printed(page: Page, kind: string): Promise<{ hash: string; text: 
   await expect(page.getByTestId('hand-in-intact')).toHaveAttribute('data-intact', 'true');
   const hash = (await document.getAttribute('data-hash')) ?? '';
   expect(hash).toMatch(/^sha256:[0-9a-f]{64}$/);
-  return { hash, text: (await document.innerText()).trim() };
+  // The footer says when it was printed, which is the minute of printing, not part of the document.
+  const text = (await document.innerText()).replace(/^Utskriven .*$/m, '').trim();
+  return { hash, text };
 }
 
 /** The document as A4 PDF, for looking at (pdftoppm turns it into PNG) and to see that it prints. */

@@ -143,3 +143,16 @@ describe('export and import', () => {
     expect(plan.targets.map((target) => target.id)).toEqual(['t1', 't2']);
   });
 });
+
+describe('a goal taken out of focus', () => {
+  it('keeps its sub-goals in the draft, but the check-in and the plan no longer show them', async () => {
+    const { centre, round } = await planned();
+    const withTargets = await handIns().currentCheckIn(round.id, shipped, '2026-03-02T08:00:00.000Z');
+    expect(withTargets?.goals[0]?.targets.map((target) => target.targetId)).toEqual(['t1', 't2']);
+    await documents().editProjectPlan(centre.id, 2026, { type: 'focus', goalId: 'goal-a', on: false, goalOrder: ORDER });
+    expect((await documents().getProjectPlan(centre.id, 2026))?.targets).toHaveLength(2);
+    const without = await handIns().currentCheckIn(round.id, shipped, '2026-03-02T08:00:00.000Z');
+    expect(without?.goals[0]?.targets).toEqual([]);
+    expect((await handIns().currentProjectPlan(centre.id, 2026, options))?.goals).toEqual([]);
+  });
+});
