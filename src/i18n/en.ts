@@ -1173,5 +1173,6 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     moreActions: '… and {count} more',
     gapNotRelevant: '{goal} has no point for {round}: the goal is marked not relevant.',
     gapUnrated: '{goal} has no point for {round}: no statement is rated.',
+    overdue: 'Overdue',
   },
 };

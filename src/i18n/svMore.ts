@@ -1036,5 +1036,6 @@ export const svMore = {
     moreActions: '… och {count} till',
     gapNotRelevant: '{goal} har ingen punkt för {round}: målet är markerat som inte aktuellt.',
     gapUnrated: '{goal} har ingen punkt för {round}: inget påstående är bedömt.',
+    overdue: 'Försenad',
   },
 } as const;
