@@ -157,6 +157,10 @@ test('three participants rate individually on one tablet with ratings hidden unt
   await page.reload();
   await expect(page.getByLabel('Visa namn')).toBeChecked();
   await expect(card.locator('li[data-value="4"]').getByTestId('spread-names')).toHaveText('(Cecilia)');
+  // A goal nobody rated on their own has no names to show, so no "Visa namn".
+  await page.getByRole('link', { name: /^Mål 2/ }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Mål 2:/ })).toBeVisible();
+  await expect(page.getByLabel('Visa namn')).toHaveCount(0);
 
   // Results: the most divergent item first, with its min–max and the consensus.
   await page.getByRole('link', { name: 'Resultat' }).click();
