@@ -1174,5 +1174,6 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     gapNotRelevant: '{goal} has no point for {round}: the goal is marked not relevant.',
     gapUnrated: '{goal} has no point for {round}: no statement is rated.',
     overdue: 'Overdue',
+    previousParticipants: 'The participants of the last round (“{title}”) are filled in. Change, add or remove those who are not here today.',
   },
 };

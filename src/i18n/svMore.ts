@@ -1037,5 +1037,6 @@ export const svMore = {
     gapNotRelevant: '{goal} har ingen punkt för {round}: målet är markerat som inte aktuellt.',
     gapUnrated: '{goal} har ingen punkt för {round}: inget påstående är bedömt.',
     overdue: 'Försenad',
+    previousParticipants: 'Deltagarna från förra omgången (”{title}”) är ifyllda. Ändra, lägg till eller ta bort dem som inte är med i dag.',
   },
 } as const;
