@@ -1,5 +1,6 @@
 import { compareActions, isOpen } from './actions';
-import type { ActionItem } from './types';
+import { compareRoundsNewestFirst } from './records';
+import type { ActionItem, Round } from './types';
 
 /**
  * The slides of a working group's meeting, in order: what was left open last time, the overview,
@@ -43,4 +44,13 @@ export function meetingActions(actions: readonly ActionItem[], previousRoundId: 
 /** "planned" and "ongoing" actions whose date has passed on `today` (ISO date): flagged in a review. */
 export function isOverdue(action: Pick<ActionItem, 'due' | 'status'>, today: string): boolean {
   return isOpen(action.status) && action.due !== '' && action.due < today;
+}
+
+/**
+ * The newest earlier round of a centre, whose participants a new round is offered: the same people
+ * usually meet again. None when the centre has no round yet or its newest has no participants.
+ */
+export function previousParticipantsRound(rounds: readonly Round[]): Round | undefined {
+  const newest = [...rounds].sort(compareRoundsNewestFirst)[0];
+  return newest && newest.participants.length > 0 ? newest : undefined;
 }

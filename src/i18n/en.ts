@@ -1322,6 +1322,8 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     moreActions: '… and {count} more',
     gapNotRelevant: '{goal} has no point for {round}: the goal is marked not relevant.',
     gapUnrated: '{goal} has no point for {round}: no statement is rated.',
+    overdue: 'Overdue',
+    previousParticipants: 'The participants of the last round (“{title}”) are filled in. Change, add or remove those who are not here today.',
   },
   network: {
     heading: 'Network: hand-ins through a server',

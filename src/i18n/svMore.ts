@@ -1185,6 +1185,8 @@ export const svMore = {
     moreActions: '… och {count} till',
     gapNotRelevant: '{goal} har ingen punkt för {round}: målet är markerat som inte aktuellt.',
     gapUnrated: '{goal} har ingen punkt för {round}: inget påstående är bedömt.',
+    overdue: 'Försenad',
+    previousParticipants: 'Deltagarna från förra omgången (”{title}”) är ifyllda. Ändra, lägg till eller ta bort dem som inte är med i dag.',
   },
   // Hand-ins over the network's server (CouchDB), src/components/network.
   network: {

@@ -44,6 +44,11 @@ export const useRoundsStore = defineStore('rounds', () => {
     return useLiveQuery(async (id) => (id ? repository.getRound(id) : undefined), () => toValue(roundId));
   }
 
+  /** The centre's rounds (no answers), live, for the caller's scope (a new round's form). */
+  function watchCentreRounds(centreId: MaybeRefOrGetter<string>) {
+    return useLiveQuery((id) => repository.listRounds(id), () => toValue(centreId));
+  }
+
   async function create(centreId: string, input: RoundInput, instrument: Instrument): Promise<Round> {
     const round = createRound(centreId, input, instrument);
     await useSaveStatusStore().track(() => repository.addRound(round));
@@ -63,7 +68,7 @@ export const useRoundsStore = defineStore('rounds', () => {
     await useSaveStatusStore().track(() => repository.softDeleteRound(round.id));
   }
 
-  return { watchOverviews, watchRound, create, update, setStatus, remove };
+  return { watchOverviews, watchRound, watchCentreRounds, create, update, setStatus, remove };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useRoundsStore, import.meta.hot));

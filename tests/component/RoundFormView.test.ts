@@ -132,3 +132,35 @@ describe('RoundFormView: the instrument of an existing round', () => {
     expect(view.get('[data-testid="round-instrument"]').text()).toBe('Instrument: familjecentral-sjalvvardering version 3.0.0, which is not on this device');
   });
 });
+
+describe('RoundFormView: the participants of a new round', () => {
+  it('offers the participants of the newest earlier round, as new entries that start the round', async () => {
+    const earlier = makeRound(centre.id, {
+      id: 'round-earlier',
+      title: 'Våren 2026',
+      date: '2026-04-22',
+      participants: [
+        { id: 'p-anna', name: 'Anna', role: 'BVC' },
+        { id: 'p-bo', name: 'Bo', role: 'Öppen förskola' },
+      ],
+    });
+    await repository.addRound(earlier);
+    const { view, router } = await mountView();
+    expect(view.get('[data-testid="previous-participants"]').text()).toContain('”Våren 2026”');
+    const names = view.findAll<HTMLInputElement>('input').map((input) => input.element.value);
+    expect(names).toEqual(expect.arrayContaining(['Anna', 'BVC', 'Bo', 'Öppen förskola']));
+    const round = await createRound(view, router, 'Hösten');
+    expect(round?.participants.map((p) => [p.name, p.role])).toEqual([
+      ['Anna', 'BVC'],
+      ['Bo', 'Öppen förskola'],
+    ]);
+    // New entries: the earlier round's participants stay its own.
+    expect(round?.participants.map((p) => p.id)).not.toContain('p-anna');
+  });
+
+  it('starts from the centre’s services when it has no round yet', async () => {
+    const { view } = await mountView();
+    expect(view.find('[data-testid="previous-participants"]').exists()).toBe(false);
+    expect(view.findAll<HTMLInputElement>('input').map((input) => input.element.value)).toContain('BVC');
+  });
+});

@@ -32,7 +32,7 @@ function person(page: Page, label: string): Locator {
   return page.getByRole('button', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) });
 }
 
-async function rateAs(page: Page, label: string, choices: readonly Choice[], { keyboard = false, screenshot = '' } = {}): Promise<void> {
+async function rateAs(page: Page, label: string, choices: readonly Choice[], { keyboard = false, screenshot = '', reopen = false } = {}): Promise<void> {
   const button = person(page, label);
   if (keyboard) {
     await button.focus();
@@ -40,6 +40,8 @@ async function rateAs(page: Page, label: string, choices: readonly Choice[], { k
   } else {
     await button.click();
   }
+  // Someone who has handed over is opened again only after asking.
+  if (reopen) await page.getByRole('dialog', { name: `${label} har redan bedömt` }).getByRole('button', { name: 'Öppna bedömningen' }).click();
   await expect(page.getByRole('heading', { level: 2, name: `${label} bedömer` })).toBeVisible();
   // Whoever rated before: nothing of theirs is visible or chosen.
   await expect(page.locator('input[type="radio"]:checked')).toHaveCount(0);
@@ -90,6 +92,12 @@ test('three participants rate individually on one tablet with ratings hidden unt
   await page.getByRole('button', { name: 'Klar – lämna över' }).click();
   await unfinished.getByRole('button', { name: 'Lämna över ändå' }).click();
   await expect(person(page, 'Anna (BMM)')).toContainText('Inte klar');
+  // Handed over with statements open: a stray tap does not reopen her ratings without asking.
+  await person(page, 'Anna (BMM)').click();
+  const asked = page.getByRole('dialog', { name: 'Anna (BMM) har redan bedömt' });
+  await expect(asked).toBeVisible();
+  await asked.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Vem bedömer nu?' })).toBeVisible();
 
   const labels = Object.keys(PLAN);
   for (const [index, label] of labels.entries()) {
@@ -100,6 +108,7 @@ test('three participants rate individually on one tablet with ratings hidden unt
     await rateAs(page, label, PLAN[label] ?? [], {
       keyboard: index === 2,
       screenshot: index === 0 ? testInfo.outputPath('pass-the-tablet-rating.png') : '',
+      reopen: index === 0,
     });
     await expect(person(page, label)).toContainText('✓ Klar');
     await expect(page.getByTestId('done-count')).toHaveText(`${String(index + 1)} av 3 klara`);
@@ -157,6 +166,10 @@ test('three participants rate individually on one tablet with ratings hidden unt
   await page.reload();
   await expect(page.getByLabel('Visa namn')).toBeChecked();
   await expect(card.locator('li[data-value="4"]').getByTestId('spread-names')).toHaveText('(Cecilia)');
+  // A goal nobody rated on their own has no names to show, so no "Visa namn".
+  await page.getByRole('link', { name: /^Mål 2/ }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Mål 2:/ })).toBeVisible();
+  await expect(page.getByLabel('Visa namn')).toHaveCount(0);
 
   // Results: the most divergent item first, with its min–max and the consensus.
   await page.getByRole('link', { name: 'Resultat' }).click();

@@ -75,6 +75,8 @@ test('two rounds are compared per goal with the change computed by hand, and pre
   await expect(table.locator('tr[data-row="goal-1"]')).toContainText('1,4');
   await expect(table.locator('tr[data-row="goal-1"] td.change')).toHaveText('+2,1 ↑');
   await expect(page.locator('canvas')).toHaveCount(4);
+  // The radar, the bars and the trend show the same goal values: one goal table, not three.
+  await expect(page.locator('table.comparison-table:has(tr[data-row="goal-1"])')).toHaveCount(1);
   await expectNoSeriousA11yViolations(page);
 
   // The PNG download gives a real image.

@@ -50,6 +50,23 @@ describe('ActionReview', () => {
     expect(items(wrapper)[1]?.text()).toMatch(/^Mål 2: /);
   });
 
+  it('flags an open action past its date as overdue, and not one without a date', async () => {
+    // Only Date is faked: the database's own timers run as usual.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-10-12T09:00:00'));
+    try {
+      const wrapper = await mountReview();
+      const [late, undated] = items(wrapper);
+      expect(late?.find('[data-testid="action-overdue"]').text()).toBe('Försenad');
+      expect(undated?.find('[data-testid="action-overdue"]').exists()).toBe(false);
+      vi.setSystemTime(new Date('2026-06-30T09:00:00'));
+      const onTheDay = await mountReview();
+      expect(onTheDay.find('[data-testid="action-overdue"]').exists()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is not shown in the first round', async () => {
     const wrapper = await mountReview([open], spring.id);
     expect(wrapper.find('[data-testid="action-review"]').exists()).toBe(false);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAction } from '@/domain/actions';
-import { isOverdue, meetingActions, meetingSlides } from '@/domain/meeting';
+import { isOverdue, meetingActions, meetingSlides, previousParticipantsRound } from '@/domain/meeting';
 import type { ActionItem, ActionStatus } from '@/domain/types';
+import { makeRound, participant } from '../../fixtures/records';
 
 function action(roundId: string, what: string, status: ActionStatus, createdAt: string, extra: Partial<ActionItem> = {}): ActionItem {
   return { ...createAction({ what, who: 'BVC', due: '', status }, 'centre', roundId, 'goal-1', createdAt), ...extra };
@@ -65,5 +66,19 @@ describe('isOverdue', () => {
     expect(isOverdue({ due: '', status: 'planned' }, '2026-05-02')).toBe(false);
     expect(isOverdue({ due: '2026-01-01', status: 'done' }, '2026-05-02')).toBe(false);
     expect(isOverdue({ due: '2026-01-01', status: 'dropped' }, '2026-05-02')).toBe(false);
+  });
+});
+
+describe('previousParticipantsRound', () => {
+  const round = (id: string, date: string, names: string[]) => makeRound('c', { id, date, participants: names.map((name) => participant(name, 'BVC', `${id}-${name}`)) });
+
+  it('is the newest round with participants, whatever the order given', () => {
+    const rounds = [round('spring', '2026-04-22', ['Anna']), round('autumn', '2026-10-14', ['Anna', 'Bo']), round('old', '2025-10-01', ['Cia'])];
+    expect(previousParticipantsRound(rounds)?.id).toBe('autumn');
+  });
+
+  it('is none for a centre without rounds, or when the newest has no participants', () => {
+    expect(previousParticipantsRound([])).toBeUndefined();
+    expect(previousParticipantsRound([round('a', '2026-01-01', ['Anna']), round('b', '2026-02-01', [])])).toBeUndefined();
   });
 });

@@ -28,6 +28,13 @@ describe('backupReminder', () => {
     expect(backupReminder([inProgress(1)], '', NOW)).toBe('reminderNever');
   });
 
+  it('does not claim unexported answers when no statement is answered yet', () => {
+    expect(backupReminder([inProgress(1)], undefined, NOW, false)).toBeUndefined();
+    expect(backupReminder([inProgress(1)], undefined, NOW, true)).toBe('reminderNever');
+    // Once exported, the other reminders do not depend on it.
+    expect(backupReminder([completed(2)], daysAgo(3), NOW, false)).toBe('reminderCompleted');
+  });
+
   it('reminds when a round was completed after the last export', () => {
     expect(backupReminder([completed(2)], daysAgo(3), NOW)).toBe('reminderCompleted');
     // Even a recent export, and before the 30 days are up.
