@@ -1,7 +1,6 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { repository } from './db';
 import { initialLocaleLoaded, loadAllMessages } from './i18n';
 import { createAppRouter } from './modules/router';
 import { installServiceWorker } from './modules/pwa';
@@ -21,7 +20,8 @@ installServiceWorker();
 // The network's code (src/network) is fetched only on a device where a network is set: elsewhere
 // nothing of it loads and no request goes to a server.
 const startNetworkIfSet = async () => {
-  if ((await repository.getSetting('network')) !== undefined) (await import('./network')).startNetwork();
+  const { networkIsConfigured } = await import('./stores/network');
+  if (await networkIsConfigured()) (await import('./network')).startNetwork();
 };
 const fetchTheRest = () => {
   void loadAllMessages().catch(() => undefined);

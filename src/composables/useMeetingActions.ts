@@ -1,7 +1,6 @@
 import { computed, type MaybeRefOrGetter, toValue } from 'vue';
-import { repository } from '@/db';
 import { meetingActions, type MeetingActions } from '@/domain/meeting';
-import { useLiveQuery } from './useLiveQuery';
+import { useActionsStore } from '@/stores/actions';
 
 const none: MeetingActions = { open: [], decided: [] };
 
@@ -11,6 +10,6 @@ export function useMeetingActions(
   previousRoundId: MaybeRefOrGetter<string | undefined>,
   newestRoundId: MaybeRefOrGetter<string | undefined>,
 ) {
-  const all = useLiveQuery((id) => repository.listCentreActions(id), () => toValue(centreId));
+  const all = useActionsStore().watchCentreActions(centreId);
   return computed<MeetingActions>(() => (all.data.value ? meetingActions(all.data.value, toValue(previousRoundId), toValue(newestRoundId)) : none));
 }

@@ -4,7 +4,6 @@ import type { HandIn } from '@/domain/cycle/handIn';
 import type { ProjectPlan } from '@/domain/cycle/projectPlan';
 import type { YearlyReport } from '@/domain/cycle/yearlyReport';
 import type { ExportFile } from '@/domain/exchange/format';
-import type { OutboxEntry } from './network';
 import { sealedHandIns } from './sealed';
 import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '@/domain/types';
 
@@ -14,6 +13,24 @@ export interface Setting {
 }
 
 /** A centre's export file held in the coordinator's workspace, apart from the group's own data. */
+/**
+ * A hand-in waiting to be sent to the network's server, or sent. Written in IndexedDB, so a hand-in
+ * waits through a closed tab, a reload or a day offline, and goes once the server answers.
+ */
+export interface OutboxEntry {
+  handInId: string;
+  centreId: string;
+  status: 'waiting' | 'sent';
+  queuedAt: string;
+  /** Failed tries since the last success; the next try waits longer (see retryDelayMs). */
+  attempts: number;
+  /** Not before this moment (ISO); empty for "as soon as there is a connection". */
+  nextAttemptAt: string;
+  sentAt?: string;
+  /** Why the last try failed, as a message key's code (`offline`, `unauthorized`, `forbidden`, `server`). */
+  error?: string;
+}
+
 export interface WorkspaceEntry {
   /** The centre's id: a newer file of the same centre replaces the older one. */
   id: string;

@@ -1,24 +1,6 @@
 import { EMPTY_NETWORK, type NetworkSettings } from '@/domain/network/network';
-import type { WorkspaceEntry } from './database';
+import type { OutboxEntry, WorkspaceEntry } from './database';
 import { db as defaultDb, type AppDatabase } from './database';
-
-/**
- * A hand-in waiting to be sent to the network's server, or sent. Written in IndexedDB, so a hand-in
- * waits through a closed tab, a reload or a day offline, and goes once the server answers.
- */
-export interface OutboxEntry {
-  handInId: string;
-  centreId: string;
-  status: 'waiting' | 'sent';
-  queuedAt: string;
-  /** Failed tries since the last success; the next try waits longer (see retryDelayMs). */
-  attempts: number;
-  /** Not before this moment (ISO); empty for "as soon as there is a connection". */
-  nextAttemptAt: string;
-  sentAt?: string;
-  /** Why the last try failed, as a message key's code (`offline`, `unauthorized`, `forbidden`, `server`). */
-  error?: string;
-}
 
 /** A document the coordinator's feed refused, kept so the page can say which and why. */
 export interface RefusedDoc {
@@ -26,6 +8,8 @@ export interface RefusedDoc {
   docId: string;
   problems: readonly { code: string; path: string; detail?: string }[];
 }
+
+export type { OutboxEntry };
 
 const SETTINGS_KEY = 'network';
 const REFUSED_KEY = 'network:refused';

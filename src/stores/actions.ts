@@ -76,6 +76,11 @@ export const useActionsStore = defineStore('actions', () => {
     return useLiveQuery(async (id) => repository.listActions(id), () => toValue(roundId));
   }
 
+  /** All of a centre's actions, live, for the caller's scope (a presentation's start and end slides). */
+  function watchCentreActions(centre: MaybeRefOrGetter<string>) {
+    return useLiveQuery((id) => repository.listCentreActions(id), () => toValue(centre));
+  }
+
   function forGoal(goalId: string): readonly ActionItem[] {
     return byGoal.value.get(goalId) ?? [];
   }
@@ -125,7 +130,7 @@ export const useActionsStore = defineStore('actions', () => {
     await useSaveStatusStore().track(() => repository.setSetting(reviewSettingKey(round), 'done'));
   }
 
-  return { roundId, actions, byGoal, loaded, review, forGoal, add, update, setStatus, remove, carryForward, dismissReview, watchRoundActions };
+  return { roundId, actions, byGoal, loaded, review, forGoal, add, update, setStatus, remove, carryForward, dismissReview, watchRoundActions, watchCentreActions };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useActionsStore, import.meta.hot));

@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
 import { handInRepository as repository } from '@/db/handIns';
 import type { AfterHandIn } from '@/domain/cycle/changes';
 import { cycleStatus, localDay, nextDue, type Deadline } from '@/domain/cycle/deadlines';
@@ -58,6 +58,14 @@ export const useHandInsStore = defineStore('handIns', () => {
   }
 
   /** Seals the round's check-in for a deadline; the save status says so only once it is stored. */
+  /** A round's check-in as it stands now (what a hand-in would seal), live, for the caller's scope. */
+  function watchCurrentCheckIn(roundId: MaybeRefOrGetter<string>) {
+    return useLiveQuery(
+      async ([id, shipped]) => (shipped.length > 0 ? repository.currentCheckIn(id, shipped) : undefined),
+      () => [toValue(roundId), instruments.builtIn] as const,
+    );
+  }
+
   async function seal(roundId: string, deadlineId: string, deadlineYear: number): Promise<HandIn | undefined> {
     await instruments.load();
     const shipped = instruments.builtIn;
@@ -80,7 +88,7 @@ export const useHandInsStore = defineStore('handIns', () => {
     return handIns.value.filter((h) => h.kind === kind && h.year === ofYear).sort((a, b) => a.sequence - b.sequence || a.sealedAt.localeCompare(b.sealedAt)).at(-1);
   }
 
-  return { centreId, deadlines, now, handIns, loaded, changes, changedRounds, year, cycle, next, open, ofRound, latestOf, latestOfKind, changesOf, seal, sealDocument };
+  return { centreId, deadlines, now, handIns, loaded, changes, changedRounds, year, cycle, next, open, ofRound, latestOf, latestOfKind, changesOf, watchCurrentCheckIn, seal, sealDocument };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useHandInsStore, import.meta.hot));

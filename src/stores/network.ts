@@ -8,6 +8,14 @@ import { useInstrumentStore } from './instrument';
 import { useSaveStatusStore } from './saveStatus';
 
 /**
+ * Whether this device has a network set, read once at start (main.ts, after `load`): only then is
+ * the code that talks to a server fetched. Plain, not the store, so that it runs before any view.
+ */
+export async function networkIsConfigured(): Promise<boolean> {
+  return networkIsSet(await networkRepository.getSettings());
+}
+
+/**
  * The network: its settings (set once on the About page, or read from the network.json beside the
  * app), the outbox of the centres on this device, and the coordinator's feed. The code that talks
  * to the server is imported only when it is used.

@@ -90,10 +90,10 @@ test('the coordinator sees who handed in what and when, opens and prints a check
   // The check-in exactly as handed in: the reflection and the action as it stood in May.
   await expect(page.getByTestId('hand-in-centre')).toHaveText('Inlämning från Familjecentralen Rinkeby');
   await expect(page.getByTestId('hand-in-intact')).toHaveAttribute('data-intact', 'true');
-  const document = page.getByTestId('check-in-document');
-  await expect(document).toContainText('Vi delar entré med BVC sedan mars.');
-  await expect(document).toContainText('Gemensam reception');
-  await expect(document).toContainText('Pågår');
+  const checkIn = page.getByTestId('check-in-document');
+  await expect(checkIn).toContainText('Vi delar entré med BVC sedan mars.');
+  await expect(checkIn).toContainText('Gemensam reception');
+  await expect(checkIn).toContainText('Pågår');
   await expect(page.getByTestId('document-seal')).toContainText('Inlämnad 12 maj 2026');
   await expect(page.getByTestId('hand-in-history')).toContainText('Inlämning 1 (den här)');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/hand-in-1280.png` });

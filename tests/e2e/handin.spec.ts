@@ -47,7 +47,7 @@ async function printed(page: Page): Promise<{ hash: string; text: string }> {
   const hash = (await document.getAttribute('data-hash')) ?? '';
   expect(hash).toMatch(/^sha256:[0-9a-f]{64}$/);
   await expect(document.getByTestId('document-hash')).toContainText(hash);
-  return { hash, text: (await document.innerText()).trim() };
+  return { hash, text: (await document.innerText()).replace(/^Utskriven .*$/m, '').trim() };
 }
 
 function goal1(page: Page): Locator {

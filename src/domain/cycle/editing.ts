@@ -24,7 +24,12 @@ export type YearlyReportEdit =
   | { readonly type: 'achieved'; readonly goalId: string; readonly text: string }
   | { readonly type: 'focus'; readonly goalId: string; readonly on: boolean; readonly goalOrder: readonly string[] }
   | { readonly type: 'costs'; readonly text: string }
-  | { readonly type: 'add-action'; readonly action: PlannedAction }
+  /**
+   * With `underFirstFocus`, the action goes under the first goal in focus as stored when the edit is
+   * written (its own goal only when none is in focus): a goal ticked a moment before is seen even
+   * when the page has not yet read it back.
+   */
+  | { readonly type: 'add-action'; readonly action: PlannedAction; readonly underFirstFocus?: boolean }
   | { readonly type: 'action'; readonly actionId: string; readonly changes: PlannedActionChanges }
   | { readonly type: 'remove-action'; readonly actionId: string };
 
@@ -95,7 +100,10 @@ export function applyYearlyReportEdit(report: YearlyReport, edit: YearlyReportEd
       return { ...touched, nextYear: { ...nextYear, costs: edit.text } };
     case 'add-action':
       if (nextYear.actions.some((action) => action.id === edit.action.id)) return report;
-      return { ...touched, nextYear: { ...nextYear, actions: [...nextYear.actions, edit.action] } };
+      {
+        const goalId = (edit.underFirstFocus ? nextYear.goalsInFocus[0] : undefined) ?? edit.action.goalId;
+        return { ...touched, nextYear: { ...nextYear, actions: [...nextYear.actions, { ...edit.action, goalId }] } };
+      }
     case 'action':
       if (!nextYear.actions.some((action) => action.id === edit.actionId)) return report;
       return { ...touched, nextYear: { ...nextYear, actions: nextYear.actions.map((action) => (action.id === edit.actionId ? { ...action, ...edit.changes } : action)) } };

@@ -89,6 +89,17 @@ describe('editing the yearly report', () => {
     expect(applyYearlyReportEdit(report, { type: 'remove-action', actionId: 'p1' }, T1).nextYear.actions).toEqual([]);
     expect(applyYearlyReportEdit(report, { type: 'remove-action', actionId: 'nope' }, T1)).toBe(report);
   });
+
+  it('puts a new action under the first goal in focus as stored, else under the goal it was given', () => {
+    const added = (report: typeof empty) =>
+      applyYearlyReportEdit(report, { type: 'add-action', action: { id: 'p2', goalId: 'goal-1', what: '', who: '', when: '' }, underFirstFocus: true }, T1).nextYear.actions;
+    expect(added(empty)).toMatchObject([{ id: 'p2', goalId: 'goal-1' }]);
+    let focused = applyYearlyReportEdit(empty, { type: 'focus', goalId: 'goal-5', on: true, goalOrder: ORDER }, T1);
+    focused = applyYearlyReportEdit(focused, { type: 'focus', goalId: 'goal-3', on: true, goalOrder: ORDER }, T1);
+    expect(added(focused)).toMatchObject([{ id: 'p2', goalId: 'goal-3' }]);
+    // Without the flag the given goal stands, in focus or not.
+    expect(applyYearlyReportEdit(focused, { type: 'add-action', action: { id: 'p3', goalId: 'goal-1', what: '', who: '', when: '' } }, T1).nextYear.actions).toMatchObject([{ goalId: 'goal-1' }]);
+  });
 });
 
 describe('edited after hand-in', () => {
