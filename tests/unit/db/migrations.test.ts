@@ -724,3 +724,80 @@ describe('upgrading a version 7 database', () => {
     db.close();
   });
 });
+
+// v8 → v10: the outbox of the network. The rounds and hand-ins of before keep the path profile they
+// were read with: a 1.0.0 round is profiled with rules default-1 though 2.0.0 is now the newest.
+import { createHandInRepository } from '@/db/handIns';
+import { isIntact, sealHandIn } from '@/domain/cycle/handIn';
+import type { CheckInDocumentV1, CheckInDocumentV2 } from '@/domain/cycle/checkIn';
+import { loadBuiltInInstruments } from '@/instrument';
+import { legacyCheckIn, yearOfDocuments } from '../../fixtures/documents';
+
+describe('upgrading a version 8 database', () => {
+  function v8Records() {
+    const story = yearOfDocuments();
+    const { year, may, october, mayHandIn, octoberHandIn } = story;
+    // A check-in sealed before the profile existed: one stage number, as version 1 of the document wrote it.
+    const stageHandIn = sealHandIn(legacyCheckIn(mayHandIn.document as CheckInDocumentV2, { now: 2, previous: 1 }), {
+      id: 'handin-stage',
+      centreId: year.centre.id,
+      deadlineId: 'check-in-spring',
+      year: 2026,
+      roundId: may.round.id,
+      sequence: 2,
+      sealedAt: '2026-05-13T09:00:00.000Z',
+    });
+    const records = {
+      centres: [year.centre],
+      rounds: [may.round, october.round],
+      answers: [...may.answers, ...october.answers],
+      reflections: [...may.reflections, ...october.reflections],
+      actions: year.actions,
+      localItems: year.localItems,
+      handIns: [mayHandIn, octoberHandIn, stageHandIn],
+    };
+    return { story, stageHandIn, records };
+  }
+
+  it('opens at the newest version with every record as it was and an empty, working outbox', async () => {
+    const { records } = v8Records();
+    const name = await createDatabaseAt(8, SCHEMA_V7, records);
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(NEWEST);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
+    for (const [table, rows] of Object.entries(records)) {
+      expect(await db.table(table).toArray(), table).toEqual([...rows].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    }
+    expect(await db.outbox.count()).toBe(0);
+    await db.outbox.add({ handInId: 'handin-1', centreId: 'centre-rinkeby', status: 'waiting', queuedAt: '2026-12-03T08:00:00.000Z', attempts: 0, nextAttemptAt: '' });
+    expect(await db.outbox.where('status').equals('waiting').count()).toBe(1);
+    db.close();
+  });
+
+  it('keeps each round’s profile and each hand-in as sealed: a 1.0.0 round is read with default-1 though 2.0.0 is the newest', async () => {
+    const { story, stageHandIn, records } = v8Records();
+    const name = await createDatabaseAt(8, SCHEMA_V7, records);
+    const db = new AppDatabase(name);
+    await db.open();
+    const shipped = await loadBuiltInInstruments();
+    expect(shipped.map((instrument) => instrument.version)).toEqual(['2.0.0', '1.0.0']);
+    const sealedDocument = story.mayHandIn.document as CheckInDocumentV2;
+    expect(sealedDocument.path.now.rulesVersion).toBe('default-1');
+
+    // Read again after the upgrade, the May round's profile is the one its hand-in was sealed with.
+    const now = await createHandInRepository(db).currentCheckIn(story.may.round.id, shipped, '2026-12-03T08:00:00.000Z');
+    expect(now?.documentVersion).toBe(2);
+    expect((now as CheckInDocumentV2 | undefined)?.path.now).toEqual(sealedDocument.path.now);
+    expect(now?.instrument.version).toBe('1.0.0');
+
+    // Every hand-in is byte for byte as sealed; the one from before the profile still has its single stage.
+    const stored = await db.handIns.toArray();
+    expect(stored.map((handIn) => handIn.hash).sort()).toEqual(records.handIns.map((handIn) => handIn.hash).sort());
+    for (const handIn of stored) expect(isIntact(handIn), handIn.id).toBe(true);
+    const old = stored.find((handIn) => handIn.id === stageHandIn.id);
+    expect((old?.document as CheckInDocumentV1 | undefined)?.stage).toEqual({ now: 2, previous: 1 });
+    expect(old?.document).not.toHaveProperty('path');
+    db.close();
+  });
+});
