@@ -124,7 +124,17 @@ test('a coordinator imports three centres, compares them over time, sorts, expor
   // The path as four small marks, each saying its step and status in words; never one number.
   const marks = coordinator.row('Familjecentralen Alby').getByTestId('path-marks').getByRole('listitem');
   await expect(marks).toHaveCount(4);
-  await expect(marks.nth(3)).toContainText(/Steg 4, Samlokalisering – en familjecentral: (Taget|På väg|Inte än|Inte bedömt)/);
+  await expect(marks.nth(3)).toContainText('Steg 4, Samlokalisering – en familjecentral: På väg');
+  const statusesOf = (name: string) => coordinator.row(name).getByTestId('path-marks').getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('data-status')));
+  expect(await statusesOf('Familjecentralen Alby')).toEqual(['taken', 'taken', 'taken', 'onTheWay']);
+  expect(await statusesOf('Familjecentralen Fittja')).toEqual(['onTheWay', 'taken', 'onTheWay', 'onTheWay']);
+  // Why: the evidence behind the marks, as the group reads it in its results.
+  const albyWhy = page.getByTestId('centre-path-evidence').locator('details').filter({ hasText: 'Familjecentralen Alby' });
+  await albyWhy.locator('summary').click();
+  const albyStep4 = albyWhy.getByTestId('stage-evidence-4');
+  await expect(albyStep4).toContainText('Steg 4: Samlokalisering – en familjecentral: På väg');
+  await expect(albyStep4).toContainText('Vi frågar regelbundet föräldrar vad de tycker om verksamheten och vad de saknar.: 2');
+  await expect(albyWhy.getByTestId('stage-evidence-1')).toContainText('Taget');
   await expect(coordinator.row('Familjecentralen Alby').locator('th')).toContainText('Våren 2026, 22 april 2026');
   expect((await coordinator.cells('Familjecentralen Fittja')).slice(0, 8)).toEqual(['2,4', '3,0', '2,0', '3,0', '3,0', '2,7', '–', '35 av 35 (100 %)']);
   expect((await coordinator.cells('Familjecentralen Östberga')).slice(0, 8)).toEqual(['4,0', '2,0', '–', '–', '–', '3,0', '±0', '14 av 35 (40 %)']);

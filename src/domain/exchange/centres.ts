@@ -39,6 +39,8 @@ export interface ScoredCentreRound {
   readonly scores: RoundScores;
   /** Seed 002's four steps, read with the rules of the round's own instrument version. */
   readonly profile: PathProfile;
+  /** The version the round was answered with: its statements name the profile's evidence. */
+  readonly instrument: Instrument;
   /** Not yet marked complete: shown as such, and compared only when the coordinator chooses so. */
   readonly inProgress: boolean;
 }
@@ -146,6 +148,7 @@ export function scoreCentre(source: CentreSource, instruments: readonly Instrume
       period: normalizePeriod(round.period),
       scores,
       profile: roundPathProfile(file.centre, scores, instrument),
+      instrument,
       inProgress: round.status !== 'complete',
     }];
   });
