@@ -23,6 +23,33 @@ export function meetingSlides(goalCount: number): MeetingSlide[] {
   ];
 }
 
+/**
+ * The slides of a network meeting: the overview, then each goal with the centres side by side, at
+ * most `perSlide` centres on a slide (in the order given, name order by default), so that what each
+ * wrote reads from the back row; a goal with more centres continues on the next slide.
+ */
+export type NetworkSlide =
+  | { readonly kind: 'overview' }
+  | { readonly kind: 'goal'; readonly goalIndex: number; readonly page: number; readonly pages: number; readonly from: number; readonly to: number };
+
+export const CENTRES_PER_NETWORK_SLIDE = 3;
+
+export function networkSlides(goalCount: number, centreCount: number, perSlide: number = CENTRES_PER_NETWORK_SLIDE): NetworkSlide[] {
+  const size = Math.max(1, Math.floor(perSlide));
+  const pages = Math.max(1, Math.ceil(Math.max(0, centreCount) / size));
+  const goals = Array.from({ length: Math.max(0, goalCount) }, (_unused, goalIndex) =>
+    Array.from({ length: pages }, (_page, index) => ({
+      kind: 'goal' as const,
+      goalIndex,
+      page: index + 1,
+      pages,
+      from: index * size,
+      to: Math.min(centreCount, (index + 1) * size),
+    })),
+  );
+  return [{ kind: 'overview' }, ...goals.flat()];
+}
+
 export interface MeetingActions {
   /** The previous round's actions still planned or ongoing: where the meeting starts. */
   readonly open: readonly ActionItem[];

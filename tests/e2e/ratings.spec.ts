@@ -41,7 +41,7 @@ async function rateAs(page: Page, label: string, choices: readonly Choice[], { k
     await button.click();
   }
   // Someone who has handed over is opened again only after asking.
-  if (reopen) await page.getByRole('dialog', { name: `${label} har redan bedömt` }).getByRole('button', { name: 'Öppna bedömningen' }).click();
+  if (reopen) await page.getByRole('dialog', { name: `${label} har lämnat över` }).getByRole('button', { name: 'Öppna bedömningen' }).click();
   await expect(page.getByRole('heading', { level: 2, name: `${label} bedömer` })).toBeVisible();
   // Whoever rated before: nothing of theirs is visible or chosen.
   await expect(page.locator('input[type="radio"]:checked')).toHaveCount(0);
@@ -94,7 +94,7 @@ test('three participants rate individually on one tablet with ratings hidden unt
   await expect(person(page, 'Anna (BMM)')).toContainText('Inte klar');
   // Handed over with statements open: a stray tap does not reopen her ratings without asking.
   await person(page, 'Anna (BMM)').click();
-  const asked = page.getByRole('dialog', { name: 'Anna (BMM) har redan bedömt' });
+  const asked = page.getByRole('dialog', { name: 'Anna (BMM) har lämnat över' });
   await expect(asked).toBeVisible();
   await asked.getByRole('button', { name: 'Avbryt' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Vem bedömer nu?' })).toBeVisible();
@@ -118,7 +118,7 @@ test('three participants rate individually on one tablet with ratings hidden unt
 
   // Someone who is done is not reopened by a stray tap: their answers would show.
   await person(page, 'Anna (BMM)').click();
-  const reopen = page.getByRole('dialog', { name: 'Anna (BMM) har redan bedömt' });
+  const reopen = page.getByRole('dialog', { name: 'Anna (BMM) har lämnat över' });
   await expect(reopen).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await reopen.getByRole('button', { name: 'Avbryt' }).click();

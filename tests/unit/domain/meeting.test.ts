@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAction } from '@/domain/actions';
-import { isOverdue, meetingActions, meetingSlides, previousParticipantsRound } from '@/domain/meeting';
+import { isOverdue, meetingActions, meetingSlides, networkSlides, previousParticipantsRound } from '@/domain/meeting';
 import type { ActionItem, ActionStatus } from '@/domain/types';
 import { makeRound, participant } from '../../fixtures/records';
 
@@ -80,5 +80,33 @@ describe('previousParticipantsRound', () => {
   it('is none for a centre without rounds, or when the newest has no participants', () => {
     expect(previousParticipantsRound([])).toBeUndefined();
     expect(previousParticipantsRound([round('a', '2026-01-01', ['Anna']), round('b', '2026-02-01', [])])).toBeUndefined();
+  });
+});
+
+describe('networkSlides', () => {
+  it('is the overview and one slide per goal while the centres fit on one', () => {
+    expect(networkSlides(2, 3)).toEqual([
+      { kind: 'overview' },
+      { kind: 'goal', goalIndex: 0, page: 1, pages: 1, from: 0, to: 3 },
+      { kind: 'goal', goalIndex: 1, page: 1, pages: 1, from: 0, to: 3 },
+    ]);
+  });
+
+  it('continues a goal on the next slide when more centres take part, three to a slide', () => {
+    const slides = networkSlides(5, 7);
+    expect(slides).toHaveLength(1 + 5 * 3);
+    expect(slides.slice(1, 4)).toEqual([
+      { kind: 'goal', goalIndex: 0, page: 1, pages: 3, from: 0, to: 3 },
+      { kind: 'goal', goalIndex: 0, page: 2, pages: 3, from: 3, to: 6 },
+      { kind: 'goal', goalIndex: 0, page: 3, pages: 3, from: 6, to: 7 },
+    ]);
+    expect(slides[4]).toMatchObject({ goalIndex: 1, page: 1 });
+  });
+
+  it('keeps one slide per goal with no centres, and reads odd sizes safely', () => {
+    expect(networkSlides(1, 0)).toEqual([{ kind: 'overview' }, { kind: 'goal', goalIndex: 0, page: 1, pages: 1, from: 0, to: 0 }]);
+    expect(networkSlides(0, 4)).toEqual([{ kind: 'overview' }]);
+    expect(networkSlides(1, 4, 0).length).toBe(1 + 4);
+    expect(networkSlides(1, 6, 2).map((slide) => (slide.kind === 'goal' ? [slide.from, slide.to] : null))).toEqual([null, [0, 2], [2, 4], [4, 6]]);
   });
 });
