@@ -64,6 +64,24 @@ test('every network slide reads from the back row at 1280×720 and 1920×1080, t
       await expect(page.getByRole('button', { name: 'Ladda ned som PNG' })).toHaveCount(0);
     }
   }
+  // A laptop, a tablet both ways and a phone: the same slides fit, upright ones scroll rather than cut.
+  for (const viewport of [
+    { width: 1024, height: 768 },
+    { width: 768, height: 1024 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    for (const n of [1, 6]) {
+      const what = `${String(viewport.width)}×${String(viewport.height)} slide ${String(n)}`;
+      await page.goto(`/coordinator/present?period=VT%202026&slide=${String(n)}`);
+      await expect(title(page)).not.toHaveText('');
+      if (n === 1) await expect(page.locator('.chart-canvas[data-font-sizes]')).not.toHaveAttribute('data-font-sizes', '');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${what}: no sideways scroll`).toBe(0);
+      await expectLayoutFits(page, what, '[data-testid="network-presentation"]');
+      if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/network-slide-${String(n)}-${String(viewport.width)}.png` });
+    }
+  }
+
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/coordinator/present?period=VT%202026&slide=6');
   await expect(title(page)).toHaveText('Mål 3: Samlokalisering (1 av 2)');

@@ -63,10 +63,15 @@ function tick(request: ChartCommon, value: number | string): string {
   return request.scaleLabels[numeric] ?? '';
 }
 
+function upright(request: ChartCommon): boolean {
+  return request.canvasWidth !== undefined && request.canvasHeight !== undefined && request.canvasWidth < request.canvasHeight * 1.2;
+}
+
 function legend(request: ChartCommon, side = false) {
   return {
-    // A projected radar is as tall as the screen allows: its legend goes beside it.
-    position: side && request.large ? ('right' as const) : ('bottom' as const),
+    // A projected radar is as tall as the screen allows: its legend goes beside it, unless the
+    // canvas is upright (a tablet held upright), where beside it the names would be cut.
+    position: side && request.large && !upright(request) ? ('right' as const) : ('bottom' as const),
     labels: { usePointStyle: true, color: TEXT, font: { size: fontSize(request, 14) }, padding: 16 },
   };
 }

@@ -49,4 +49,14 @@ describe('chart type on a projector', () => {
     expect(tick(true, 1)).toBe('1');
     expect(tick(false, 1)).toBe('1 Inte påbörjat');
   });
+
+  it('puts a projected radar’s legend beside it on a wide canvas, and under it on an upright one', () => {
+    type Legend = { options: { plugins: { legend: { position: string } } } };
+    const position = (size?: { canvasWidth: number; canvasHeight: number }) =>
+      (buildChartConfig({ ...request('radar', true), ...size }) as unknown as Legend).options.plugins.legend.position;
+    expect(position()).toBe('right');
+    expect(position({ canvasWidth: 1200, canvasHeight: 480 })).toBe('right');
+    expect(position({ canvasWidth: 720, canvasHeight: 700 })).toBe('bottom');
+    expect((buildChartConfig(request('radar', false)) as unknown as Legend).options.plugins.legend.position).toBe('bottom');
+  });
 });
