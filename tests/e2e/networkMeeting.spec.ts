@@ -129,17 +129,17 @@ test('the network meeting’s presenter view and projector window stay on the sa
   await expect(page.getByTestId('next-slide')).toHaveText('Mål 3: Samlokalisering (2 av 2)');
   await expect(page.getByTestId('clock')).toHaveText(/^\d{2}:\d{2}$/);
   const notes = page.getByTestId('presenter-notes');
-  await expect(notes).toContainText(`Familjecentralen Botkyrka: 3,0 – ${LONG}`);
+  await expect(notes).toContainText(`Familjecentralen Botkyrka (3,0): ${LONG}`);
 
   // H hides the means in the room; the presenter still has them.
   await page.keyboard.press('h');
   await expect(projector.locator('[data-testid="centre-score"]').first()).toHaveText('?');
-  await expect(notes).toContainText('Familjecentralen Alby: 3,0');
+  await expect(notes).toContainText('Familjecentralen Alby (3,0)');
 
   // Keys in either window move both.
   await page.keyboard.press('ArrowRight');
   await expect(title(projector)).toHaveText('Mål 3: Samlokalisering (2 av 2)');
-  await expect(notes).toContainText('Familjecentralen Hallunda: 3,0 – Hallunda delar entré med BVC.');
+  await expect(notes).toContainText('Familjecentralen Hallunda (3,0): Hallunda delar entré med BVC.');
   await projector.keyboard.press('PageDown');
   await expect(title(page)).toHaveText('Mål 4: Delaktighet (1 av 2)');
   await projector.keyboard.press('h');
