@@ -107,6 +107,19 @@ export const SCHEMA_V10_NETWORK = {
 } as const;
 
 /**
+ * v11: indexes for the lookups that read whole tables before: an own item's answers and ratings
+ * (`itemId`), the rounds of an instrument version, and a centre's project plans and yearly reports
+ * (`centreId`, a plain index beside the unique [centreId+year]).
+ */
+export const SCHEMA_V11 = {
+  answers: `${SCHEMA_V1.answers}, itemId`,
+  ratings: `${SCHEMA_V4.ratings}, itemId`,
+  rounds: `${SCHEMA_V6.rounds}, [instrumentId+instrumentVersion]`,
+  projectPlans: `${SCHEMA_V7.projectPlans}, centreId`,
+  yearlyReports: `${SCHEMA_V7.yearlyReports}, centreId`,
+} as const;
+
+/**
  * The coordinator's stored files, brought to the current export format like an imported file. The
  * format upgrades load only when a database this old is opened (almost never), not with the first
  * screen; Dexie.waitFor keeps the upgrade transaction open while the module loads.
@@ -207,6 +220,8 @@ export class AppDatabase extends Dexie {
     // v10 (network): a new table only, nothing to upgrade. Version 9 is another change's: Dexie
     // applies each version's tables on top of the ones before, so the two add up in either order.
     this.version(10).stores(SCHEMA_V10_NETWORK);
+    // v11: new indexes only (IndexedDB builds them from the stored records); no record changes.
+    this.version(11).stores(SCHEMA_V11);
     this.use(sealedHandIns);
   }
 }

@@ -13,17 +13,15 @@ import { findInstrument, roundInstrumentRef } from '@/domain/instruments';
 import { compareRoundsNewestFirst } from '@/domain/records';
 import type { Instrument } from '@/domain/types';
 import { db as defaultDb, type AppDatabase } from './database';
+import { visible } from './visible';
 
 /**
- * The intent methods of the cycle's hand-ins. Apart from repository.ts because sealing needs the
+ * The intent methods of the cycle's hand-ins. A module of its own also because sealing needs the
  * check-in builder and SHA-256, which the first screen must not download: only the hand-in
  * store, which lazily loaded pages use, imports this. Removing hand-ins is the centre purge's
- * (repository.ts), and src/db/sealed.ts refuses every other write to a stored one.
+ * (deletions.ts), and src/db/sealed.ts refuses every other write to a stored one.
  */
 export function createHandInRepository(db: AppDatabase) {
-  const visible = <T extends { deletedAt?: string }>(record: T | undefined): T | undefined =>
-    record && !record.deletedAt ? record : undefined;
-
   const CHECK_IN_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans];
 
   /**

@@ -377,6 +377,8 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     exportChosenButton: 'Export {count} round (JSON)|Export {count} rounds (JSON)',
     csvAnswers: 'Answers as CSV (Excel)',
     csvSummary: 'Summary per goal as CSV',
+    csvAnswersFile: 'answers',
+    csvSummaryFile: 'summary',
     exported: 'The file {name} is saved.',
     import: 'Import from a file',
     csvHeaderAnswers: 'Family centre;Round;Period;Date;Goal;Goal title;No.;Statement id;Statement;Rating;Rating in words;Note',

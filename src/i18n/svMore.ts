@@ -252,6 +252,9 @@ export const svMore = {
     exportChosenButton: 'Exportera {count} omgång (JSON)|Exportera {count} omgångar (JSON)',
     csvAnswers: 'Svar som CSV (Excel)',
     csvSummary: 'Sammanfattning per mål som CSV',
+    /** The last word of a CSV file's name: "Fittja – VT 2026 – 2026-05-15 – svar.csv". */
+    csvAnswersFile: 'svar',
+    csvSummaryFile: 'sammanfattning',
     exported: 'Filen {name} är sparad.',
     import: 'Importera från fil',
     csvHeaderAnswers: 'Familjecentral;Omgång;Period;Datum;Mål;Målets rubrik;Nr;Påstående-id;Påstående;Bedömning;Bedömning i ord;Anteckning',

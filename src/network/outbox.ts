@@ -1,6 +1,6 @@
 import { handInRepository } from '@/db/handIns';
 import { networkRepository, type OutboxEntry } from '@/db/network';
-import { repository } from '@/db';
+import { exchangeRepository } from '@/db/exchange';
 import { forCoordinator } from '@/domain/exchange/coordinator';
 import { buildExport } from '@/domain/exchange/format';
 import { nowIso } from '@/domain/ids';
@@ -32,7 +32,7 @@ export function createOutbox(options: { fetch?: Fetch; now?: () => string } = {}
   }
 
   async function docFor(entry: OutboxEntry): Promise<HandInDoc | undefined> {
-    const [handIn, source] = await Promise.all([handInRepository.getHandIn(entry.handInId), repository.exportSource(entry.centreId)]);
+    const [handIn, source] = await Promise.all([handInRepository.getHandIn(entry.handInId), exchangeRepository.exportSource(entry.centreId)]);
     if (!handIn || !source) return undefined;
     return buildHandInDoc(handIn, forCoordinator(buildExport(source, __APP_VERSION__, now())));
   }

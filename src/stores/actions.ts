@@ -1,6 +1,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, toValue, type MaybeRefOrGetter } from 'vue';
-import { repository } from '@/db';
+import { actionRepository } from '@/db/actions';
+import { roundRepository } from '@/db/rounds';
+import { settingRepository } from '@/db/settings';
 import {
   actionsByGoal,
   carryForward as carryCopies,
@@ -35,7 +37,7 @@ export const useActionsStore = defineStore('actions', () => {
   const roundId = computed(() => questionnaire.roundId);
   const centreId = computed(() => questionnaire.round?.centreId);
 
-  const listQuery = useLiveQuery(async (id) => (id ? repository.listActions(id) : []), roundId);
+  const listQuery = useLiveQuery(async (id) => (id ? actionRepository.listActions(id) : []), roundId);
   /**
    * Every tap touches the open round, and a query that read all the centre's rounds ran again after
    * each one (at 1000 rounds a long task per tap). The round before is kept while the rounds' order
@@ -43,14 +45,14 @@ export const useActionsStore = defineStore('actions', () => {
    */
   let previousCache: { key: string; previousId: string | undefined } | undefined;
   async function roundBeforeOf(centre: string, round: string): Promise<Round | undefined> {
-    const key = `${round}|${await repository.roundOrderKey(centre)}`;
+    const key = `${round}|${await roundRepository.roundOrderKey(centre)}`;
     if (previousCache?.key !== key) {
-      const previous = roundBefore(await repository.listRounds(centre), round);
+      const previous = roundBefore(await roundRepository.listRounds(centre), round);
       previousCache = { key, previousId: previous?.id };
       return previous;
     }
     // Read again by id (only that record is watched), so that an edited title shows.
-    return previousCache.previousId === undefined ? undefined : repository.getRound(previousCache.previousId);
+    return previousCache.previousId === undefined ? undefined : roundRepository.getRound(previousCache.previousId);
   }
 
   const reviewQuery = useLiveQuery(
@@ -58,8 +60,8 @@ export const useActionsStore = defineStore('actions', () => {
       if (!centre || !round) return undefined;
       const [previous, all, setting] = await Promise.all([
         roundBeforeOf(centre, round),
-        repository.listCentreActions(centre),
-        repository.getSetting(reviewSettingKey(round)),
+        actionRepository.listCentreActions(centre),
+        settingRepository.getSetting(reviewSettingKey(round)),
       ]);
       return { previous, open: openActionsOf(all, previous, round), dismissed: setting === 'done' };
     },
@@ -73,12 +75,12 @@ export const useActionsStore = defineStore('actions', () => {
 
   /** Any round's actions, live, for the caller's scope (the written check-in of a round not open here). */
   function watchRoundActions(roundId: MaybeRefOrGetter<string>) {
-    return useLiveQuery(async (id) => repository.listActions(id), () => toValue(roundId));
+    return useLiveQuery(async (id) => actionRepository.listActions(id), () => toValue(roundId));
   }
 
   /** All of a centre's actions, live, for the caller's scope (a presentation's start and end slides). */
   function watchCentreActions(centre: MaybeRefOrGetter<string>) {
-    return useLiveQuery((id) => repository.listCentreActions(id), () => toValue(centre));
+    return useLiveQuery((id) => actionRepository.listCentreActions(id), () => toValue(centre));
   }
 
   function forGoal(goalId: string): readonly ActionItem[] {
@@ -90,13 +92,13 @@ export const useActionsStore = defineStore('actions', () => {
     const centre = centreId.value;
     if (!round || !centre) return undefined;
     const action = createAction(input, centre, round, goalId);
-    await useSaveStatusStore().track(() => repository.putAction(action));
+    await useSaveStatusStore().track(() => actionRepository.putAction(action));
     return action;
   }
 
   async function update(action: ActionItem, input: ActionInput): Promise<void> {
     const next = updateAction(action, input, undefined, roundId.value ?? action.roundId);
-    await useSaveStatusStore().track(() => repository.putAction(next));
+    await useSaveStatusStore().track(() => actionRepository.putAction(next));
   }
 
   /**
@@ -105,14 +107,14 @@ export const useActionsStore = defineStore('actions', () => {
    */
   async function setStatus(action: ActionItem, status: ActionStatus): Promise<void> {
     const next = withStatus(action, status, undefined, roundId.value ?? action.roundId);
-    await useSaveStatusStore().track(() => repository.putAction(next));
+    await useSaveStatusStore().track(() => actionRepository.putAction(next));
   }
 
   /** Deletes at once and offers undo, which puts the action back as it was. */
   async function remove(action: ActionItem): Promise<void> {
     const save = useSaveStatusStore();
-    await save.track(() => repository.deleteAction(action.id));
-    useUndoStore().offer({ key: 'actions.deleted', params: { what: action.what } }, () => save.track(() => repository.putAction(action)));
+    await save.track(() => actionRepository.deleteAction(action.id));
+    useUndoStore().offer({ key: 'actions.deleted', params: { what: action.what } }, () => save.track(() => actionRepository.putAction(action)));
   }
 
   /** Copies the actions into the open round; returns the copies. */
@@ -120,14 +122,14 @@ export const useActionsStore = defineStore('actions', () => {
     const round = roundId.value;
     if (!round || originals.length === 0) return [];
     const copies = carryCopies(originals, round);
-    await useSaveStatusStore().track(() => repository.addActions(copies));
+    await useSaveStatusStore().track(() => actionRepository.addActions(copies));
     return copies;
   }
 
   async function dismissReview(): Promise<void> {
     const round = roundId.value;
     if (!round) return;
-    await useSaveStatusStore().track(() => repository.setSetting(reviewSettingKey(round), 'done'));
+    await useSaveStatusStore().track(() => settingRepository.setSetting(reviewSettingKey(round), 'done'));
   }
 
   return { roundId, actions, byGoal, loaded, review, forGoal, add, update, setStatus, remove, carryForward, dismissReview, watchRoundActions, watchCentreActions };

@@ -1,13 +1,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed } from 'vue';
-import { repository } from '@/db';
+import { centreRepository } from '@/db/centres';
 import { createCentre, type CentreInput } from '@/domain/records';
 import type { Centre } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { useSaveStatusStore } from './saveStatus';
 
 export const useCentresStore = defineStore('centres', () => {
-  const { data, loading, error: queryError } = useLiveQuery(() => repository.listCentres());
+  const { data, loading, error: queryError } = useLiveQuery(() => centreRepository.listCentres());
   const centres = computed<Centre[]>(() => data.value ?? []);
   /** Set when the device's storage cannot be opened at all (blocked, full, private mode). */
   const error = computed(() => {
@@ -19,12 +19,12 @@ export const useCentresStore = defineStore('centres', () => {
 
   async function create(input: CentreInput): Promise<Centre> {
     const centre = createCentre(input);
-    await useSaveStatusStore().track(() => repository.addCentre(centre));
+    await useSaveStatusStore().track(() => centreRepository.addCentre(centre));
     return centre;
   }
 
   async function update(id: string, input: CentreInput): Promise<void> {
-    await useSaveStatusStore().track(() => repository.updateCentre(id, input));
+    await useSaveStatusStore().track(() => centreRepository.updateCentre(id, input));
   }
 
   /**
@@ -32,7 +32,7 @@ export const useCentresStore = defineStore('centres', () => {
    * until its window has passed, and only then is the centre removed for good.
    */
   async function remove(centre: Centre): Promise<void> {
-    await useSaveStatusStore().track(() => repository.softDeleteCentre(centre.id));
+    await useSaveStatusStore().track(() => centreRepository.softDeleteCentre(centre.id));
   }
 
   return { centres, loading, error, create, update, remove };

@@ -1,7 +1,10 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { useLiveQuery } from '@/composables/useLiveQuery';
-import { repository } from '@/db';
+import { actionRepository } from '@/db/actions';
+import { answerRepository } from '@/db/answers';
+import { localItemRepository } from '@/db/localItems';
+import { roundRepository } from '@/db/rounds';
 import { cycleDocumentRepository as documents } from '@/db/cycleDocuments';
 import { handInRepository } from '@/db/handIns';
 import { actionChains, type TrackedAction } from '@/domain/cycle/actionHistory';
@@ -38,9 +41,9 @@ export const useCycleDocumentsStore = defineStore('cycleDocuments', () => {
   /** What the plan's editor offers: the centre's actions (each chain once, as it stands), its own statements, and the newest answers by item. */
   const contextQuery = useLiveQuery(async ([id, y]) => {
     if (!id || !y) return undefined;
-    const [actions, localItems, rounds] = await Promise.all([repository.listCentreActions(id), repository.listLocalItems(id), repository.listRounds(id)]);
+    const [actions, localItems, rounds] = await Promise.all([actionRepository.listCentreActions(id), localItemRepository.listLocalItems(id), roundRepository.listRounds(id)]);
     const latest = rounds.filter((round) => Number(round.date.slice(0, 4)) <= y).sort(compareRoundsNewestFirst)[0];
-    const answers = latest ? await repository.listAnswers(latest.id) : [];
+    const answers = latest ? await answerRepository.listAnswers(latest.id) : [];
     return {
       actions: actionChains(actions).map((chain): TrackedAction => chain.head),
       localItems,

@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed } from 'vue';
 import { useLiveQuery } from '@/composables/useLiveQuery';
-import { repository } from '@/db';
+import { settingRepository } from '@/db/settings';
 import { checkDeadlines, DEFAULT_DEADLINES, type Deadline } from '@/domain/cycle/deadlines';
 import { checkCheckInTemplate, DEFAULT_CHECK_IN_TEMPLATE, type CheckInTemplate } from '@/domain/cycle/template';
 import { useSaveStatusStore } from './saveStatus';
@@ -26,7 +26,7 @@ function parse<T>(stored: string | undefined, check: (data: unknown) => T | unde
  * pass the domain's schemas are stored, and a stored value is checked again when read.
  */
 export const useCycleSettingsStore = defineStore('cycleSettings', () => {
-  const stored = useLiveQuery(async () => Promise.all([repository.getSetting(DEADLINES_KEY), repository.getSetting(TEMPLATE_KEY)]));
+  const stored = useLiveQuery(async () => Promise.all([settingRepository.getSetting(DEADLINES_KEY), settingRepository.getSetting(TEMPLATE_KEY)]));
 
   const ownDeadlines = computed(() => parse(stored.data.value?.[0], (data) => {
     const result = checkDeadlines(data);
@@ -43,7 +43,7 @@ export const useCycleSettingsStore = defineStore('cycleSettings', () => {
   const customDeadlines = computed(() => ownDeadlines.value !== undefined);
   const customTemplate = computed(() => ownTemplate.value !== undefined);
 
-  const save = (key: string, value: string) => useSaveStatusStore().track(() => repository.setSetting(key, value));
+  const save = (key: string, value: string) => useSaveStatusStore().track(() => settingRepository.setSetting(key, value));
 
   /** Stores the deadlines when they pass the schema; returns the paths of the problems otherwise. */
   async function setDeadlines(next: readonly Deadline[]): Promise<string[]> {

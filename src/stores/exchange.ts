@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { toValue, type MaybeRefOrGetter } from 'vue';
-import { repository } from '@/db';
+import { exchangeRepository } from '@/db/exchange';
+import { settingRepository } from '@/db/settings';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { answersCsv, summaryCsv, type CsvLabels } from '@/domain/exchange/csv';
 import { forCoordinator } from '@/domain/exchange/coordinator';
@@ -34,7 +35,7 @@ export interface CsvWords {
 /** Export, CSV and import of a centre's data; the files themselves are saved by the view. */
 export const useExchangeStore = defineStore('exchange', () => {
   async function buildFile(centreId: string, roundIds?: readonly string[]): Promise<ExportFile | undefined> {
-    const source = await repository.exportSource(centreId);
+    const source = await exchangeRepository.exportSource(centreId);
     return source ? buildExport(source, __APP_VERSION__, nowIso(), roundIds) : undefined;
   }
 
@@ -43,7 +44,7 @@ export const useExchangeStore = defineStore('exchange', () => {
     const file = await buildFile(centreId, roundIds);
     if (!file) return undefined;
     // Only a whole-centre export counts as a backup for the reminder.
-    if (roundIds === undefined) await useSaveStatusStore().track(() => repository.setSetting(lastExportKey(centreId), file.exportedAt));
+    if (roundIds === undefined) await useSaveStatusStore().track(() => settingRepository.setSetting(lastExportKey(centreId), file.exportedAt));
     return { fileName: exportFileName(file), content: `${JSON.stringify(file, null, 2)}\n`, type: 'application/json' };
   }
 
@@ -82,20 +83,20 @@ export const useExchangeStore = defineStore('exchange', () => {
   }
 
   function preview(file: ExportFile): Promise<ImportPlan> {
-    return repository.previewImport(file, builtIn());
+    return exchangeRepository.previewImport(file, builtIn());
   }
 
   async function apply(file: ExportFile): Promise<ImportPlan> {
     // A file that collides with another centre writes nothing: checked first, so that the header does
     // not report a save for it. The transaction checks again, in case a record arrived since.
-    const plan = await repository.previewImport(file, builtIn());
+    const plan = await exchangeRepository.previewImport(file, builtIn());
     if (plan.collisions.length > 0) return plan;
-    return useSaveStatusStore().track(() => repository.importFile(file, builtIn()), { wrote: (result) => result.collisions.length === 0 });
+    return useSaveStatusStore().track(() => exchangeRepository.importFile(file, builtIn()), { wrote: (result) => result.collisions.length === 0 });
   }
 
   /** When the centre was last exported in full, live, for the caller's scope (the export panel). */
   function watchLastExport(centreId: MaybeRefOrGetter<string>) {
-    return useLiveQuery((id) => repository.getSetting(lastExportKey(id)), () => toValue(centreId));
+    return useLiveQuery((id) => settingRepository.getSetting(lastExportKey(id)), () => toValue(centreId));
   }
 
   return { exportJson, exportForCoordinator, exportCsv, validate, preview, apply, watchLastExport };

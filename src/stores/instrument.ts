@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { repository, type InstalledInstrument } from '@/db';
+import { instrumentRepository, type InstalledInstrument } from '@/db/instruments';
+import { settingRepository } from '@/db/settings';
 import { findInstrument, instrumentKey, roundInstrumentRef, sortInstruments, type InstrumentRef } from '@/domain/instruments';
 import type { Instrument } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
@@ -24,7 +25,7 @@ export const useInstrumentStore = defineStore('instrument', () => {
   // Live, so that an instrument loaded in another tab is known here too. The list shown is the
   // newest of what the live query says and what this store read itself right after its own writes
   // (the query answers a moment later); the query's own result is never written into.
-  const installedQuery = useLiveQuery(() => repository.listInstalledInstruments());
+  const installedQuery = useLiveQuery(() => instrumentRepository.listInstalledInstruments());
   const installedList = shallowRef<InstalledInstrument[]>();
   watch(installedQuery.data, (list) => {
     if (list) installedList.value = list;
@@ -69,7 +70,7 @@ export const useInstrumentStore = defineStore('instrument', () => {
 
   /** Loads the shipped versions, the installed ones and the choice once; later calls share the promise. */
   function load(): Promise<Instrument | undefined> {
-    loading ??= Promise.all([loadBuiltInInstruments(), repository.getSetting(CURRENT_INSTRUMENT_KEY), repository.listInstalledInstruments()]).then(
+    loading ??= Promise.all([loadBuiltInInstruments(), settingRepository.getSetting(CURRENT_INSTRUMENT_KEY), instrumentRepository.listInstalledInstruments()]).then(
       ([loaded, key, list]) => {
         builtIn.value = loaded;
         currentKey.value = key;
@@ -89,21 +90,21 @@ export const useInstrumentStore = defineStore('instrument', () => {
 
   async function setCurrent(instrument: InstrumentRef): Promise<void> {
     const key = instrumentKey(instrument);
-    await useSaveStatusStore().track(() => repository.setSetting(CURRENT_INSTRUMENT_KEY, key));
+    await useSaveStatusStore().track(() => settingRepository.setSetting(CURRENT_INSTRUMENT_KEY, key));
     currentKey.value = key;
   }
 
   /** Installs a validated instrument file; with `makeCurrent`, new rounds use it from now on. */
   async function install(instrument: Instrument, fileName: string, makeCurrent: boolean): Promise<void> {
-    await useSaveStatusStore().track(() => repository.installInstrument(instrument, fileName));
-    installedList.value = await repository.listInstalledInstruments();
+    await useSaveStatusStore().track(() => instrumentRepository.installInstrument(instrument, fileName));
+    installedList.value = await instrumentRepository.listInstalledInstruments();
     if (makeCurrent) await setCurrent(instrument);
   }
 
   /** Removes an installed instrument that no round uses; false when rounds still need it. */
   async function uninstall(instrument: InstrumentRef): Promise<boolean> {
-    const removed = await useSaveStatusStore().track(() => repository.uninstallInstrument(instrumentKey(instrument)));
-    installedList.value = await repository.listInstalledInstruments();
+    const removed = await useSaveStatusStore().track(() => instrumentRepository.uninstallInstrument(instrumentKey(instrument)));
+    installedList.value = await instrumentRepository.listInstalledInstruments();
     return removed;
   }
 
@@ -115,7 +116,7 @@ export const useInstrumentStore = defineStore('instrument', () => {
     const keys = computed(() => all.value.map(instrumentKey).join(' '));
     return useLiveQuery(async () => {
       const list = all.value;
-      const counts = await Promise.all(list.map((instrument) => repository.roundsUsingInstrument(instrument.id, instrument.version)));
+      const counts = await Promise.all(list.map((instrument) => instrumentRepository.roundsUsingInstrument(instrument.id, instrument.version)));
       return new Map(list.map((instrument, index) => [instrumentKey(instrument), counts[index] ?? 0]));
     }, keys);
   }

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { repository } from '@/db';
+import { localItemRepository } from '@/db/localItems';
 import { nowIso } from '@/domain/ids';
 import {
   createLocalItem,
@@ -23,7 +23,7 @@ export type LocalItemRemoval = 'deleted' | 'retired' | 'missing';
  */
 export const useLocalItemsStore = defineStore('localItems', () => {
   const centreId = ref<string>();
-  const query = useLiveQuery(async (id) => (id ? repository.listLocalItems(id) : []), centreId);
+  const query = useLiveQuery(async (id) => (id ? localItemRepository.listLocalItems(id) : []), centreId);
 
   /** Every own item of the centre, retired ones included, oldest first. */
   const items = computed<readonly LocalItem[]>(() => query.data.value ?? []);
@@ -61,32 +61,32 @@ export const useLocalItemsStore = defineStore('localItems', () => {
     const centre = centreId.value;
     if (!centre || !canAdd(goalId)) return undefined;
     const item = createLocalItem(centre, goalId, input, scaleSteps);
-    await useSaveStatusStore().track(() => repository.putLocalItem(item));
+    await useSaveStatusStore().track(() => localItemRepository.putLocalItem(item));
     return item;
   }
 
   async function update(item: LocalItem, input: LocalItemInput, scaleSteps: number): Promise<LocalItem> {
     const normalized = normalizeLocalItem(input, scaleSteps);
     const next: LocalItem = { ...item, text: normalized.text, levels: [...normalized.levels], updatedAt: nowIso() };
-    await useSaveStatusStore().track(() => repository.putLocalItem(next));
+    await useSaveStatusStore().track(() => localItemRepository.putLocalItem(next));
     return next;
   }
 
   /** Whether some round has rated the item or written a note on it (then removing it only retires it). */
   function isAnswered(item: LocalItem): Promise<boolean> {
-    return repository.localItemUsed(item.id);
+    return localItemRepository.localItemUsed(item.id);
   }
 
   /** Deletes an item no round has answered; one that was answered is retired and kept for those rounds. */
   async function remove(item: LocalItem): Promise<LocalItemRemoval> {
-    return useSaveStatusStore().track(() => repository.removeLocalItem(item.id));
+    return useSaveStatusStore().track(() => localItemRepository.removeLocalItem(item.id));
   }
 
   /** Asks a retired item again in coming rounds; false when the goal already has as many as allowed. */
   async function restore(item: LocalItem): Promise<boolean> {
     if (!canAdd(item.goalId)) return false;
     const next: LocalItem = { ...item, retired: false, updatedAt: nowIso() };
-    await useSaveStatusStore().track(() => repository.putLocalItem(next));
+    await useSaveStatusStore().track(() => localItemRepository.putLocalItem(next));
     return true;
   }
 

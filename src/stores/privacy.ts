@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { ref } from 'vue';
-import { DATABASE_NAME, privacyRepository, type Erased } from '@/db';
+import { DATABASE_NAME } from '@/db';
+import { privacyRepository, type Erased } from '@/db/privacy';
 import { useSaveStatusStore } from './saveStatus';
 
 export type EraseState = 'idle' | 'erasing' | 'erased' | 'failed';

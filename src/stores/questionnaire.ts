@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { repository } from '@/db';
+import { answerRepository } from '@/db/answers';
+import { roundRepository } from '@/db/rounds';
 import { roundBefore } from '@/domain/actions';
 import { roundsInYear } from '@/domain/goal5Hints';
 import { answersByItem, reflectionsByGoal, resumePosition, roundProgress, firstUnanswered } from '@/domain/progress';
@@ -16,19 +17,19 @@ export const POSITION_DELAY_MS = 800;
 export const useQuestionnaireStore = defineStore('questionnaire', () => {
   const roundId = ref<string>();
 
-  const roundQuery = useLiveQuery(async (id) => (id ? repository.getRound(id) : undefined), roundId);
-  const answersQuery = useLiveQuery(async (id) => (id ? repository.listAnswers(id) : []), roundId);
-  const reflectionsQuery = useLiveQuery(async (id) => (id ? repository.listReflections(id) : []), roundId);
+  const roundQuery = useLiveQuery(async (id) => (id ? roundRepository.getRound(id) : undefined), roundId);
+  const answersQuery = useLiveQuery(async (id) => (id ? answerRepository.listAnswers(id) : []), roundId);
+  const reflectionsQuery = useLiveQuery(async (id) => (id ? answerRepository.listReflections(id) : []), roundId);
 
   // Last round's answers, for the cards: re-read when this round, the centre's rounds or those answers change.
   const previousQuery = useLiveQuery(async (id) => {
-    const current = id ? await repository.getRound(id) : undefined;
+    const current = id ? await roundRepository.getRound(id) : undefined;
     if (!current || !id) return undefined;
-    const rounds = await repository.listRounds(current.centreId);
+    const rounds = await roundRepository.listRounds(current.centreId);
     const previous = roundBefore(rounds, id);
     return {
       round: previous,
-      answers: previous ? answersByItem(await repository.listAnswers(previous.id)) : undefined,
+      answers: previous ? answersByItem(await answerRepository.listAnswers(previous.id)) : undefined,
       roundsThisYear: roundsInYear(rounds, current.date),
     };
   }, roundId);
@@ -83,19 +84,19 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
   // An answer or a note stores the position with it, in the same transaction.
   function setAnswer(goalId: string, itemId: string, value: AnswerValue | null): Promise<void> {
     cancelPosition();
-    return write((id) => repository.saveAnswer(id, goalId, itemId, { value }), { key: answerKey(itemId) });
+    return write((id) => answerRepository.saveAnswer(id, goalId, itemId, { value }), { key: answerKey(itemId) });
   }
   function setNote(goalId: string, itemId: string, note: string, noteBase?: string, options?: TrackOptions): Promise<void> {
     cancelPosition();
-    return write((id) => repository.saveAnswer(id, goalId, itemId, noteBase === undefined ? { note } : { note, noteBase }), options);
+    return write((id) => answerRepository.saveAnswer(id, goalId, itemId, noteBase === undefined ? { note } : { note, noteBase }), options);
   }
   function setReflection(goalId: string, note: string, noteBase?: string, options?: TrackOptions): Promise<void> {
     cancelPosition();
-    return write((id) => repository.saveReflection(id, goalId, noteBase === undefined ? { note } : { note, noteBase }), options);
+    return write((id) => answerRepository.saveReflection(id, goalId, noteBase === undefined ? { note } : { note, noteBase }), options);
   }
   const setGoalNotRelevant = (goalId: string, notRelevant: boolean) =>
-    write((id) => repository.saveReflection(id, goalId, { notRelevant }));
-  const rememberPosition = (position: RoundPosition) => write((id) => repository.savePosition(id, position));
+    write((id) => answerRepository.saveReflection(id, goalId, { notRelevant }));
+  const rememberPosition = (position: RoundPosition) => write((id) => roundRepository.savePosition(id, position));
 
   /**
    * Remembers the item the group is working on (a focus), unless it already is the stored

@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import { repository } from '@/db';
+import { ratingRepository } from '@/db/ratings';
+import { settingRepository } from '@/db/settings';
 import { pendingParticipants } from '@/domain/spread';
 import type { AnswerValue, IndividualRating, InstrumentGoal, Participant } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
@@ -25,7 +26,7 @@ export const showNamesKey = (roundId: string): string => `showNames:${roundId}`;
 export const useRatingsStore = defineStore('ratings', () => {
   const questionnaire = useQuestionnaireStore();
   const roundId = computed(() => questionnaire.roundId);
-  const query = useLiveQuery(async (id) => (id ? repository.listRatings(id) : []), roundId);
+  const query = useLiveQuery(async (id) => (id ? ratingRepository.listRatings(id) : []), roundId);
   const showNames = ref(false);
 
   const participants = computed<readonly Participant[]>(() => questionnaire.round?.participants ?? []);
@@ -51,7 +52,7 @@ export const useRatingsStore = defineStore('ratings', () => {
     async (id) => {
       showNames.value = false;
       if (!id) return;
-      const stored = await repository.getSetting(showNamesKey(id)).catch(() => undefined);
+      const stored = await settingRepository.getSetting(showNamesKey(id)).catch(() => undefined);
       if (roundId.value === id) showNames.value = stored === '1';
     },
     { immediate: true },
@@ -87,16 +88,16 @@ export const useRatingsStore = defineStore('ratings', () => {
   const ratingKey = (itemId: string, participantId: string): string => `rating:${roundId.value ?? ''}:${itemId}:${participantId}`;
 
   const saveRating = (itemId: string, participantId: string, value: AnswerValue | null) =>
-    write((id) => repository.saveRating(id, itemId, participantId, value), { key: ratingKey(itemId, participantId) });
+    write((id) => ratingRepository.saveRating(id, itemId, participantId, value), { key: ratingKey(itemId, participantId) });
 
   function setShowNames(show: boolean): Promise<void> {
     showNames.value = show;
-    return write((id) => repository.setSetting(showNamesKey(id), show ? '1' : '0'));
+    return write((id) => settingRepository.setSetting(showNamesKey(id), show ? '1' : '0'));
   }
 
   /** Any round's individual ratings, live, for the caller's scope (the results of a round not open here). */
   function watchRoundRatings(roundId: MaybeRefOrGetter<string>) {
-    return useLiveQuery(async (id) => repository.listRatings(id), () => toValue(roundId));
+    return useLiveQuery(async (id) => ratingRepository.listRatings(id), () => toValue(roundId));
   }
 
   return { roundId, ratings, loaded, showNames, byItem, pendingFor, goalDone, forItem, valueOf, ratingKey, saveRating, setShowNames, watchRoundRatings };

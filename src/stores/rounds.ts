@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, toValue, watchEffect, type MaybeRefOrGetter } from 'vue';
-import { repository, type RoundOverview } from '@/db';
+import { roundRepository, type RoundOverview } from '@/db/rounds';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { createRound, type RoundInput } from '@/domain/records';
 import type { Instrument, Round, RoundStatus } from '@/domain/types';
@@ -16,7 +16,7 @@ export const useRoundsStore = defineStore('rounds', () => {
   const overviewCentre = ref<string>();
   let overviewReaders = 0;
   const overviewsQuery = useLiveQuery(
-    async (id) => (id ? { centreId: id, overviews: await repository.listRoundOverviews(id) } : undefined),
+    async (id) => (id ? { centreId: id, overviews: await roundRepository.listRoundOverviews(id) } : undefined),
     overviewCentre,
   );
 
@@ -41,31 +41,31 @@ export const useRoundsStore = defineStore('rounds', () => {
 
   /** One round, live, for the caller's scope (the round form); undefined without an id. */
   function watchRound(roundId: MaybeRefOrGetter<string | undefined>) {
-    return useLiveQuery(async (id) => (id ? repository.getRound(id) : undefined), () => toValue(roundId));
+    return useLiveQuery(async (id) => (id ? roundRepository.getRound(id) : undefined), () => toValue(roundId));
   }
 
   /** The centre's rounds (no answers), live, for the caller's scope (a new round's form). */
   function watchCentreRounds(centreId: MaybeRefOrGetter<string>) {
-    return useLiveQuery((id) => repository.listRounds(id), () => toValue(centreId));
+    return useLiveQuery((id) => roundRepository.listRounds(id), () => toValue(centreId));
   }
 
   async function create(centreId: string, input: RoundInput, instrument: Instrument): Promise<Round> {
     const round = createRound(centreId, input, instrument);
-    await useSaveStatusStore().track(() => repository.addRound(round));
+    await useSaveStatusStore().track(() => roundRepository.addRound(round));
     return round;
   }
 
   async function update(id: string, input: RoundInput): Promise<void> {
-    await useSaveStatusStore().track(() => repository.updateRound(id, input));
+    await useSaveStatusStore().track(() => roundRepository.updateRound(id, input));
   }
 
   async function setStatus(id: string, status: RoundStatus): Promise<void> {
-    await useSaveStatusStore().track(() => repository.setRoundStatus(id, status));
+    await useSaveStatusStore().track(() => roundRepository.setRoundStatus(id, status));
   }
 
   /** Hides the round at once; undo is offered from the database mark (see the undo store). */
   async function remove(round: Round): Promise<void> {
-    await useSaveStatusStore().track(() => repository.softDeleteRound(round.id));
+    await useSaveStatusStore().track(() => roundRepository.softDeleteRound(round.id));
   }
 
   return { watchOverviews, watchRound, watchCentreRounds, create, update, setStatus, remove };

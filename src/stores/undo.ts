@@ -1,6 +1,9 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
-import { repository } from '@/db';
+import { centreRepository } from '@/db/centres';
+import { deletionRepository } from '@/db/deletions';
+import { roundRepository } from '@/db/rounds';
+import { workspaceRepository } from '@/db/workspace';
 import { deletionKey, nextExpiry, pendingDeletions, purgeable, UNDO_WINDOW_MS, type DeletedRecord, type PendingDeletion } from '@/domain/deletions';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import type { Message } from '@/i18n/keys';
@@ -32,9 +35,9 @@ function messageOf(deletion: PendingDeletion): Message {
 }
 
 function restore(deletion: DeletedRecord): Promise<boolean> {
-  if (deletion.kind === 'centre') return repository.restoreCentre(deletion.id);
-  if (deletion.kind === 'round') return repository.restoreRound(deletion.id);
-  return repository.restoreWorkspaceEntry(deletion.id);
+  if (deletion.kind === 'centre') return centreRepository.restoreCentre(deletion.id);
+  if (deletion.kind === 'round') return roundRepository.restoreRound(deletion.id);
+  return workspaceRepository.restoreWorkspaceEntry(deletion.id);
 }
 
 /**
@@ -43,7 +46,7 @@ function restore(deletion: DeletedRecord): Promise<boolean> {
  * performs) the same undo; each one is purged on its own once its window has passed, never before.
  */
 export const useUndoStore = defineStore('undo', () => {
-  const deleted = useLiveQuery(() => repository.listDeleted());
+  const deleted = useLiveQuery(() => deletionRepository.listDeleted());
   const now = ref(Date.now());
   const offers = shallowRef<readonly MemoryOffer[]>([]);
   /** Toasts closed in this tab; the deletion itself still waits for its window. */
@@ -75,7 +78,7 @@ export const useUndoStore = defineStore('undo', () => {
 
   /** Removes for good what is past its window; a failure is tried again at the next change, deadline or start. */
   async function purgeExpired(): Promise<void> {
-    await repository.purgeExpired(Date.now()).catch(() => undefined);
+    await deletionRepository.purgeExpired(Date.now()).catch(() => undefined);
   }
 
   /** Wakes at the next window's end: the clock moves on, the toast goes, the record is purged. */

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { repository, type WorkspaceEntry } from '@/db';
+import { workspaceRepository, type WorkspaceEntry } from '@/db/workspace';
 import { MAX_IMPORT_BYTES } from '@/domain/exchange/format';
 import type { ImportProblem } from '@/domain/exchange/schema';
 import { nowIso } from '@/domain/ids';
@@ -32,7 +32,7 @@ function moment(iso: string): number {
  * group's own centres. One entry per centre; a newer file of the same centre replaces the older.
  */
 export const useWorkspaceStore = defineStore('workspace', () => {
-  const { data, loading, error } = useLiveQuery(() => repository.listWorkspace());
+  const { data, loading, error } = useLiveQuery(() => workspaceRepository.listWorkspace());
   const entries = computed<WorkspaceEntry[]>(() => data.value ?? []);
   const importing = ref(false);
 
@@ -69,7 +69,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       const ids = [...new Set(results.flatMap((result) => (result.kind === 'valid' ? [result.entry.id] : [])))];
       const existing = new Map<string, WorkspaceEntry>();
       for (const id of ids) {
-        const entry = await repository.getWorkspaceEntry(id);
+        const entry = await workspaceRepository.getWorkspaceEntry(id);
         if (entry) existing.set(id, entry);
       }
       const winners = new Map<string, WorkspaceEntry>();
@@ -81,7 +81,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       }
 
       const toWrite = [...winners.values()];
-      if (toWrite.length > 0) await useSaveStatusStore().track(() => repository.putWorkspaceEntries(toWrite));
+      if (toWrite.length > 0) await useSaveStatusStore().track(() => workspaceRepository.putWorkspaceEntries(toWrite));
 
       return results.map((result, index): FileImportReport => {
         const fileName = files[index]?.name ?? '';
@@ -99,7 +99,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   /** Hides a centre's file at once; undo is offered from the database mark (see the undo store). */
   async function remove(id: string): Promise<void> {
-    await useSaveStatusStore().track(() => repository.softDeleteWorkspaceEntry(id));
+    await useSaveStatusStore().track(() => workspaceRepository.softDeleteWorkspaceEntry(id));
   }
 
   return { entries, loading, error, importing, importFiles, remove };

@@ -3,7 +3,7 @@ import { createPinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import FilePicker from '@/components/common/FilePicker.vue';
-import { repository } from '@/db';
+import { repository } from '../fixtures/repository';
 import { parseInstrument } from '@/domain/instrument';
 import { setLocale } from '@/i18n';
 import { routes } from '@/modules/router';

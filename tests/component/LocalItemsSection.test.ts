@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import LocalItemsSection from '@/components/questionnaire/LocalItemsSection.vue';
-import { repository } from '@/db';
+import { repository } from '../fixtures/repository';
 import type { Instrument, InstrumentGoal, LocalItem } from '@/domain/types';
 import { setLocale } from '@/i18n';
 import { loadDefaultInstrument } from '@/instrument';

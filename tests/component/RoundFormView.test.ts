@@ -2,7 +2,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
-import { repository } from '@/db';
+import { repository } from '../fixtures/repository';
 import { parseInstrument } from '@/domain/instrument';
 import { setLocale } from '@/i18n';
 import { routes } from '@/modules/router';

@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { repository } from '@/db';
+import { repository } from '../fixtures/repository';
 import { createRound } from '@/domain/records';
 import { setLocale } from '@/i18n';
 import { routes } from '@/modules/router';

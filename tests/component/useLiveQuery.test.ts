@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref, type Ref, type VNodeChild } from 'vue';
 import { useLiveQuery, type LiveQuery } from '@/composables/useLiveQuery';
-import type { Repository } from '@/db';
+import type { Repository } from '../fixtures/repository';
 import { createCentre, createRound } from '@/domain/records';
 import type { Answer, Centre } from '@/domain/types';
 import { freshDatabase } from '../fixtures/database';

@@ -156,7 +156,7 @@ test('a coordinator imports three centres, compares them over time, sorts, expor
   await expect.poll(() => coordinator.rowNames()).toEqual(['Familjecentralen Fittja', 'Familjecentralen Alby', 'Familjecentralen Östberga']);
   await coordinator.sortBy('Mål 1: Tidiga hälsofrämjande insatser för barnfamiljer', 'Högst först');
 
-  // The same table as CSV for Excel: BOM, semicolons, decimal comma, in the order shown.
+  // The same table as CSV for Excel: BOM, semicolons, decimal comma, every mean with two decimals, in the order shown.
   const csv = await coordinator.downloadCsv();
   expect(csv.name).toMatch(/VT 2026\.csv$/);
   expect([...csv.content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -165,8 +165,8 @@ test('a coordinator imports three centres, compares them over time, sorts, expor
     'Familjecentral;Kommun eller region;Stadsdel eller område;Period;Omgång;Datum;Mål 1;Mål 2;Mål 3;Mål 4;Mål 5;Alla mål;Förändring sedan förra perioden;Bedömda påståenden;Tillämpliga påståenden;Täckning (%);Steg 1: Starkt förebyggande socialtjänst och ökad samverkan med öppna förskolan;Steg 2: Utökad samverkan med BVC och BMM;Steg 3: Lokalisering nära varandra och tätt samarbete;Steg 4: Samlokalisering – en familjecentral;Fil;Exporterad;Appversion',
   );
   expect(lines.slice(1, 4).map((line) => line.split(';')[0])).toEqual(['Familjecentralen Östberga', 'Familjecentralen Alby', 'Familjecentralen Fittja']);
-  expect(lines[2]).toBe('Familjecentralen Alby;Botkyrka;Alby;VT 2026;Våren 2026;2026-04-22;3;4;3,29;2;;3,07;1,07;27;28;96;taget;taget;taget;på väg;Familjecentralen Alby – VT 2026 – 2026-05-20.json;2026-05-20T14:00:00.000Z;0.1.0');
-  expect(lines[3]).toBe('Familjecentralen Fittja;Botkyrka;Fittja;VT 2026;Våren 2026;2026-04-10;2,43;3;2;3;3;2,69;;35;35;100;på väg;taget;på väg;på väg;fittja.json;2026-05-18T09:30:00.000Z;0.1.0');
+  expect(lines[2]).toBe('Familjecentralen Alby;Botkyrka;Alby;VT 2026;Våren 2026;2026-04-22;3,00;4,00;3,29;2,00;;3,07;1,07;27;28;96;taget;taget;taget;på väg;Familjecentralen Alby – VT 2026 – 2026-05-20.json;2026-05-20T14:00:00.000Z;0.1.0');
+  expect(lines[3]).toBe('Familjecentralen Fittja;Botkyrka;Fittja;VT 2026;Våren 2026;2026-04-10;2,43;3,00;2,00;3,00;3,00;2,69;;35;35;100;på väg;taget;på väg;på väg;fittja.json;2026-05-18T09:30:00.000Z;0.1.0');
 
   // Another period: HT 2025 has only Alby and Östberga.
   await coordinator.period.selectOption('HT 2025');

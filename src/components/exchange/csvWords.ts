@@ -15,6 +15,6 @@ export function csvWords(locale: Locale, kind: 'answers' | 'summary'): CsvWords 
       no: say('exchange.no'),
       own: say('exchange.own'),
     },
-    suffix: say(kind === 'answers' ? 'exchange.csvAnswers' : 'exchange.csvSummary').split(' ')[0] ?? kind,
+    suffix: say(kind === 'answers' ? 'exchange.csvAnswersFile' : 'exchange.csvSummaryFile'),
   };
 }

@@ -1,4 +1,5 @@
 import { findInstrument, roundInstrumentRef } from '../instruments';
+import { normalizePeriod, termStart } from '../period';
 import { series, type Series } from '../comparison';
 import { styledLineDataset, type BarDataset, type ChartDataSpec, type LineLikeDataset } from '../charts';
 import { styleOf, type CentreStyle } from '../centreStyles';
@@ -6,7 +7,7 @@ import { answersByItem, reflectionsByGoal } from '../progress';
 import { scoreRound, type RoundScores } from '../scoring';
 import { roundPathProfile, type PathProfile, type StepStatus } from '../path';
 import type { Answer, GoalReflection, Instrument } from '../types';
-import { toCsv, type CsvCell } from './csv';
+import { decimal, toCsv, type CsvCell } from './csv';
 import type { ExportFile, ExportedCentre, ExportedRound } from './format';
 
 /**
@@ -95,22 +96,6 @@ export type CentreSort =
 export const NAME_SORT: CentreSort = { by: 'name' };
 
 const collator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
-
-const PERIOD_PATTERN = /^(VT|HT)\s*(\d{4})$/i;
-
-/** "vt2026" → "VT 2026"; other texts are only trimmed, with inner whitespace collapsed. */
-export function normalizePeriod(period: string): string {
-  const trimmed = period.trim().replace(/\s+/g, ' ');
-  const match = PERIOD_PATTERN.exec(trimmed);
-  return match ? `${(match[1] ?? '').toUpperCase()} ${match[2] ?? ''}` : trimmed;
-}
-
-/** Sort key of a "VT/HT yyyy" period: the first day of its term; undefined for other texts. */
-export function termStart(period: string): string | undefined {
-  const match = PERIOD_PATTERN.exec(period.trim());
-  if (!match) return undefined;
-  return `${match[2] ?? ''}-${(match[1] ?? '').toUpperCase() === 'VT' ? '01' : '07'}-01`;
-}
 
 /** Rounds' answers and reflections, grouped by round in one pass over the file. */
 function groupByRound<T extends { roundId: string }>(records: readonly T[]): Map<string, T[]> {
@@ -384,7 +369,7 @@ export interface CentreCsvLabels {
 
 /**
  * The comparison table as CSV for Swedish Excel (see csv.ts): one row per centre in the order shown,
- * means with two decimals, coverage in per cent, and seed 002's four steps as four columns, each
+ * means and changes with two decimals (csv.ts: `decimal`), coverage in per cent, and seed 002's four steps as four columns, each
  * with its status in words (taken / on the way / not yet / not assessed). There is no single stage
  * number: the steps can be taken in any order, so one number would claim an order the seed does not.
  */
@@ -418,9 +403,9 @@ export function centreTableCsv(rows: readonly CentreRow[], period: string, instr
       period,
       round?.title ?? null,
       round?.date ?? null,
-      ...instrument.goals.map((goal) => measureOf(scores, { kind: 'goal', goalId: goal.id })),
-      scores?.overall ?? null,
-      changeSincePrevious(row),
+      ...instrument.goals.map((goal) => decimal(measureOf(scores, { kind: 'goal', goalId: goal.id }))),
+      decimal(scores?.overall),
+      decimal(changeSincePrevious(row)),
       scores ? scores.rated : null,
       scores ? scores.applicable : null,
       coverage,

@@ -12,7 +12,21 @@ import type { ExportFile } from './format';
  * apostrophe, so a note that starts with "=" stays a note.
  */
 
-export type CsvCell = string | number | null;
+/**
+ * One way to write a number in every CSV of the app: a count, a level or a per cent as it is ("12"),
+ * a mean or a change always with two decimals and a decimal comma ("3,00" beside "3,75", "-0,25"),
+ * through `decimal`, so that a column never mixes "3" and "3,75".
+ */
+export type CsvCell = string | number | null | CsvDecimal;
+
+export interface CsvDecimal {
+  readonly decimal: number;
+}
+
+/** A mean or a change: written with two decimals whatever its value; null stays an empty cell. */
+export function decimal(value: number | null | undefined): CsvDecimal | null {
+  return value === null || value === undefined ? null : { decimal: value };
+}
 
 const BOM = '\uFEFF';
 
@@ -22,6 +36,8 @@ export function formatDecimal(value: number, fractionDigits = 2): string {
 
 function cell(value: CsvCell): string {
   if (value === null) return '';
+  // A number is never a formula: only text is guarded, so "-0,25" stays a number in Excel.
+  if (typeof value === 'object') return formatDecimal(value.decimal);
   let text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : formatDecimal(value)) : value;
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -145,7 +161,7 @@ export function summaryCsv(file: ExportFile, instruments: readonly Instrument[],
         goal.number,
         goal.title[locale],
         // Always two decimals, as Excel users expect from a mean: "3,00", not "3".
-        score.mean === null ? null : formatDecimal(score.mean),
+        decimal(score.mean),
         score.rated,
         score.applicable,
         score.coverage === null ? null : Math.round(score.coverage * 100),
@@ -164,7 +180,7 @@ export function summaryCsv(file: ExportFile, instruments: readonly Instrument[],
         round.date,
         `${String(goal.number)} ${labels.own}`,
         goal.title[locale],
-        own.mean === null ? null : formatDecimal(own.mean),
+        decimal(own.mean),
         own.rated,
         own.applicable,
         own.coverage === null ? null : Math.round(own.coverage * 100),

@@ -1,3 +1,4 @@
+import { safeFileName } from '../fileName';
 import { findInstrument, instrumentKey, roundInstrumentRef } from '../instruments';
 import type { ActionItem, Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '../types';
 import type { HandIn } from '../cycle/handIn';
@@ -141,12 +142,10 @@ export function buildExport(source: ExportSource, appVersion: string, exportedAt
   };
 }
 
-/** "Familjecentralen Fittja – VT 2026 – 2026-05-15.json": centre, period(s) and date, safe on every OS. */
+/** "Familjecentralen Fittja – VT 2026 – 2026-05-15.json": centre, period(s) and date, safe on every OS (safeFileName). */
 export function exportFileName(file: Pick<ExportFile, 'centre' | 'rounds' | 'exportedAt'>, extension = 'json', suffix = ''): string {
   const periods = [...new Set(file.rounds.map((round) => round.period).filter(Boolean))];
   const period = periods.length === 0 ? '' : periods.length === 1 ? (periods[0] ?? '') : `${periods[0] ?? ''}–${periods[periods.length - 1] ?? ''}`;
   const parts = [file.centre.name || 'familjecentral', period, file.exportedAt.slice(0, 10), suffix].filter(Boolean);
-  const safe = parts.join(' – ').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim();
-  // Cut by characters, not UTF-16 units, so an emoji is never split in half.
-  return `${Array.from(safe).slice(0, 150).join('').trim()}.${extension}`;
+  return safeFileName(parts.join(' – '), extension);
 }

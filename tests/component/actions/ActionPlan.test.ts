@@ -1,7 +1,7 @@
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ActionPlan from '@/components/actions/ActionPlan.vue';
-import { repository } from '@/db';
+import { repository } from '../../fixtures/repository';
 import { MAX_NAME } from '@/domain/records';
 import { setLocale } from '@/i18n';
 import { useSaveStatusStore } from '@/stores/saveStatus';

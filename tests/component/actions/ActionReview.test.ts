@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ActionReview from '@/components/actions/ActionReview.vue';
-import { repository } from '@/db';
+import { repository } from '../../fixtures/repository';
 import type { ActionItem, InstrumentGoal } from '@/domain/types';
 import { setLocale } from '@/i18n';
 import { loadDefaultInstrument } from '@/instrument';

@@ -2,7 +2,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { expect, vi } from 'vitest';
 import type { Component } from 'vue';
-import { repository } from '@/db';
+import { repository } from '../../fixtures/repository';
 import type { ActionItem } from '@/domain/types';
 import { useActionsStore } from '@/stores/actions';
 import { useQuestionnaireStore } from '@/stores/questionnaire';

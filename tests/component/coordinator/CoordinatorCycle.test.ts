@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import DeadlineTable from '@/components/coordinator/DeadlineTable.vue';
-import { repository } from '@/db';
+import { repository } from '../../fixtures/repository';
 import { sealHandIn } from '@/domain/cycle/handIn';
 import type { ExportFile } from '@/domain/exchange/format';
 import { centreCycles, deadlineTable } from '@/domain/exchange/handInsAcross';

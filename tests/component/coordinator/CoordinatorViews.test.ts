@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { defineComponent, h, type PropType } from 'vue';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import type { ChartRequest } from '@/components/charts/chartConfig';
-import { repository } from '@/db';
+import { repository } from '../../fixtures/repository';
 import type { ExportFile } from '@/domain/exchange/format';
 import type { Instrument } from '@/domain/types';
 import { setLocale } from '@/i18n';

@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { useGoal5Hints } from '@/components/questionnaire/useGoal5Hints';
-import { repository } from '@/db';
+import { repository } from '../../fixtures/repository';
 import { handInRepository } from '@/db/handIns';
 import { loadBuiltInInstruments } from '@/instrument';
 import { useHandInsStore } from '@/stores/handIns';

@@ -5,7 +5,7 @@ import { defineComponent, h, type PropType } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { ChartRequest } from '@/components/charts/chartConfig';
 import ReportGoal from '@/components/report/ReportGoal.vue';
-import { repository } from '@/db';
+import { repository } from '../../fixtures/repository';
 import { setLocale } from '@/i18n';
 import { loadDefaultInstrument } from '@/instrument';
 import { routes } from '@/modules/router';

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, type PropType } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { ChartRequest } from '@/components/charts/chartConfig';
-import { repository } from '@/db';
+import { repository } from '../../fixtures/repository';
 import { loadDefaultInstrument } from '@/instrument';
 import { routes } from '@/modules/router';
 import CompareView from '@/views/CompareView.vue';

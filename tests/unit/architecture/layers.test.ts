@@ -28,16 +28,16 @@ async function layerErrors(path: string, text: string): Promise<string[]> {
 describe('the layers are enforced by the lint, relative imports included', () => {
   it.each([
     ['src/domain/planted.ts', "import { repository } from '../db';\nexport const x = repository;"],
-    ['src/domain/exchange/planted.ts', "import { repository } from '../../db/repository';\nexport const x = repository;"],
+    ['src/domain/exchange/planted.ts', "import { roundRepository } from '../../db/rounds';\nexport const x = roundRepository;"],
     ['src/domain/planted.ts', "import { useCentresStore } from '@/stores/centres';\nexport const x = useCentresStore;"],
     ['src/domain/planted.ts', "import { useDraftText } from '@/composables/useDraftText';\nexport const x = useDraftText;"],
     ['src/domain/planted.ts', "import type { MessageKey } from '../i18n/types';\nexport type X = MessageKey;"],
     ['src/db/planted.ts', "import { useCentresStore } from '../stores/centres';\nexport const x = useCentresStore;"],
     ['src/stores/planted.ts', "import { useDraftText } from '../composables/useDraftText';\nexport const x = useDraftText;"],
     ['src/stores/planted.ts', "import { translate } from '@/i18n';\nexport const x = translate;"],
-    ['src/components/results/Planted.ts', "import { repository } from '@/db';\nexport const x = repository;"],
-    ['src/views/planted.ts', "import { repository } from '../db/repository';\nexport const x = repository;"],
-    ['src/composables/usePlanted.ts', "import { repository } from '@/db';\nexport const x = repository;"],
+    ['src/components/results/Planted.ts', "import { db } from '@/db';\nexport const x = db;"],
+    ['src/views/planted.ts', "import { roundRepository } from '../db/rounds';\nexport const x = roundRepository;"],
+    ['src/composables/usePlanted.ts', "import { centreRepository } from '@/db/centres';\nexport const x = centreRepository;"],
   ])('refuses %s importing %j', async (path, text) => {
     const errors = await layerErrors(path, text);
     expect(errors).toHaveLength(1);
@@ -46,7 +46,7 @@ describe('the layers are enforced by the lint, relative imports included', () =>
 
   it.each([
     ['src/db/planted.ts', "import { newId } from '../domain/ids';\nexport const x = newId;"],
-    ['src/stores/planted.ts', "import { repository } from '@/db';\nimport { useLiveQuery } from '@/composables/useLiveQuery';\nexport const x = [repository, useLiveQuery];"],
+    ['src/stores/planted.ts', "import { roundRepository } from '@/db/rounds';\nimport { useLiveQuery } from '@/composables/useLiveQuery';\nexport const x = [roundRepository, useLiveQuery];"],
     ['src/composables/planted.ts', "import { useCentresStore } from '@/stores/centres';\nexport const x = useCentresStore;"],
     ['src/stores/planted.ts', "import type { Message } from '@/i18n/keys';\nexport type X = Message;"],
     ['src/composables/useLiveQuery.ts', "import { liveQuery } from '@/db';\nexport const x = liveQuery;"],

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDatabase } from '@/db/database';
-import { createRepository, type Repository } from '@/db/repository';
+import { createRepository, type Repository } from '../../fixtures/repository';
 import { deletionKey, pendingDeletions, UNDO_WINDOW_MS } from '@/domain/deletions';
 import { createCentre, createRound } from '@/domain/records';
 import type { Centre, Round } from '@/domain/types';

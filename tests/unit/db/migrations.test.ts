@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDatabase, SCHEMA_V1 } from '@/db/database';
-import { createRepository } from '@/db/repository';
+import { createRepository } from '../../fixtures/repository';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { inFormat4 } from '../../fixtures/format4';
 
@@ -9,7 +9,7 @@ const names: string[] = [];
 
 /** Every table of the newest schema. */
 const TABLES = ['actions', 'answers', 'centres', 'handIns', 'instruments', 'localItems', 'outbox', 'projectPlans', 'ratings', 'reflections', 'rounds', 'settings', 'workspace', 'yearlyReports'];
-const NEWEST = 10;
+const NEWEST = 11;
 /** What export format 4 adds to an older workspace file with no actions (see UPGRADES[3]). */
 const FORMAT_4_ADDITIONS = { audience: 'backup', ratingSpread: [], handIns: [], projectPlans: [], yearlyReports: [] };
 
@@ -722,6 +722,106 @@ describe('upgrading a version 7 database', () => {
     expect(parsed.ok).toBe(true);
     expect(await db.centres.toArray()).toEqual([v1Centre]);
     db.close();
+  });
+});
+
+// v10 → v11: indexes only, for the lookups that read whole tables before.
+import { SCHEMA_V10_NETWORK, SCHEMA_V11 } from '@/db/database';
+
+describe('upgrading a version 10 database', () => {
+  const SCHEMA_V10 = { ...SCHEMA_V7, ...SCHEMA_V10_NETWORK };
+  const used = '0b7d3c1e-0000-4000-8000-0000000000c1';
+  const unused = '0b7d3c1e-0000-4000-8000-0000000000c2';
+  const gone = { ...v1Centre, id: '0b7d3c1e-0000-4000-8000-0000000000f1', name: 'Familjecentralen Alby', deletedAt: '2026-05-16T08:00:00.000Z' };
+  const ownItem = (id: string, text: string) => ({ id, centreId: v1Centre.id, goalId: 'goal-2', text, levels: [], retired: false, createdAt: '2026-01-01T08:00:00.000Z', updatedAt: '2026-01-01T08:00:00.000Z' });
+  const network = { ...shippedInstrument, id: 'natverket', version: '2.0.0' };
+  const rounds = [
+    { ...v1Round, status: 'complete', participants: [{ id: 'p1', name: '', role: 'BVC' }] },
+    { ...v1Round, id: '0b7d3c1e-0000-4000-8000-000000000003', date: '2026-05-10', period: 'VT 2026', instrumentId: network.id, instrumentVersion: network.version, status: 'in-progress', participants: [] },
+  ];
+  const plan = (id: string, centreId: string) => ({ id, centreId, year: 2026, goalsInFocus: ['goal-2'], goalNotes: {}, targets: [], summary: '', createdAt: '2026-03-01T08:00:00.000Z', updatedAt: '2026-03-01T08:00:00.000Z' });
+  const report = (id: string, centreId: string) => ({ id, centreId, year: 2026, achieved: {}, nextYear: { goalsInFocus: [], actions: [], costs: '' }, createdAt: '2026-10-30T08:00:00.000Z', updatedAt: '2026-10-30T08:00:00.000Z' });
+  const v10Records = {
+    centres: [v1Centre, gone],
+    rounds,
+    answers: [
+      { id: 'a1', roundId: v1Round.id, itemId: 'g2-working-group', value: 2, note: '', updatedAt: '2026-05-10T08:30:00.000Z' },
+      { id: 'a2', roundId: v1Round.id, itemId: used, value: null, note: 'Väntrummet delas', updatedAt: '2026-05-10T08:31:00.000Z' },
+      { id: 'a3', roundId: v1Round.id, itemId: unused, value: null, note: '', updatedAt: '2026-05-10T08:32:00.000Z' },
+    ],
+    reflections: [],
+    settings: [{ key: 'locale', value: 'sv' }],
+    workspace: [],
+    actions: [],
+    ratings: [
+      { id: 'r1', roundId: v1Round.id, itemId: used, participantId: 'p1', value: 3, updatedAt: '2026-05-10T08:20:00.000Z' },
+      { id: 'r2', roundId: v1Round.id, itemId: unused, participantId: 'p1', value: null, updatedAt: '2026-05-10T08:21:00.000Z' },
+    ],
+    localItems: [ownItem(used, 'Vi har ett gemensamt väntrum'), ownItem(unused, 'Vi äter lunch ihop')],
+    instruments: [{ key: `${network.id}@${network.version}`, instrument: network, fileName: 'natverket.json', installedAt: '2026-02-01T08:00:00.000Z' }],
+    handIns: [],
+    projectPlans: [plan('p-fittja', v1Centre.id), plan('p-alby', gone.id)],
+    yearlyReports: [report('y-alby', gone.id), report('y-fittja', v1Centre.id)],
+    outbox: [{ handInId: 'h1', centreId: v1Centre.id, status: 'waiting', queuedAt: '2026-05-15T08:00:00.000Z', attempts: 0, nextAttemptAt: '' }],
+  };
+
+  it('opens at the newest version with every record of every table as it was', async () => {
+    const name = await createDatabaseAt(10, SCHEMA_V10, v10Records);
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(NEWEST);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(TABLES);
+    for (const [table, rows] of Object.entries(v10Records)) {
+      const key = table === 'instruments' ? 'key' : table === 'settings' ? 'key' : table === 'outbox' ? 'handInId' : 'id';
+      const sorted = [...rows].sort((a, b) => String((a as Record<string, unknown>)[key]).localeCompare(String((b as Record<string, unknown>)[key])));
+      expect(await db.table(table).toArray(), table).toEqual(sorted);
+    }
+    db.close();
+  });
+
+  it('finds an item’s answers and ratings, an instrument version’s rounds and a centre’s plans and reports through the new indexes', async () => {
+    const name = await createDatabaseAt(10, SCHEMA_V10, v10Records);
+    const db = new AppDatabase(name);
+    // `where` on a key path with no index throws in Dexie: these read the indexes, not every record.
+    expect((await db.answers.where('itemId').equals(used).toArray()).map((a) => a.id)).toEqual(['a2']);
+    expect((await db.ratings.where('itemId').equals(unused).toArray()).map((r) => r.id)).toEqual(['r2']);
+    expect(await db.rounds.where('[instrumentId+instrumentVersion]').equals([network.id, network.version]).primaryKeys()).toEqual([rounds[1]?.id]);
+    expect(await db.projectPlans.where('centreId').equals(gone.id).primaryKeys()).toEqual(['p-alby']);
+    expect(await db.yearlyReports.where('centreId').equals(v1Centre.id).primaryKeys()).toEqual(['y-fittja']);
+    // The unique indexes stay unique.
+    await expect(db.projectPlans.add(plan('p-again', v1Centre.id))).rejects.toThrow();
+    await expect(db.answers.add({ id: 'a-again', roundId: v1Round.id, itemId: used, value: 1, note: '', updatedAt: '2026-05-11T08:00:00.000Z' })).rejects.toThrow();
+    db.close();
+  });
+
+  it('works through the resource modules after the upgrade: own items, instruments in use, and purging a centre with its documents', async () => {
+    const name = await createDatabaseAt(10, SCHEMA_V10, v10Records);
+    const db = new AppDatabase(name);
+    const repo = createRepository(db);
+    expect(await repo.localItemUsed(used)).toBe(true);
+    expect(await repo.localItemUsed(unused)).toBe(false);
+    expect(await repo.removeLocalItem(unused)).toBe('deleted');
+    expect(await repo.removeLocalItem(used)).toBe('retired');
+    expect((await db.answers.toArray()).map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect((await db.ratings.toArray()).map((r) => r.id)).toEqual(['r1']);
+    expect(await repo.roundsUsingInstrument(network.id, network.version)).toBe(1);
+    expect(await repo.roundsUsingInstrument(network.id, '1.0.0')).toBe(0);
+    expect(await repo.uninstallInstrument(`${network.id}@${network.version}`)).toBe(false);
+    const purged = await repo.purgeExpired(Date.parse(gone.deletedAt) + UNDO_WINDOW_MS + 1);
+    expect(purged.map((record) => record.id)).toEqual([gone.id]);
+    expect(await db.projectPlans.toCollection().primaryKeys()).toEqual(['p-fittja']);
+    expect(await db.yearlyReports.toCollection().primaryKeys()).toEqual(['y-fittja']);
+    db.close();
+  });
+
+  it('adds only indexes: no table, no record change', () => {
+    expect(SCHEMA_V11).toEqual({
+      answers: `${SCHEMA_V10.answers}, itemId`,
+      ratings: `${SCHEMA_V10.ratings}, itemId`,
+      rounds: `${SCHEMA_V10.rounds}, [instrumentId+instrumentVersion]`,
+      projectPlans: `${SCHEMA_V10.projectPlans}, centreId`,
+      yearlyReports: `${SCHEMA_V10.yearlyReports}, centreId`,
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import { normalizePeriod, termStart } from '@/domain/period';
 import { describe, expect, it } from 'vitest';
 import {
   centreBarData,
@@ -9,11 +10,9 @@ import {
   changeSincePrevious,
   listPeriods,
   newestPeriod,
-  normalizePeriod,
   scoreCentre,
   scoreCentres,
   sortCentreRows,
-  termStart,
   withCompareOptions,
   type CentreCsvLabels,
   type CentreRow,
@@ -328,9 +327,9 @@ describe('the table as CSV', () => {
     expect(lines[lines.length - 1]).toBe('');
   });
 
-  it('writes means with two decimals and a decimal comma, coverage in per cent and each step’s status in words', () => {
-    expect(lines[2]).toBe(`Alby;Botkyrka;;VT 2026;Våren;2026-04-15;3;3,75;3,50;2;3,06;1,06;13;16;81;taget;taget;taget;på väg;alby.json;${alby.exportedAt};0.1.0`);
-    expect(lines[1]).toBe(`Östberga;Botkyrka;;VT 2026;Omgång VT 2026;2026-03-20;4;;;;4;3;4;12;33;inte bedömt;inte än;inte än;på väg;ostberga.json;${ostberga.exportedAt};0.1.0`);
+  it('writes means and changes with two decimals and a decimal comma (3,00 beside 3,75, as the summary CSV does), coverage in per cent and each step’s status in words', () => {
+    expect(lines[2]).toBe(`Alby;Botkyrka;;VT 2026;Våren;2026-04-15;3,00;3,75;3,50;2,00;3,06;1,06;13;16;81;taget;taget;taget;på väg;alby.json;${alby.exportedAt};0.1.0`);
+    expect(lines[1]).toBe(`Östberga;Botkyrka;;VT 2026;Omgång VT 2026;2026-03-20;4,00;;;;4,00;3,00;4;12;33;inte bedömt;inte än;inte än;på väg;ostberga.json;${ostberga.exportedAt};0.1.0`);
   });
 
   it('leaves the cells of a centre without a round in the period empty', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isIsoDate, periodForDate, todayIsoDate } from '@/domain/period';
+import { isIsoDate, normalizePeriod, periodForDate, termStart, todayIsoDate } from '@/domain/period';
 
 describe('periodForDate: the term a meeting belongs to', () => {
   it.each([
@@ -83,5 +83,23 @@ describe('todayIsoDate: the local date, not the UTC one', () => {
 
   it('always gives a valid ISO date', () => {
     expect(isIsoDate(todayIsoDate())).toBe(true);
+  });
+});
+
+
+describe('one period rule: the term of a date, and the first day of a term', () => {
+  it('agree: the first day of a term belongs to it, and the day before to the term before', () => {
+    for (const period of ['VT 2026', 'HT 2026', 'VT 2000', 'HT 2099']) {
+      const start = termStart(period);
+      expect(start).toBeDefined();
+      expect(periodForDate(start ?? '')).toBe(period);
+    }
+    expect(periodForDate('2026-06-30')).toBe('VT 2026');
+    expect(termStart('HT 2026')).toBe('2026-07-01');
+  });
+
+  it('reads a period typed by hand as the one the app writes', () => {
+    expect(termStart(normalizePeriod('ht2025'))).toBe('2025-07-01');
+    expect(normalizePeriod(periodForDate('2025-10-15'))).toBe('HT 2025');
   });
 });

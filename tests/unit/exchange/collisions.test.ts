@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '@/db/database';
-import type { Repository } from '@/db/repository';
+import type { Repository } from '../../fixtures/repository';
 import type { IdCollision, ImportPlan } from '@/domain/exchange/merge';
 import { parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersCsv, formatDecimal, summaryCsv, toCsv, type CsvLabels } from '@/domain/exchange/csv';
+import { answersCsv, decimal, formatDecimal, summaryCsv, toCsv, type CsvLabels } from '@/domain/exchange/csv';
 import { exportFileName, type ExportFile } from '@/domain/exchange/format';
 import { parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
@@ -358,5 +358,17 @@ describe('exportFileName', () => {
     const name = exportFileName(named(`${'a'.repeat(149)}😀 Fittja`, spring));
     // A lone surrogate is not a character: the browser would write U+FFFD in the file name.
     expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+});
+
+
+describe('one way to write numbers in CSV', () => {
+  it('writes a mean or a change with two decimals whatever its value, a count as it is', () => {
+    const csv = toCsv([[decimal(3), decimal(3.75), decimal(-0.25), decimal(null), 12, 81]]);
+    expect(csv).toBe('\uFEFF3,00;3,75;-0,25;;12;81\r\n');
+  });
+
+  it('never guards a negative number as if it were a formula (text starting with "-" is)', () => {
+    expect(toCsv([[decimal(-1), -2, '-x']])).toBe("\uFEFF-1,00;-2;'-x\r\n");
   });
 });

@@ -7,7 +7,7 @@ import { UPGRADES } from '@/domain/exchange/upgrade';
 import { parseInstrument } from '@/domain/instrument';
 import { withStatus } from '@/domain/actions';
 import { sealHandIn } from '@/domain/cycle/handIn';
-import type { Repository } from '@/db/repository';
+import type { Repository } from '../../fixtures/repository';
 import { createHandInRepository } from '@/db/handIns';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
 import { freshDatabase } from '../../fixtures/database';

@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppDatabase } from '@/db/database';
-import { createRepository, type Repository } from '@/db/repository';
+import { createRepository, type Repository } from '../../fixtures/repository';
 import { EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES, type ExportFile } from '@/domain/exchange/format';
 import { MAX_NAME, MAX_TEXT, parseExportText, type FieldReason, type ImportParseResult, type ImportProblemCode } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '@/db/database';
-import type { Repository } from '@/db/repository';
+import type { Repository } from '../../fixtures/repository';
 import { buildExport, EXPORT_FORMAT_VERSION, type ExportFile } from '@/domain/exchange/format';
 import { MAX_NAME, MAX_TEXT, parseExport, parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';

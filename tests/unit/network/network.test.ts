@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { db, repository } from '@/db';
+import { db } from '@/db';
+import { repository } from '../../fixtures/repository';
 import { AppDatabase, SCHEMA_V7 } from '@/db/database';
 import { handInRepository } from '@/db/handIns';
 import { networkRepository } from '@/db/network';
@@ -176,7 +177,7 @@ describe('what the coordinator’s feed stores', () => {
   });
 });
 
-describe('upgrading a version 8 database to version 10', () => {
+describe('upgrading a version 8 database to version 10 (and on to the newest)', () => {
   it('keeps every record and adds an empty outbox, which then queues the hand-ins already sealed', async () => {
     const { handIn } = await handedIn();
     const [centres, rounds, answers, handIns] = await Promise.all([db.centres.toArray(), db.rounds.toArray(), db.answers.toArray(), db.handIns.toArray()]);
@@ -195,7 +196,7 @@ describe('upgrading a version 8 database to version 10', () => {
 
     const upgraded = new AppDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(10);
+    expect(upgraded.verno).toBe(11);
     expect(await upgraded.centres.toArray()).toEqual(centres);
     expect(await upgraded.answers.toArray()).toEqual(answers);
     expect(await upgraded.handIns.toArray()).toEqual(handIns);

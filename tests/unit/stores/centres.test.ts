@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, repository } from '@/db';
+import { db } from '@/db';
+import { repository } from '../../fixtures/repository';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { setLocale } from '@/i18n';
 import { useCentresStore } from '@/stores/centres';

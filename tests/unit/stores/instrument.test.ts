@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
-import { repository } from '@/db';
+import { repository } from '../../fixtures/repository';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { InstrumentError } from '@/domain/instrument';
 import { createCentre, createRound } from '@/domain/records';

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { repository } from '@/db';
+import { repository } from '../../fixtures/repository';
+import { localItemRepository } from '@/db/localItems';
 import { MAX_LOCAL_ITEMS_PER_GOAL } from '@/domain/localItems';
 import { answersByItem } from '@/domain/progress';
 import type { LocalItem } from '@/domain/types';
@@ -135,7 +136,7 @@ describe('local items store', () => {
 
   it('reports a failed write and rethrows it', async () => {
     await openCentre();
-    vi.spyOn(repository, 'putLocalItem').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    vi.spyOn(localItemRepository, 'putLocalItem').mockRejectedValueOnce(new Error('QuotaExceededError'));
     await expect(store.add('goal-1', { text: 'Eget', levels: [] }, STEPS)).rejects.toThrow('QuotaExceededError');
     expect(useSaveStatusStore().state).toBe('error');
     vi.restoreAllMocks();

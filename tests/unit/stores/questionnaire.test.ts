@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { repository } from '@/db';
+import { repository } from '../../fixtures/repository';
 import { createCentre, createRound } from '@/domain/records';
 import type { Instrument, Round } from '@/domain/types';
 import { useInstrumentStore } from '@/stores/instrument';

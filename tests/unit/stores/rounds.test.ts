@@ -1,7 +1,9 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { effectScope, ref } from 'vue';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, repository } from '@/db';
+import { db } from '@/db';
+import { repository } from '../../fixtures/repository';
+import { roundRepository } from '@/db/rounds';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { createCentre } from '@/domain/records';
 import type { Centre } from '@/domain/types';
@@ -79,7 +81,7 @@ describe('rounds store', () => {
   });
 
   it('shows the save error when the database refuses the round, and the caller gets the failure', async () => {
-    vi.spyOn(repository, 'addRound').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    vi.spyOn(roundRepository, 'addRound').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     const rounds = useRoundsStore();
     await expect(rounds.create(centre.id, roundInput(), smallInstrument)).rejects.toThrow('The quota has been exceeded.');
     const save = useSaveStatusStore();
@@ -103,7 +105,7 @@ describe('rounds store: the round overviews, read once for every reader', () => 
   it('serves two readers of one centre from one query, and stops reading when the last one goes', async () => {
     const rounds = useRoundsStore();
     const round = await rounds.create(centre.id, roundInput({ title: 'VT' }), smallInstrument);
-    const spy = vi.spyOn(repository, 'listRoundOverviews');
+    const spy = vi.spyOn(roundRepository, 'listRoundOverviews');
     const first = effectScope();
     const second = effectScope();
     const a = first.run(() => rounds.watchOverviews(centre.id));

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppDatabase, createRepository, DATABASE_NAME, db, repository } from '@/db';
+import { AppDatabase, DATABASE_NAME, db } from '@/db';
+import { createRepository, repository } from '../../fixtures/repository';
+import { roundRepository } from '@/db/rounds';
 import { SCHEMA_V5 } from '@/db/database';
 import { createCentre, createRound } from '@/domain/records';
 import type { Round } from '@/domain/types';
@@ -121,7 +123,7 @@ describe('a newer version in another tab', () => {
 describe('a tap', () => {
   it('is one transaction: the focus before it is not written on its own, the answer carries the position', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const savePosition = vi.spyOn(repository, 'savePosition');
+    const savePosition = vi.spyOn(roundRepository, 'savePosition');
     const transaction = vi.spyOn(db, 'transaction');
     questionnaire.rememberItem('goal-3', 'g3-shared-premises');
     await questionnaire.setAnswer('goal-3', 'g3-shared-premises', 2);

@@ -1,6 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, repository } from '@/db';
+import { db } from '@/db';
+import { repository } from '../../fixtures/repository';
+import { roundRepository } from '@/db/rounds';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { createCentre, createRound } from '@/domain/records';
 import type { Centre, Round } from '@/domain/types';
@@ -257,7 +259,7 @@ describe('undo store', () => {
     await repository.softDeleteRound(round.id);
     await until(() => expect(undo.toasts).toHaveLength(1));
     const key = undo.toasts[0]?.key ?? '';
-    const restore = vi.spyOn(repository, 'restoreRound');
+    const restore = vi.spyOn(roundRepository, 'restoreRound');
     const first = undo.undo(key);
     expect(undo.isBusy(key)).toBe(true);
     await undo.undo(key);

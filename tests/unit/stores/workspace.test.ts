@@ -1,6 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, repository } from '@/db';
+import { db } from '@/db';
+import { repository } from '../../fixtures/repository';
+import { workspaceRepository } from '@/db/workspace';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import type { ExportFile } from '@/domain/exchange/format';
 import type { Instrument } from '@/domain/types';
@@ -50,7 +52,7 @@ describe('workspace store', () => {
   });
 
   it('adds valid files with their provenance, in one write, and lists them by name', async () => {
-    const put = vi.spyOn(repository, 'putWorkspaceEntries');
+    const put = vi.spyOn(workspaceRepository, 'putWorkspaceEntries');
     const reports = await workspace.importFiles([asFile(fileOf('Östberga'), 'ostberga.json'), asFile(fileOf('Alby'), 'alby.json')]);
     expect(reports).toEqual([
       { fileName: 'ostberga.json', status: 'added', centreName: 'Östberga' },

@@ -1,0 +1,46 @@
+import { nowIso } from '@/domain/ids';
+import { db as defaultDb, type AppDatabase, type WorkspaceEntry } from './database';
+import { visible } from './visible';
+
+/** The coordinator's workspace: centres' export files, kept apart from the group's own data. */
+export function createWorkspaceRepository(db: AppDatabase) {
+  return {
+    async listWorkspace(): Promise<WorkspaceEntry[]> {
+      const entries = (await db.workspace.toArray()).filter((entry) => !entry.deletedAt);
+      return entries.sort((a, b) => a.file.centre.name.localeCompare(b.file.centre.name, 'sv'));
+    },
+
+    /** A deleted entry is not there: a new file of the same centre replaces it, which ends the deletion. */
+    async getWorkspaceEntry(id: string): Promise<WorkspaceEntry | undefined> {
+      return visible(await db.workspace.get(id));
+    },
+
+    async putWorkspaceEntries(entries: readonly WorkspaceEntry[]): Promise<void> {
+      await db.workspace.bulkPut([...entries]);
+    },
+
+    /** Hides a centre's file from the workspace until it is restored or purged. */
+    async softDeleteWorkspaceEntry(id: string, now: string = nowIso()): Promise<void> {
+      await db.transaction('rw', db.workspace, async () => {
+        const entry = await db.workspace.get(id);
+        if (entry && !entry.deletedAt) await db.workspace.put({ ...entry, deletedAt: now });
+      });
+    },
+
+    async restoreWorkspaceEntry(id: string): Promise<boolean> {
+      return db.transaction('rw', db.workspace, async () => {
+        const entry = await db.workspace.get(id);
+        if (!entry?.deletedAt) return false;
+        const { deletedAt: _removed, ...rest } = entry;
+        await db.workspace.put(rest);
+        return true;
+      });
+    },
+  };
+}
+
+export type WorkspaceRepository = ReturnType<typeof createWorkspaceRepository>;
+
+export const workspaceRepository = createWorkspaceRepository(defaultDb);
+
+export type { WorkspaceEntry };
