@@ -1,10 +1,10 @@
 import { roundBefore } from '@/domain/actions';
 import { changedAfterHandIn, type AfterHandIn } from '@/domain/cycle/changes';
 import { buildCheckIn, type CheckInDocument } from '@/domain/cycle/checkIn';
-import { DEFAULT_DEADLINES, findDeadline, suggestDeadline, type Deadline } from '@/domain/cycle/deadlines';
+import { findDeadline, suggestDeadline, type Deadline } from '@/domain/cycle/deadlines';
 import { latestHandIn, nextSequence, sealHandIn as seal, type HandIn } from '@/domain/cycle/handIn';
 import { buildProjectPlan, type ProjectPlanDocument } from '@/domain/cycle/projectPlan';
-import type { CheckInTemplate } from '@/domain/cycle/template';
+import { DEADLINES_SETTING, deadlinesInForce, TEMPLATE_SETTING, templateInForce } from '@/domain/cycle/settings';
 import { buildYearlyReport, type SealedCheckIn, type YearlyReportDocument } from '@/domain/cycle/yearlyReport';
 import { emptyProjectPlan, emptyYearlyReport } from '@/domain/cycle/editing';
 import { actionsUpToRound } from '@/domain/cycle/roundChanges';
@@ -24,7 +24,17 @@ export function createHandInRepository(db: AppDatabase) {
   const visible = <T extends { deletedAt?: string }>(record: T | undefined): T | undefined =>
     record && !record.deletedAt ? record : undefined;
 
-  const CHECK_IN_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans];
+  // The settings table is read too: the network's template and deadlines are read where the document is built.
+  const CHECK_IN_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans, db.settings];
+
+  /**
+   * The network's deadlines and check-in template as stored, read in the caller's transaction. Never
+   * taken from a page's copy: one that had not loaded them yet would seal with the defaults.
+   */
+  async function cycleSettings() {
+    const [deadlines, template] = await Promise.all([db.settings.get(DEADLINES_SETTING), db.settings.get(TEMPLATE_SETTING)]);
+    return { deadlines: deadlinesInForce(deadlines?.value), template: templateInForce(template?.value) };
+  }
 
   /**
    * What a round's check-in is built from, read as committed (call inside a transaction over
@@ -35,7 +45,6 @@ export function createHandInRepository(db: AppDatabase) {
     shipped: readonly Instrument[],
     asOf: string,
     handIns: readonly HandIn[],
-    template?: CheckInTemplate,
   ): Promise<CheckInDocument | undefined> {
     const round = visible(await db.rounds.get(roundId));
     if (!round) return undefined;
@@ -47,12 +56,13 @@ export function createHandInRepository(db: AppDatabase) {
     if (!instrument) return undefined;
     const rounds = (await db.rounds.where('centreId').equals(centre.id).toArray()).filter((r) => !r.deletedAt);
     const before = roundBefore(rounds, roundId);
-    const [answers, reflections, actions, localItems, plan] = await Promise.all([
+    const [answers, reflections, actions, localItems, plan, { template }] = await Promise.all([
       db.answers.where('roundId').equals(roundId).toArray(),
       db.reflections.where('roundId').equals(roundId).toArray(),
       db.actions.where('centreId').equals(centre.id).toArray(),
       db.localItems.where('centreId').equals(centre.id).toArray(),
       db.projectPlans.where({ centreId: centre.id, year: Number(round.date.slice(0, 4)) }).first(),
+      cycleSettings(),
     ]);
     let previous: Parameters<typeof buildCheckIn>[0]['previous'];
     if (before) {
@@ -85,12 +95,12 @@ export function createHandInRepository(db: AppDatabase) {
       localItems,
       // Sub-goals of a goal taken out of focus stay in the plan's draft but are not the plan's.
       ...(plan ? { targets: plan.targets.filter((target) => plan.goalsInFocus.includes(target.goalId)) } : {}),
-      ...(template ? { template } : {}),
+      template,
       asOf,
     });
   }
 
-  const PLAN_TABLES = [db.centres, db.rounds, db.answers, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans, db.yearlyReports];
+  const PLAN_TABLES = [db.centres, db.rounds, db.answers, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans, db.yearlyReports, db.settings];
 
   /**
    * The centre's project plan for the year as a document, read against the newest round held by
@@ -185,22 +195,20 @@ export function createHandInRepository(db: AppDatabase) {
     /**
      * Seals the round's written check-in for a deadline: read and written in one transaction, so
      * the document is built from committed data and a concurrent write lands before or after, never
-     * halfway. Returns undefined when the round, its centre or its instrument is not there.
+     * halfway. The network's deadlines and template are read in the same transaction. Returns
+     * undefined when the round, its centre or its instrument is not there; throws RangeError when
+     * the deadline is not one of the check-in deadlines in force.
      */
-    async sealHandIn(
-      roundId: string,
-      deadlineId: string,
-      options: { shipped: readonly Instrument[]; year?: number; now?: string; deadlines?: readonly Deadline[]; template?: CheckInTemplate },
-    ): Promise<HandIn | undefined> {
+    async sealHandIn(roundId: string, deadlineId: string, options: { shipped: readonly Instrument[]; year?: number; now?: string }): Promise<HandIn | undefined> {
       const now = options.now ?? nowIso();
-      const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
-      const deadline = findDeadline(deadlineId, deadlines);
-      if (deadline?.kind !== 'check-in') throw new RangeError(`sealHandIn: ${deadlineId} is not a check-in deadline`);
       return db.transaction('rw', CHECK_IN_TABLES, async () => {
+        const { deadlines } = await cycleSettings();
+        const deadline = findDeadline(deadlineId, deadlines);
+        if (deadline?.kind !== 'check-in') throw new RangeError(`sealHandIn: ${deadlineId} is not a check-in deadline`);
         const round = visible(await db.rounds.get(roundId));
         if (!round) return undefined;
         const handIns = await db.handIns.where('centreId').equals(round.centreId).toArray();
-        const document = await checkInOf(roundId, options.shipped, now, handIns, options.template);
+        const document = await checkInOf(roundId, options.shipped, now, handIns);
         if (!document) return undefined;
         const suggested = suggestDeadline(round.date, deadlines);
         const year = options.year ?? (suggested?.deadline.id === deadlineId ? suggested.year : Number(round.date.slice(0, 4)));
@@ -221,10 +229,10 @@ export function createHandInRepository(db: AppDatabase) {
     },
 
     /** Seals the year's project plan, built from committed data in the transaction that stores the hand-in. */
-    async sealProjectPlan(centreId: string, year: number, options: DocumentOptions & { deadlines?: readonly Deadline[]; deadlineId?: string }): Promise<HandIn | undefined> {
+    async sealProjectPlan(centreId: string, year: number, options: DocumentOptions & { deadlineId?: string }): Promise<HandIn | undefined> {
       const now = options.now ?? nowIso();
-      const deadline = deadlineOfKind(options.deadlines ?? DEFAULT_DEADLINES, 'project-plan', options.deadlineId);
       return db.transaction('rw', PLAN_TABLES, async () => {
+        const deadline = deadlineOfKind((await cycleSettings()).deadlines, 'project-plan', options.deadlineId);
         const document = await projectPlanOf(centreId, year, options.shipped, options.current, now);
         if (!document) return undefined;
         const handIns = await db.handIns.where('centreId').equals(centreId).toArray();
@@ -234,10 +242,10 @@ export function createHandInRepository(db: AppDatabase) {
       });
     },
 
-    async sealYearlyReport(centreId: string, year: number, options: DocumentOptions & { deadlines?: readonly Deadline[]; deadlineId?: string }): Promise<HandIn | undefined> {
+    async sealYearlyReport(centreId: string, year: number, options: DocumentOptions & { deadlineId?: string }): Promise<HandIn | undefined> {
       const now = options.now ?? nowIso();
-      const deadline = deadlineOfKind(options.deadlines ?? DEFAULT_DEADLINES, 'yearly-report', options.deadlineId);
       return db.transaction('rw', PLAN_TABLES, async () => {
+        const deadline = deadlineOfKind((await cycleSettings()).deadlines, 'yearly-report', options.deadlineId);
         const document = await yearlyReportOf(centreId, year, options.current, now);
         if (!document) return undefined;
         const handIns = await db.handIns.where('centreId').equals(centreId).toArray();

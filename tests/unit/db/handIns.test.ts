@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAction, emptyActionInput, withStatus } from '@/domain/actions';
+import type { Deadline } from '@/domain/cycle/deadlines';
 import { isIntact, type HandIn } from '@/domain/cycle/handIn';
+import { DEADLINES_SETTING, TEMPLATE_SETTING } from '@/domain/cycle/settings';
+import { DEFAULT_CHECK_IN_TEMPLATE, type CheckInTemplate } from '@/domain/cycle/template';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
 import { createCentre, createRound } from '@/domain/records';
 import type { Centre, Round } from '@/domain/types';
@@ -169,6 +172,67 @@ describe('sealHandIn', () => {
     await t.repo.softDeleteRound(round.id);
     expect(await handIns().sealHandIn(round.id, 'check-in-spring', { shipped })).toBeUndefined();
     expect(await t.db.handIns.count()).toBe(0);
+  });
+});
+
+describe("sealing reads the network's template and deadlines where it seals", () => {
+  const networkTemplate: CheckInTemplate = {
+    ...DEFAULT_CHECK_IN_TEMPLATE,
+    id: 'stadens-mall',
+    title: { sv: 'Stadens avstämning', en: "The city's check-in" },
+    perGoal: [{ id: 'reflection', heading: { sv: 'Våra tankar', en: 'Our thoughts' } }, ...DEFAULT_CHECK_IN_TEMPLATE.perGoal.filter((s) => s.id !== 'reflection')],
+  };
+  const networkDeadlines: Deadline[] = [
+    { id: 'plan-march', kind: 'project-plan', monthDay: '03-15', title: { sv: 'Plan', en: 'Plan' } },
+    { id: 'check-in-may-20', kind: 'check-in', monthDay: '05-20', title: { sv: 'Avstämning 20 maj', en: 'Check-in 20 May' } },
+    { id: 'report-november', kind: 'yearly-report', monthDay: '11-05', title: { sv: 'Rapport', en: 'Report' } },
+  ];
+
+  it('seals a check-in in the template stored on the device, with no template handed in by the caller', async () => {
+    await t.repo.setSetting(TEMPLATE_SETTING, JSON.stringify(networkTemplate));
+    await t.repo.setSetting(DEADLINES_SETTING, JSON.stringify(networkDeadlines));
+    const centre = await addCentre();
+    const round = await addRound(centre, '2026-05-05', 'Våren 2026');
+    const handIn = await sealed(round.id, 'check-in-may-20');
+    const document = handIn.document;
+    if (document.kind !== 'check-in') throw new Error('kind');
+    expect(document.template).toEqual(networkTemplate);
+    expect(handIn).toMatchObject({ deadlineId: 'check-in-may-20', year: 2026 });
+    // The preview reads the same template, so it shows what a hand-in would seal.
+    expect((await handIns().currentCheckIn(round.id, shipped))?.template).toEqual(networkTemplate);
+  });
+
+  it('refuses a deadline the network does not have, even one of the defaults', async () => {
+    await t.repo.setSetting(DEADLINES_SETTING, JSON.stringify(networkDeadlines));
+    const centre = await addCentre();
+    const round = await addRound(centre, '2026-05-05', 'Våren 2026');
+    await expect(handIns().sealHandIn(round.id, 'check-in-spring', { shipped })).rejects.toThrow(RangeError);
+    expect(await t.db.handIns.count()).toBe(0);
+  });
+
+  it('a template stored in the same moment as the seal is started is in it: both go through the database', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre, '2026-05-05', 'Våren 2026');
+    const write = t.repo.setSetting(TEMPLATE_SETTING, JSON.stringify(networkTemplate));
+    const handIn = await sealed(round.id);
+    await write;
+    expect(handIn.document.kind === 'check-in' && handIn.document.template.id).toBe('stadens-mall');
+  });
+
+  it('uses the default template when what is stored is empty or no longer passes', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre, '2026-05-05', 'Våren 2026');
+    await t.repo.setSetting(TEMPLATE_SETTING, '{"id":"broken"');
+    const handIn = await sealed(round.id);
+    expect(handIn.document.kind === 'check-in' && handIn.document.template).toEqual(DEFAULT_CHECK_IN_TEMPLATE);
+  });
+
+  it("seals a project plan and yearly report for the network's own deadlines of their kind", async () => {
+    await t.repo.setSetting(DEADLINES_SETTING, JSON.stringify(networkDeadlines));
+    const centre = await addCentre();
+    const options = { shipped, current: smallInstrument, now: '2026-03-10T10:00:00.000Z' };
+    expect(await handIns().sealProjectPlan(centre.id, 2026, options)).toMatchObject({ deadlineId: 'plan-march', kind: 'project-plan' });
+    expect(await handIns().sealYearlyReport(centre.id, 2026, options)).toMatchObject({ deadlineId: 'report-november', kind: 'yearly-report' });
   });
 });
 
