@@ -2,6 +2,7 @@ import { newId, nowIso } from '@/domain/ids';
 import { compareRoundsNewestFirst, MAX_TEXT, normalizeCentre, normalizeRound, type CentreInput, type RoundInput } from '@/domain/records';
 import type { ActionItem, Answer, AnswerValue, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round, RoundPosition, RoundStatus } from '@/domain/types';
 import { purgeable, type DeletedRecord } from '@/domain/deletions';
+import { lastExportKey, NETWORK_SETTINGS_KEY, roundSettingKeys } from '@/domain/settingKeys';
 import type { ImportPlan, LocalRecords } from '@/domain/exchange/merge';
 import type { ExportFile, ExportSource } from '@/domain/exchange/format';
 import type { HandIn } from '@/domain/cycle/handIn';
@@ -126,6 +127,7 @@ export function createRepository(db: AppDatabase) {
 
 
   async function purgeRound(roundId: string): Promise<void> {
+    await db.settings.bulkDelete(roundSettingKeys(roundId));
     await db.actions.where('roundId').equals(roundId).delete();
     await db.ratings.where('roundId').equals(roundId).delete();
     await db.answers.where('roundId').equals(roundId).delete();
@@ -149,6 +151,26 @@ export function createRepository(db: AppDatabase) {
       const { deletedAt: _removed, ...rest } = round;
       await db.rounds.put(rest);
     }
+  }
+
+  /**
+   * The centre's login for the network's server (its password included) goes with the centre. The
+   * network's settings are JSON under one key (src/db/network.ts); only the centre's entry is taken out.
+   */
+  async function forgetCentreLogin(centreId: string): Promise<void> {
+    const stored = await db.settings.get(NETWORK_SETTINGS_KEY);
+    if (!stored) return;
+    let settings: unknown;
+    try {
+      settings = JSON.parse(stored.value);
+    } catch {
+      return;
+    }
+    if (typeof settings !== 'object' || settings === null || !('centres' in settings)) return;
+    const centres = settings.centres;
+    if (typeof centres !== 'object' || centres === null || !Object.hasOwn(centres, centreId)) return;
+    const kept = Object.fromEntries(Object.entries(centres).filter(([id]) => id !== centreId));
+    await db.settings.put({ key: NETWORK_SETTINGS_KEY, value: JSON.stringify({ ...settings, centres: kept }) });
   }
 
   /** Every soft-deleted centre, round and workspace file, read through the `deletedAt` indexes. */
@@ -298,7 +320,7 @@ export function createRepository(db: AppDatabase) {
      * each record on its own clock and with everything under it; returns what was removed.
      */
     async purgeExpired(now: number = Date.now()): Promise<DeletedRecord[]> {
-      const tables = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.workspace, db.handIns, db.projectPlans, db.yearlyReports];
+      const tables = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.ratings, db.localItems, db.workspace, db.handIns, db.projectPlans, db.yearlyReports, db.outbox, db.settings];
       return db.transaction('rw', tables, async () => {
         const gone = purgeable(await listDeleted(), now);
         for (const record of gone) {
@@ -310,6 +332,13 @@ export function createRepository(db: AppDatabase) {
             await db.handIns.where('centreId').equals(record.id).delete();
             await db.projectPlans.filter((plan) => plan.centreId === record.id).delete();
             await db.yearlyReports.filter((report) => report.centreId === record.id).delete();
+            // Actions are the rounds', but one whose round went some other way must not outlive its centre.
+            await db.actions.where('centreId').equals(record.id).delete();
+            await db.outbox.where('centreId').equals(record.id).delete();
+            // The coordinator's copy of this centre's file on this device is the centre's data too.
+            await db.workspace.delete(record.id);
+            await db.settings.delete(lastExportKey(record.id));
+            await forgetCentreLogin(record.id);
             await db.centres.delete(record.id);
           } else if (record.kind === 'round') {
             await purgeRound(record.id);

@@ -56,7 +56,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
   confirm: {
     cancel: 'Cancel',
     deleteCentreTitle: 'Delete the family centre?',
-    deleteCentreBody: '“{name}” and all its rounds and answers will be removed from this device. You can undo right afterwards.',
+    deleteCentreBody: '“{name}” and everything that belongs to it will be removed from this device: rounds, answers, ratings, actions, hand-ins, project plans, yearly reports, what waits to be sent, the network login and the coordinator’s copy of its file. You can undo right afterwards.',
     deleteRoundTitle: 'Delete the round?',
     deleteRoundBody: '“{title}” and all its answers will be removed from this device. You can undo right afterwards.',
     delete: 'Delete',
@@ -399,6 +399,8 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     conflicts: 'Conflicts – the device’s version is newer and is kept:',
     conflictLine: '{label} (device {local}, file {incoming})',
     nothingToDo: 'Everything in the file is already on this device. Nothing changes.',
+    restoresCentre: '“{name}” was just deleted on this device and can still be undone. The import brings it back with everything it had, not only what the file holds.',
+    restoresRounds: 'A round in the file was just deleted on this device. The import brings it back with everything it had.|{count} rounds in the file were just deleted on this device. The import brings them back with everything they had.',
     upgraded: 'The file has an older format (version {version}) and is upgraded on import.',
     newInstrument: 'The file contains the instrument “{title}” version {version}, which is added to this device.',
     confirm: 'Import',

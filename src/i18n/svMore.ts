@@ -274,6 +274,8 @@ export const svMore = {
     conflicts: 'Konflikter – enhetens version är nyare och behålls:',
     conflictLine: '{label} (enheten {local}, filen {incoming})',
     nothingToDo: 'Allt i filen finns redan på enheten. Inget ändras.',
+    restoresCentre: '”{name}” togs nyss bort på den här enheten och kan fortfarande ångras. Importen tar tillbaka den med allt den hade, inte bara det som står i filen.',
+    restoresRounds: 'En omgång i filen togs nyss bort på den här enheten. Importen tar tillbaka den med allt den hade.|{count} omgångar i filen togs nyss bort på den här enheten. Importen tar tillbaka dem med allt de hade.',
     upgraded: 'Filen har ett äldre format (version {version}) och uppgraderas vid importen.',
     newInstrument: 'Instrumentet ”{title}” version {version} finns i filen och läggs till på enheten.',
     confirm: 'Importera',

@@ -5,7 +5,10 @@ import { isIntact, type HandIn } from '@/domain/cycle/handIn';
 import { DEADLINES_SETTING, TEMPLATE_SETTING } from '@/domain/cycle/settings';
 import { DEFAULT_CHECK_IN_TEMPLATE, type CheckInTemplate } from '@/domain/cycle/template';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
+import { buildExport } from '@/domain/exchange/format';
+import { createLocalItem } from '@/domain/localItems';
 import { createCentre, createRound } from '@/domain/records';
+import { lastExportKey, reviewSettingKey, showNamesKey } from '@/domain/settingKeys';
 import type { Centre, Round } from '@/domain/types';
 import { createHandInRepository } from '@/db/handIns';
 import { SealedHandInError } from '@/db/sealed';
@@ -172,6 +175,61 @@ describe('sealHandIn', () => {
     await t.repo.softDeleteRound(round.id);
     expect(await handIns().sealHandIn(round.id, 'check-in-spring', { shipped })).toBeUndefined();
     expect(await t.db.handIns.count()).toBe(0);
+  });
+});
+
+describe('removing a centre for good', () => {
+  /** Everything a centre can leave on the device, in every table, the cycle's and the network's included. */
+  async function fill(name: string) {
+    const centre = await addCentre(name);
+    const round = await addRound(centre, '2026-05-05', `${name} våren`);
+    const who = round.participants[0];
+    if (!who) throw new Error('participant');
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 3, note: 'En anteckning' });
+    await t.repo.saveReflection(round.id, 'goal-a', { note: 'En reflektion' });
+    await t.repo.putAction(createAction({ ...emptyActionInput(), what: 'Gemensam föräldragrupp', who: 'BVC' }, centre.id, round.id, 'goal-a'));
+    await t.repo.saveRating(round.id, 'a-1', who.id, 2);
+    await t.repo.putLocalItem(createLocalItem(centre.id, 'goal-a', { text: 'Eget påstående', levels: [] }, 4));
+    const handIn = await sealed(round.id);
+    await t.db.projectPlans.add({ id: `plan-${centre.id}`, centreId: centre.id, year: 2026, goalsInFocus: [], goalNotes: {}, targets: [], summary: '', createdAt: '', updatedAt: '' });
+    await t.db.yearlyReports.add({ id: `report-${centre.id}`, centreId: centre.id, year: 2026, achieved: {}, nextYear: { goalsInFocus: [], actions: [], costs: '' }, createdAt: '', updatedAt: '' });
+    await t.db.outbox.add({ handInId: handIn.id, centreId: centre.id, status: 'waiting', queuedAt: '2026-05-14T12:00:00.000Z', attempts: 0, nextAttemptAt: '' });
+    const source = await t.repo.exportSource(centre.id);
+    if (!source) throw new Error('source');
+    await t.repo.putWorkspaceEntries([{ id: centre.id, fileName: `${name}.json`, importedAt: '2026-05-16T08:00:00.000Z', file: buildExport(source, 'test', '2026-05-16T08:00:00.000Z') }]);
+    await t.repo.setSetting(lastExportKey(centre.id), '2026-05-16T08:00:00.000Z');
+    await t.repo.setSetting(showNamesKey(round.id), '1');
+    await t.repo.setSetting(reviewSettingKey(round.id), 'done');
+    return { centre, round };
+  }
+
+  /** Every record on the device as text, per table, so that a table added later is searched too. */
+  async function everything(): Promise<Record<string, string[]>> {
+    const tables = await Promise.all(t.db.tables.map(async (table) => [table.name, (await table.toArray()).map((record) => JSON.stringify(record))] as const));
+    return Object.fromEntries(tables);
+  }
+
+  it('removes all of its data from every table after the undo window, and nothing of another centre', async () => {
+    const doomed = await fill('Fittja');
+    const kept = await fill('Alby');
+    const login = { user: 'fittja', password: 'hemligt' };
+    await t.db.settings.put({ key: 'network', value: JSON.stringify({ address: '/couchdb', databases: [], centres: { [doomed.centre.id]: { db: 'fc-fittja', login }, [kept.centre.id]: { db: 'fc-alby', login: { user: 'alby', password: 'x' } } } }) });
+    const before = await everything();
+    const mentions = (dump: Record<string, string[]>, ids: readonly string[]) =>
+      Object.fromEntries(Object.entries(dump).map(([table, records]) => [table, records.filter((record) => ids.some((id) => record.includes(id))).length]));
+    // Every table that holds anything holds some of the doomed centre's data: the test covers them all.
+    expect(Object.entries(mentions(before, [doomed.centre.id, doomed.round.id])).filter(([, count]) => count === 0).map(([table]) => table)).toEqual(['instruments']);
+
+    at('2026-05-16T09:00:00.000Z');
+    await t.repo.softDeleteCentre(doomed.centre.id);
+    expect(await t.repo.purgeExpired(Date.now() + UNDO_WINDOW_MS - 1)).toEqual([]);
+    expect(await everything()).toEqual({ ...before, centres: expect.any(Array) });
+    await t.repo.purgeExpired(Date.now() + UNDO_WINDOW_MS + 1);
+
+    const after = await everything();
+    expect(Object.values(mentions(after, [doomed.centre.id, doomed.round.id, 'hemligt'])).every((count) => count === 0)).toBe(true);
+    expect(mentions(after, [kept.centre.id, kept.round.id])).toEqual(mentions(before, [kept.centre.id, kept.round.id]));
+    expect(JSON.parse((await t.repo.getSetting('network')) ?? '{}')).toEqual({ address: '/couchdb', databases: [], centres: { [kept.centre.id]: { db: 'fc-alby', login: { user: 'alby', password: 'x' } } } });
   });
 });
 
