@@ -10,6 +10,7 @@ import { emptyProjectPlan, emptyYearlyReport } from '@/domain/cycle/editing';
 import { actionsUpToRound } from '@/domain/cycle/roundChanges';
 import { newId, nowIso } from '@/domain/ids';
 import { findInstrument, roundInstrumentRef } from '@/domain/instruments';
+import { rolesForNames } from '@/domain/privacy';
 import { compareRoundsNewestFirst } from '@/domain/records';
 import type { Instrument } from '@/domain/types';
 import { db as defaultDb, type AppDatabase } from './database';
@@ -91,7 +92,8 @@ export function createHandInRepository(db: AppDatabase) {
       reflections,
       instrument,
       previous,
-      actions: actionsUpToRound(actions, later),
+      // A "who" that names a participant is written as the role: the document names no one.
+      actions: rolesForNames(actionsUpToRound(actions, later), rounds.flatMap((r) => r.participants)),
       localItems,
       // Sub-goals of a goal taken out of focus stay in the plan's draft but are not the plan's.
       ...(plan ? { targets: plan.targets.filter((target) => plan.goalsInFocus.includes(target.goalId)) } : {}),
@@ -111,7 +113,8 @@ export function createHandInRepository(db: AppDatabase) {
     const centre = visible(await db.centres.get(centreId));
     if (!centre) return undefined;
     const installed = (await db.instruments.toArray()).map((entry) => entry.instrument);
-    const rounds = (await db.rounds.where('centreId').equals(centreId).toArray()).filter((r) => !r.deletedAt && Number(r.date.slice(0, 4)) <= year);
+    const all = await db.rounds.where('centreId').equals(centreId).toArray();
+    const rounds = all.filter((r) => !r.deletedAt && Number(r.date.slice(0, 4)) <= year);
     const latest = [...rounds].sort(compareRoundsNewestFirst)[0];
     const instrument = (latest ? findInstrument([...shipped, ...installed], roundInstrumentRef(latest)) : undefined) ?? current;
     if (!instrument) return undefined;
@@ -126,7 +129,8 @@ export function createHandInRepository(db: AppDatabase) {
       plan: plan ?? emptyProjectPlan(newId(), centreId, year, asOf),
       instrument,
       localItems,
-      actions,
+      // A "who" that names a participant is written as the role: the document names no one.
+      actions: rolesForNames(actions, all.flatMap((r) => r.participants)),
       ...(latest ? { latest: { roundId: latest.id, title: latest.title, date: latest.date, answers: new Map(answers.map((a) => [a.itemId, a])) } } : {}),
       asOf,
     });
@@ -136,10 +140,13 @@ export function createHandInRepository(db: AppDatabase) {
   async function yearlyReportOf(centreId: string, year: number, current: Instrument | undefined, asOf: string): Promise<YearlyReportDocument | undefined> {
     const centre = visible(await db.centres.get(centreId));
     if (!centre || !current) return undefined;
-    const [report, handIns] = await Promise.all([
+    const [stored, handIns, rounds] = await Promise.all([
       db.yearlyReports.where('[centreId+year]').equals([centreId, year]).first(),
       db.handIns.where('centreId').equals(centreId).toArray(),
+      db.rounds.where('centreId').equals(centreId).toArray(),
     ]);
+    // A "who" of next year's actions that names a participant is written as the role: the document names no one.
+    const report = stored && { ...stored, nextYear: { ...stored.nextYear, actions: rolesForNames(stored.nextYear.actions, rounds.flatMap((r) => r.participants)) } };
     const checkIns = handIns.flatMap((handIn): SealedCheckIn[] =>
       handIn.year === year && handIn.document.kind === 'check-in'
         ? [{ id: handIn.id, deadlineId: handIn.deadlineId, sealedAt: handIn.sealedAt, hash: handIn.hash, document: handIn.document }]

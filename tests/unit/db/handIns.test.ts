@@ -10,6 +10,7 @@ import { createLocalItem } from '@/domain/localItems';
 import { createCentre, createRound } from '@/domain/records';
 import { lastExportKey, reviewSettingKey, showNamesKey } from '@/domain/settingKeys';
 import type { Centre, Round } from '@/domain/types';
+import { createCycleDocumentRepository } from '@/db/cycleDocuments';
 import { createHandInRepository } from '@/db/handIns';
 import { SealedHandInError } from '@/db/sealed';
 import { freshDatabase, type TestDatabase } from '../../fixtures/database';
@@ -175,6 +176,31 @@ describe('sealHandIn', () => {
     await t.repo.softDeleteRound(round.id);
     expect(await handIns().sealHandIn(round.id, 'check-in-spring', { shipped })).toBeUndefined();
     expect(await t.db.handIns.count()).toBe(0);
+  });
+});
+
+describe('a hand-in names no one', () => {
+  it("writes a 'who' that is a participant's name as the participant's role in the check-in, the plan and the report, and leaves the stored actions as written", async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre, '2026-03-05', 'Våren 2026');
+    const action = createAction({ ...emptyActionInput(), what: 'Gemensam föräldragrupp', who: ' anna andersson ' }, centre.id, round.id, 'goal-a');
+    await t.repo.putAction(action);
+    await t.repo.putAction(createAction({ ...emptyActionInput(), what: 'Hembesök', who: 'Öppna förskolan' }, centre.id, round.id, 'goal-a'));
+    const checkIn = await sealed(round.id);
+    const text = JSON.stringify(checkIn.document);
+    expect(text).not.toMatch(/anna|bertil|andersson|berg\b/i);
+    expect(checkIn.document.kind === 'check-in' && checkIn.document.goals[0]?.nextSteps.map((step) => step.who).sort()).toEqual(['BVC', 'Öppna förskolan']);
+    expect((await t.repo.listActions(round.id)).find((a) => a.id === action.id)?.who).toBe('anna andersson');
+
+    const documents = createCycleDocumentRepository(t.db);
+    await documents.editProjectPlan(centre.id, 2026, { type: 'focus', goalId: 'goal-a', on: true, goalOrder: ['goal-a'] });
+    await documents.editYearlyReport(centre.id, 2026, { type: 'add-action', action: { id: 'next', goalId: 'goal-a', what: 'Fortsätta gruppen', who: 'Bertil Berg', when: 'VT 2027' } });
+    const options = { shipped, current: smallInstrument, now: '2026-10-30T10:00:00.000Z' };
+    const plan = await handIns().sealProjectPlan(centre.id, 2026, options);
+    const report = await handIns().sealYearlyReport(centre.id, 2026, options);
+    expect(JSON.stringify(plan?.document)).not.toMatch(/anna|bertil/i);
+    expect(JSON.stringify(report?.document)).not.toMatch(/anna|bertil/i);
+    expect(report?.document.kind === 'yearly-report' && report.document.nextYear.actions.map((a) => a.who)).toEqual(['BVC']);
   });
 });
 
