@@ -729,6 +729,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       radarTitle: 'The five goals per family centre, {period}',
       trendTitle: '{measure}: development per period',
       summaryOverall: '{name}: all goals {score}',
+      inProgressSeries: '{name} (in progress)',
       summaryTrend: '{name}: {values}',
       nothing: 'Choose at least one family centre to show the charts.',
       noneInPeriod: 'None of the chosen family centres has a round in {period}.',
@@ -798,6 +799,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       fileName: 'File',
       exportedAt: 'Exported',
       appVersion: 'App version',
+      inProgress: 'in progress',
     },
   },
   report: {

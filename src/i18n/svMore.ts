@@ -604,6 +604,7 @@ export const svMore = {
       radarTitle: 'De fem målen per familjecentral, {period}',
       trendTitle: '{measure}: utveckling per period',
       summaryOverall: '{name}: alla mål {score}',
+      inProgressSeries: '{name} (pågår)',
       summaryTrend: '{name}: {values}',
       nothing: 'Välj minst en familjecentral för att visa diagrammen.',
       noneInPeriod: 'Ingen av de valda familjecentralerna har en omgång under {period}.',
@@ -673,6 +674,7 @@ export const svMore = {
       fileName: 'Fil',
       exportedAt: 'Exporterad',
       appVersion: 'Appversion',
+      inProgress: 'pågår',
     },
   },
   report: {

@@ -377,6 +377,8 @@ export interface CentreCsvLabels {
   readonly fileName: string;
   readonly exportedAt: string;
   readonly appVersion: string;
+  /** Put after a round's title when the round is still in progress (included only on request). */
+  readonly inProgress: string;
 }
 
 /**
@@ -413,7 +415,8 @@ export function centreTableCsv(rows: readonly CentreRow[], period: string, instr
       row.municipality,
       row.district,
       period,
-      round?.title ?? null,
+      // A round in progress is only here when the coordinator chose so, and says so in its cell.
+      round ? (round.inProgress ? `${round.title} (${labels.inProgress})` : round.title) : null,
       round?.date ?? null,
       ...instrument.goals.map((goal) => measureOf(scores, { kind: 'goal', goalId: goal.id })),
       scores?.overall ?? null,
