@@ -1,15 +1,16 @@
 import { roundBefore } from '@/domain/actions';
 import { changedAfterHandIn, type AfterHandIn } from '@/domain/cycle/changes';
 import { buildCheckIn, type CheckInDocument } from '@/domain/cycle/checkIn';
-import { DEFAULT_DEADLINES, findDeadline, suggestDeadline, type Deadline } from '@/domain/cycle/deadlines';
+import { findDeadline, suggestDeadline, type Deadline } from '@/domain/cycle/deadlines';
 import { latestHandIn, nextSequence, sealHandIn as seal, type HandIn } from '@/domain/cycle/handIn';
 import { buildProjectPlan, type ProjectPlanDocument } from '@/domain/cycle/projectPlan';
-import type { CheckInTemplate } from '@/domain/cycle/template';
+import { DEADLINES_SETTING, deadlinesInForce, TEMPLATE_SETTING, templateInForce } from '@/domain/cycle/settings';
 import { buildYearlyReport, type SealedCheckIn, type YearlyReportDocument } from '@/domain/cycle/yearlyReport';
 import { emptyProjectPlan, emptyYearlyReport } from '@/domain/cycle/editing';
 import { actionsUpToRound } from '@/domain/cycle/roundChanges';
 import { newId, nowIso } from '@/domain/ids';
 import { findInstrument, roundInstrumentRef } from '@/domain/instruments';
+import { rolesForNames } from '@/domain/privacy';
 import { compareRoundsNewestFirst } from '@/domain/records';
 import type { Instrument } from '@/domain/types';
 import { db as defaultDb, type AppDatabase } from './database';
@@ -22,7 +23,17 @@ import { visible } from './visible';
  * (deletions.ts), and src/db/sealed.ts refuses every other write to a stored one.
  */
 export function createHandInRepository(db: AppDatabase) {
-  const CHECK_IN_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans];
+  // The settings table is read too: the network's template and deadlines are read where the document is built.
+  const CHECK_IN_TABLES = [db.centres, db.rounds, db.answers, db.reflections, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans, db.settings];
+
+  /**
+   * The network's deadlines and check-in template as stored, read in the caller's transaction. Never
+   * taken from a page's copy: one that had not loaded them yet would seal with the defaults.
+   */
+  async function cycleSettings() {
+    const [deadlines, template] = await Promise.all([db.settings.get(DEADLINES_SETTING), db.settings.get(TEMPLATE_SETTING)]);
+    return { deadlines: deadlinesInForce(deadlines?.value), template: templateInForce(template?.value) };
+  }
 
   /**
    * What a round's check-in is built from, read as committed (call inside a transaction over
@@ -33,7 +44,6 @@ export function createHandInRepository(db: AppDatabase) {
     shipped: readonly Instrument[],
     asOf: string,
     handIns: readonly HandIn[],
-    template?: CheckInTemplate,
   ): Promise<CheckInDocument | undefined> {
     const round = visible(await db.rounds.get(roundId));
     if (!round) return undefined;
@@ -45,12 +55,13 @@ export function createHandInRepository(db: AppDatabase) {
     if (!instrument) return undefined;
     const rounds = (await db.rounds.where('centreId').equals(centre.id).toArray()).filter((r) => !r.deletedAt);
     const before = roundBefore(rounds, roundId);
-    const [answers, reflections, actions, localItems, plan] = await Promise.all([
+    const [answers, reflections, actions, localItems, plan, { template }] = await Promise.all([
       db.answers.where('roundId').equals(roundId).toArray(),
       db.reflections.where('roundId').equals(roundId).toArray(),
       db.actions.where('centreId').equals(centre.id).toArray(),
       db.localItems.where('centreId').equals(centre.id).toArray(),
       db.projectPlans.where({ centreId: centre.id, year: Number(round.date.slice(0, 4)) }).first(),
+      cycleSettings(),
     ]);
     let previous: Parameters<typeof buildCheckIn>[0]['previous'];
     if (before) {
@@ -79,16 +90,17 @@ export function createHandInRepository(db: AppDatabase) {
       reflections,
       instrument,
       previous,
-      actions: actionsUpToRound(actions, later),
+      // A "who" that names a participant is written as the role: the document names no one.
+      actions: rolesForNames(actionsUpToRound(actions, later), rounds.flatMap((r) => r.participants)),
       localItems,
       // Sub-goals of a goal taken out of focus stay in the plan's draft but are not the plan's.
       ...(plan ? { targets: plan.targets.filter((target) => plan.goalsInFocus.includes(target.goalId)) } : {}),
-      ...(template ? { template } : {}),
+      template,
       asOf,
     });
   }
 
-  const PLAN_TABLES = [db.centres, db.rounds, db.answers, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans, db.yearlyReports];
+  const PLAN_TABLES = [db.centres, db.rounds, db.answers, db.actions, db.localItems, db.instruments, db.handIns, db.projectPlans, db.yearlyReports, db.settings];
 
   /**
    * The centre's project plan for the year as a document, read against the newest round held by
@@ -99,7 +111,8 @@ export function createHandInRepository(db: AppDatabase) {
     const centre = visible(await db.centres.get(centreId));
     if (!centre) return undefined;
     const installed = (await db.instruments.toArray()).map((entry) => entry.instrument);
-    const rounds = (await db.rounds.where('centreId').equals(centreId).toArray()).filter((r) => !r.deletedAt && Number(r.date.slice(0, 4)) <= year);
+    const all = await db.rounds.where('centreId').equals(centreId).toArray();
+    const rounds = all.filter((r) => !r.deletedAt && Number(r.date.slice(0, 4)) <= year);
     const latest = [...rounds].sort(compareRoundsNewestFirst)[0];
     const instrument = (latest ? findInstrument([...shipped, ...installed], roundInstrumentRef(latest)) : undefined) ?? current;
     if (!instrument) return undefined;
@@ -114,7 +127,8 @@ export function createHandInRepository(db: AppDatabase) {
       plan: plan ?? emptyProjectPlan(newId(), centreId, year, asOf),
       instrument,
       localItems,
-      actions,
+      // A "who" that names a participant is written as the role: the document names no one.
+      actions: rolesForNames(actions, all.flatMap((r) => r.participants)),
       ...(latest ? { latest: { roundId: latest.id, title: latest.title, date: latest.date, answers: new Map(answers.map((a) => [a.itemId, a])) } } : {}),
       asOf,
     });
@@ -124,10 +138,13 @@ export function createHandInRepository(db: AppDatabase) {
   async function yearlyReportOf(centreId: string, year: number, current: Instrument | undefined, asOf: string): Promise<YearlyReportDocument | undefined> {
     const centre = visible(await db.centres.get(centreId));
     if (!centre || !current) return undefined;
-    const [report, handIns] = await Promise.all([
+    const [stored, handIns, rounds] = await Promise.all([
       db.yearlyReports.where('[centreId+year]').equals([centreId, year]).first(),
       db.handIns.where('centreId').equals(centreId).toArray(),
+      db.rounds.where('centreId').equals(centreId).toArray(),
     ]);
+    // A "who" of next year's actions that names a participant is written as the role: the document names no one.
+    const report = stored && { ...stored, nextYear: { ...stored.nextYear, actions: rolesForNames(stored.nextYear.actions, rounds.flatMap((r) => r.participants)) } };
     const checkIns = handIns.flatMap((handIn): SealedCheckIn[] =>
       handIn.year === year && handIn.document.kind === 'check-in'
         ? [{ id: handIn.id, deadlineId: handIn.deadlineId, sealedAt: handIn.sealedAt, hash: handIn.hash, document: handIn.document }]
@@ -183,22 +200,20 @@ export function createHandInRepository(db: AppDatabase) {
     /**
      * Seals the round's written check-in for a deadline: read and written in one transaction, so
      * the document is built from committed data and a concurrent write lands before or after, never
-     * halfway. Returns undefined when the round, its centre or its instrument is not there.
+     * halfway. The network's deadlines and template are read in the same transaction. Returns
+     * undefined when the round, its centre or its instrument is not there; throws RangeError when
+     * the deadline is not one of the check-in deadlines in force.
      */
-    async sealHandIn(
-      roundId: string,
-      deadlineId: string,
-      options: { shipped: readonly Instrument[]; year?: number; now?: string; deadlines?: readonly Deadline[]; template?: CheckInTemplate },
-    ): Promise<HandIn | undefined> {
+    async sealHandIn(roundId: string, deadlineId: string, options: { shipped: readonly Instrument[]; year?: number; now?: string }): Promise<HandIn | undefined> {
       const now = options.now ?? nowIso();
-      const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
-      const deadline = findDeadline(deadlineId, deadlines);
-      if (deadline?.kind !== 'check-in') throw new RangeError(`sealHandIn: ${deadlineId} is not a check-in deadline`);
       return db.transaction('rw', CHECK_IN_TABLES, async () => {
+        const { deadlines } = await cycleSettings();
+        const deadline = findDeadline(deadlineId, deadlines);
+        if (deadline?.kind !== 'check-in') throw new RangeError(`sealHandIn: ${deadlineId} is not a check-in deadline`);
         const round = visible(await db.rounds.get(roundId));
         if (!round) return undefined;
         const handIns = await db.handIns.where('centreId').equals(round.centreId).toArray();
-        const document = await checkInOf(roundId, options.shipped, now, handIns, options.template);
+        const document = await checkInOf(roundId, options.shipped, now, handIns);
         if (!document) return undefined;
         const suggested = suggestDeadline(round.date, deadlines);
         const year = options.year ?? (suggested?.deadline.id === deadlineId ? suggested.year : Number(round.date.slice(0, 4)));
@@ -219,10 +234,10 @@ export function createHandInRepository(db: AppDatabase) {
     },
 
     /** Seals the year's project plan, built from committed data in the transaction that stores the hand-in. */
-    async sealProjectPlan(centreId: string, year: number, options: DocumentOptions & { deadlines?: readonly Deadline[]; deadlineId?: string }): Promise<HandIn | undefined> {
+    async sealProjectPlan(centreId: string, year: number, options: DocumentOptions & { deadlineId?: string }): Promise<HandIn | undefined> {
       const now = options.now ?? nowIso();
-      const deadline = deadlineOfKind(options.deadlines ?? DEFAULT_DEADLINES, 'project-plan', options.deadlineId);
       return db.transaction('rw', PLAN_TABLES, async () => {
+        const deadline = deadlineOfKind((await cycleSettings()).deadlines, 'project-plan', options.deadlineId);
         const document = await projectPlanOf(centreId, year, options.shipped, options.current, now);
         if (!document) return undefined;
         const handIns = await db.handIns.where('centreId').equals(centreId).toArray();
@@ -232,10 +247,10 @@ export function createHandInRepository(db: AppDatabase) {
       });
     },
 
-    async sealYearlyReport(centreId: string, year: number, options: DocumentOptions & { deadlines?: readonly Deadline[]; deadlineId?: string }): Promise<HandIn | undefined> {
+    async sealYearlyReport(centreId: string, year: number, options: DocumentOptions & { deadlineId?: string }): Promise<HandIn | undefined> {
       const now = options.now ?? nowIso();
-      const deadline = deadlineOfKind(options.deadlines ?? DEFAULT_DEADLINES, 'yearly-report', options.deadlineId);
       return db.transaction('rw', PLAN_TABLES, async () => {
+        const deadline = deadlineOfKind((await cycleSettings()).deadlines, 'yearly-report', options.deadlineId);
         const document = await yearlyReportOf(centreId, year, options.current, now);
         if (!document) return undefined;
         const handIns = await db.handIns.where('centreId').equals(centreId).toArray();

@@ -1,4 +1,5 @@
 import { EMPTY_NETWORK, type NetworkSettings } from '@/domain/network/network';
+import { NETWORK_SETTINGS_KEY } from '@/domain/settingKeys';
 import type { OutboxEntry, WorkspaceEntry } from './database';
 import { db as defaultDb, type AppDatabase } from './database';
 
@@ -11,7 +12,7 @@ export interface RefusedDoc {
 
 export type { OutboxEntry };
 
-const SETTINGS_KEY = 'network';
+const SETTINGS_KEY = NETWORK_SETTINGS_KEY;
 const REFUSED_KEY = 'network:refused';
 const sinceKey = (database: string) => `network:since:${database}`;
 const CENTRE_PREFIX = 'network:centre:';

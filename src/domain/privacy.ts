@@ -31,3 +31,15 @@ export function actionsWithoutNames(actions: readonly ActionItem[], participants
     return who === action.who ? [] : [{ ...action, who, updatedAt: now }];
   });
 }
+
+/**
+ * For a document that will be handed in (a public record once e-mailed): every "who" that is exactly
+ * the name of one of the centre's participants, in any round, becomes that participant's role.
+ * Nothing else changes, not even `updatedAt`: the stored actions keep what the group wrote.
+ */
+export function rolesForNames<T extends { readonly who: string }>(actions: readonly T[], participants: readonly Participant[]): T[] {
+  return actions.map((action) => {
+    const who = whoWithoutNames(action.who, participants);
+    return who === action.who ? action : { ...action, who };
+  });
+}

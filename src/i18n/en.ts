@@ -56,7 +56,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
   confirm: {
     cancel: 'Cancel',
     deleteCentreTitle: 'Delete the family centre?',
-    deleteCentreBody: '“{name}” and all its rounds and answers will be removed from this device. You can undo right afterwards.',
+    deleteCentreBody: '“{name}” and everything that belongs to it will be removed from this device: rounds, answers, ratings, actions, hand-ins, project plans, yearly reports, what waits to be sent, the network login and the coordinator’s copy of its file. You can undo right afterwards.',
     deleteRoundTitle: 'Delete the round?',
     deleteRoundBody: '“{title}” and all its answers will be removed from this device. You can undo right afterwards.',
     delete: 'Delete',
@@ -404,6 +404,8 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     conflicts: 'Conflicts – the device’s version is newer and is kept:',
     conflictLine: '{label} (device {local}, file {incoming})',
     nothingToDo: 'Everything in the file is already on this device. Nothing changes.',
+    restoresCentre: '“{name}” was just deleted on this device and can still be undone. The import brings it back with everything it had, not only what the file holds.',
+    restoresRounds: 'A round in the file was just deleted on this device. The import brings it back with everything it had.|{count} rounds in the file were just deleted on this device. The import brings them back with everything they had.',
     upgraded: 'The file has an older format (version {version}) and is upgraded on import.',
     newInstrument: 'The file contains the instrument “{title}” version {version}, which is added to this device.',
     confirm: 'Import',
@@ -732,6 +734,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       radarTitle: 'The five goals per family centre, {period}',
       trendTitle: '{measure}: development per period',
       summaryOverall: '{name}: all goals {score}',
+      inProgressSeries: '{name} (in progress)',
       summaryTrend: '{name}: {values}',
       nothing: 'Choose at least one family centre to show the charts.',
       noneInPeriod: 'None of the chosen family centres has a round in {period}.',
@@ -802,6 +805,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       fileName: 'File',
       exportedAt: 'Exported',
       appVersion: 'App version',
+      inProgress: 'in progress',
     },
   },
   report: {

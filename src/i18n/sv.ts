@@ -56,7 +56,7 @@ export const sv = {
   confirm: {
     cancel: 'Avbryt',
     deleteCentreTitle: 'Ta bort familjecentralen?',
-    deleteCentreBody: '”{name}” och alla dess omgångar och svar tas bort från den här enheten. Du kan ångra direkt efteråt.',
+    deleteCentreBody: '”{name}” och allt som hör till den tas bort från den här enheten: omgångar, svar, bedömningar, åtgärder, inlämningar, projektplaner, årsredovisningar, det som väntar på att skickas, nätverksinloggningen och samordnarens kopia av dess fil. Du kan ångra direkt efteråt.',
     deleteRoundTitle: 'Ta bort omgången?',
     deleteRoundBody: '”{title}” och alla dess svar tas bort från den här enheten. Du kan ångra direkt efteråt.',
     delete: 'Ta bort',

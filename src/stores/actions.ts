@@ -13,6 +13,7 @@ import {
   withStatus,
   type ActionInput,
 } from '@/domain/actions';
+import { reviewSettingKey } from '@/domain/settingKeys';
 import type { ActionItem, ActionStatus, Round } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { useQuestionnaireStore } from './questionnaire';
@@ -27,9 +28,7 @@ export interface ActionReviewState {
   readonly dismissed: boolean;
 }
 
-export function reviewSettingKey(roundId: string): string {
-  return `actionReview:${roundId}`;
-}
+export { reviewSettingKey };
 
 /** The action plans of the round being answered (the questionnaire's round), live from the database. */
 export const useActionsStore = defineStore('actions', () => {

@@ -3,22 +3,13 @@ import { computed } from 'vue';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { settingRepository } from '@/db/settings';
 import { checkDeadlines, DEFAULT_DEADLINES, type Deadline } from '@/domain/cycle/deadlines';
-import { checkCheckInTemplate, DEFAULT_CHECK_IN_TEMPLATE, type CheckInTemplate } from '@/domain/cycle/template';
+import { DEADLINES_SETTING, ownDeadlines as parseDeadlines, ownTemplate as parseTemplate, TEMPLATE_SETTING } from '@/domain/cycle/settings';
+import { DEFAULT_CHECK_IN_TEMPLATE, type CheckInTemplate } from '@/domain/cycle/template';
 import { useSaveStatusStore } from './saveStatus';
 
 /** Settings keys: the network's own deadlines and check-in template, as JSON; '' is the default. */
-export const DEADLINES_KEY = 'cycle.deadlines';
-export const TEMPLATE_KEY = 'cycle.template';
-
-function parse<T>(stored: string | undefined, check: (data: unknown) => T | undefined): T | undefined {
-  if (!stored) return undefined;
-  try {
-    return check(JSON.parse(stored));
-  } catch {
-    // A stored value that no longer parses (written by a newer app, say) falls back to the default.
-    return undefined;
-  }
-}
+export const DEADLINES_KEY = DEADLINES_SETTING;
+export const TEMPLATE_KEY = TEMPLATE_SETTING;
 
 /**
  * The cycle's dates and the written check-in's template as data a network can change, kept on the
@@ -28,14 +19,8 @@ function parse<T>(stored: string | undefined, check: (data: unknown) => T | unde
 export const useCycleSettingsStore = defineStore('cycleSettings', () => {
   const stored = useLiveQuery(async () => Promise.all([settingRepository.getSetting(DEADLINES_KEY), settingRepository.getSetting(TEMPLATE_KEY)]));
 
-  const ownDeadlines = computed(() => parse(stored.data.value?.[0], (data) => {
-    const result = checkDeadlines(data);
-    return result.ok ? result.deadlines : undefined;
-  }));
-  const ownTemplate = computed(() => parse(stored.data.value?.[1], (data) => {
-    const result = checkCheckInTemplate(data);
-    return result.ok ? result.template : undefined;
-  }));
+  const ownDeadlines = computed(() => parseDeadlines(stored.data.value?.[0]));
+  const ownTemplate = computed(() => parseTemplate(stored.data.value?.[1]));
 
   const loaded = computed(() => !stored.loading.value);
   const deadlines = computed<readonly Deadline[]>(() => ownDeadlines.value ?? DEFAULT_DEADLINES);

@@ -9,12 +9,13 @@ import { buildExport, exportFileName, MAX_IMPORT_BYTES, type ExportFile } from '
 import type { ImportPlan } from '@/domain/exchange/merge';
 import type { ImportParseResult } from '@/domain/exchange/schema';
 import { nowIso } from '@/domain/ids';
+import { lastExportKey } from '@/domain/settingKeys';
 import { instrumentKey } from '@/domain/instruments';
 import type { Locale } from '@/domain/types';
 import { useInstrumentStore } from './instrument';
 import { useSaveStatusStore } from './saveStatus';
 
-export const lastExportKey = (centreId: string) => `lastExport:${centreId}`;
+export { lastExportKey };
 
 export interface ExportedText {
   fileName: string;

@@ -57,7 +57,6 @@ export const useHandInsStore = defineStore('handIns', () => {
     return changes.value.get(roundId);
   }
 
-  /** Seals the round's check-in for a deadline; the save status says so only once it is stored. */
   /** A round's check-in as it stands now (what a hand-in would seal), live, for the caller's scope. */
   function watchCurrentCheckIn(roundId: MaybeRefOrGetter<string>) {
     return useLiveQuery(
@@ -66,18 +65,21 @@ export const useHandInsStore = defineStore('handIns', () => {
     );
   }
 
+  /** Seals the round's check-in for a deadline; the save status says so only once it is stored. */
   async function seal(roundId: string, deadlineId: string, deadlineYear: number): Promise<HandIn | undefined> {
     await instruments.load();
     const shipped = instruments.builtIn;
     return useSaveStatusStore().track(() =>
-      repository.sealHandIn(roundId, deadlineId, { shipped, year: deadlineYear, deadlines: deadlines.value, template: settings.template }),
+      // The network's template and deadlines are read where the hand-in is sealed, not from this
+      // store's copy, which may not have loaded yet (it would seal with the defaults).
+      repository.sealHandIn(roundId, deadlineId, { shipped, year: deadlineYear }),
     );
   }
 
   /** Seals the centre's project plan or yearly report for the year, as the repository builds it now. */
   async function sealDocument(kind: 'project-plan' | 'yearly-report', id: string, planYear: number): Promise<HandIn | undefined> {
     await instruments.load();
-    const options = { shipped: instruments.builtIn, current: instruments.current, deadlines: deadlines.value };
+    const options = { shipped: instruments.builtIn, current: instruments.current };
     return useSaveStatusStore().track(() =>
       kind === 'project-plan' ? repository.sealProjectPlan(id, planYear, options) : repository.sealYearlyReport(id, planYear, options),
     );

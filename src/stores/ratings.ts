@@ -2,6 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { ratingRepository } from '@/db/ratings';
 import { settingRepository } from '@/db/settings';
+import { showNamesKey } from '@/domain/settingKeys';
 import { pendingParticipants } from '@/domain/spread';
 import type { AnswerValue, IndividualRating, InstrumentGoal, Participant } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
@@ -17,7 +18,7 @@ export interface ItemRatings {
   readonly showNames: boolean;
 }
 
-export const showNamesKey = (roundId: string): string => `showNames:${roundId}`;
+export { showNamesKey };
 
 /**
  * The individual ratings of the round open in the questionnaire store, live from the database,

@@ -73,7 +73,11 @@ test('the coordinator sees who handed in what and when, opens and prints a check
   await expect(cell(page, 'Familjecentralen Rinkeby', 'yearly-report')).toContainText('Inte inlämnad – ska in senast 31 oktober 2026 (om 11 dagar)');
   await expect(cell(page, 'Familjecentralen Östberga', 'check-in-spring')).toContainText('Ändrad efter inlämning');
   await expect(cell(page, 'Familjecentralen Rinkeby', 'check-in-spring')).not.toContainText('Ändrad efter inlämning');
-  if (SHOTS) await page.getByTestId('cycle-section').screenshot({ path: `${SHOTS}/cycle-1280.png` });
+  if (SHOTS) {
+    await page.getByTestId('cycle-section').screenshot({ path: `${SHOTS}/cycle-1280.png` });
+    await page.screenshot({ path: `${SHOTS}/workspace-1280x800.png` });
+    await page.screenshot({ path: `${SHOTS}/workspace-1280-full.png`, fullPage: true });
+  }
   await expectNoSeriousA11yViolations(page);
 
   // Keyboard: Tab reaches the cell's link, Enter opens the hand-in.
@@ -124,13 +128,17 @@ test('the coordinator sees who handed in what and when, opens and prints a check
   await page.getByLabel('Läs från').selectOption('check-in-spring@2026');
   await expect(article('Familjecentralen Rinkeby').getByTestId('reflection')).toHaveText('Vi delar entré med BVC sedan mars.');
   await expect(article('Familjecentralen Rinkeby').getByTestId('actions')).toContainText('Pågår');
-  if (SHOTS) await article('Familjecentralen Alby').screenshot({ path: `${SHOTS}/goal3-alby-1280.png` });
+  if (SHOTS) {
+    await article('Familjecentralen Alby').screenshot({ path: `${SHOTS}/goal3-alby-1280.png` });
+    await page.screenshot({ path: `${SHOTS}/goal3-1280x800.png` });
+  }
   await expectNoSeriousA11yViolations(page);
 
   // The presentation opens from the workspace.
   await page.getByRole('link', { name: 'Till samordnarens jämförelse' }).click();
   await page.getByRole('link', { name: 'Presentera för nätverket' }).click();
   await expect(page.getByTestId('network-presentation')).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/presentation-1280x800.png` });
   await page.keyboard.press('Escape');
 
   // On a phone the table scrolls in its own box; the page itself does not scroll sideways.
@@ -145,7 +153,8 @@ test('the coordinator sees who handed in what and when, opens and prints a check
     window.scrollTo(0, window.scrollY);
     return x;
   });
-  // The page as a whole is left to the other sections (the charts are wider than a phone, see the report).
+  // Every table scrolls in its own box; the page itself does not scroll sideways.
+  expect(await sideways()).toBe(0);
   if (SHOTS) {
     await box.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/workspace-390.png` });
@@ -154,5 +163,13 @@ test('the coordinator sees who handed in what and when, opens and prints a check
   await page.goto('/coordinator');
   await expect(page.getByTestId('deadline-table')).toBeVisible();
   expect(await sideways()).toBe(0);
+  if (SHOTS) {
+    await page.screenshot({ path: `${SHOTS}/workspace-1024x768.png` });
+    await page.screenshot({ path: `${SHOTS}/workspace-1024-full.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Läs vad familjecentralerna säger om ett mål' }).click();
+    await page.getByLabel('Mål', { exact: true }).selectOption('goal-3');
+    await expect(page.locator('article[data-centre-name]')).toHaveCount(6);
+    await page.screenshot({ path: `${SHOTS}/goal3-1024x768.png` });
+  }
   expect(errors).toEqual([]);
 });

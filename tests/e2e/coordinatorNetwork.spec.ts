@@ -174,5 +174,21 @@ test('the coordinator keeps each centre’s colour, leaves a round in progress o
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: 'Samordnarens jämförelse' })).toBeVisible();
 
+  // Presented with the round in progress only when chosen, and then marked on the chart and the slide.
+  await page.getByLabel('Ta med pågående omgångar').check();
+  await page.getByRole('link', { name: 'Presentera för nätverket' }).click();
+  await expect(presentation.getByRole('heading', { level: 1 })).toHaveText('Översikt: familjecentralernas medelvärden per mål');
+  await expect.poll(async () => [...(await seriesOf(page, 'radar')).keys()]).toEqual(['Familjecentralen Alby', 'Familjecentralen Fittja (pågår)', 'Familjecentralen Östberga']);
+  expect((await seriesOf(page, 'radar')).get('Familjecentralen Alby')).toBe(bar.get('Familjecentralen Alby'));
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(presentation.getByRole('heading', { level: 1 })).toContainText('Mål 3:');
+  await expect(cards.filter({ hasText: 'Familjecentralen Fittja' })).toContainText('Pågår');
+  await expect(cards.filter({ hasText: 'Familjecentralen Alby' })).not.toContainText('Pågår');
+  await page.keyboard.press('Escape');
+
   expect(errors).toEqual([]);
 });

@@ -90,3 +90,46 @@ test('a second tab opened within the window purges nothing, and "Ångra" in the 
   await expect(second.getByTestId('centre-list').getByRole('link', { name: /Alby/ })).toBeVisible();
   await second.close();
 });
+
+test('importing a just deleted centre\'s own file says first that it brings the centre back with everything it had, and does; after the window the file makes a new centre of only what it holds', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = await centreWithTwoRounds(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exportera alla omgångar (JSON)' }).click();
+  const path = await (await download).path();
+  // A round made after the export is not in the file.
+  await app.createRound('Omgång C', '2026-05-01');
+  await page.getByRole('link', { name: 'Familjecentralen Alby' }).click();
+  await page.getByRole('button', { name: 'Ta bort familjecentral' }).click();
+  await page.getByRole('dialog', { name: 'Ta bort familjecentralen?' }).getByRole('button', { name: 'Ta bort' }).click();
+  await expect(app.undoToast('Familjecentralen ”Familjecentralen Alby” togs bort.')).toBeVisible();
+
+  await page.goto('/import');
+  await page.getByLabel('Välj exportfil (.json)').setInputFiles(path);
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.getByTestId('import-restores')).toHaveText('”Familjecentralen Alby” togs nyss bort på den här enheten och kan fortfarande ångras. Importen tar tillbaka den med allt den hade, inte bara det som står i filen.');
+  // Nothing in the file is new, yet the import has something to do: end the deletion.
+  await expect(preview).not.toContainText('Allt i filen finns redan på enheten');
+  await preview.getByRole('button', { name: 'Importera' }).click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await expect(page.getByTestId('undo-toast')).toHaveCount(0);
+  await page.getByTestId('import-done').getByRole('link', { name: /Familjecentralen Alby/ }).click();
+  for (const title of ['Omgång A', 'Omgång B', 'Omgång C']) await expect(app.roundCard(title)).toBeVisible();
+
+  // Deleted again and left past its window: gone, and the same file now brings only what it holds.
+  await page.getByRole('button', { name: 'Ta bort familjecentral' }).click();
+  await page.getByRole('dialog', { name: 'Ta bort familjecentralen?' }).getByRole('button', { name: 'Ta bort' }).click();
+  await page.waitForTimeout(PAST_WINDOW_MS);
+  await page.reload();
+  await expect(page.getByTestId('undo-toast')).toHaveCount(0);
+  await expect(page.getByTestId('centre-list').getByRole('link', { name: /Alby/ })).toHaveCount(0);
+  await page.goto('/import');
+  await page.getByLabel('Välj exportfil (.json)').setInputFiles(path);
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await expect(page.getByTestId('import-restores')).toHaveCount(0);
+  await page.getByTestId('import-preview').getByRole('button', { name: 'Importera' }).click();
+  await page.getByTestId('import-done').getByRole('link', { name: /Familjecentralen Alby/ }).click();
+  await expect(app.roundCard('Omgång A')).toBeVisible();
+  await expect(app.roundCard('Omgång B')).toBeVisible();
+  await expect(app.roundCard('Omgång C')).toHaveCount(0);
+});

@@ -24,5 +24,6 @@ export function centreCsvLabels(t: Translate, instrument: Instrument): CentreCsv
     fileName: t('coordinator.csv.fileName'),
     exportedAt: t('coordinator.csv.exportedAt'),
     appVersion: t('coordinator.csv.appVersion'),
+    inProgress: t('coordinator.csv.inProgress'),
   };
 }

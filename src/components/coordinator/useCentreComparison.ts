@@ -7,6 +7,7 @@ import { safeFileName } from '@/domain/fileName';
 import { useI18n } from '@/i18n';
 import { centreCsvLabels } from './centreCsvLabels';
 import { MAX_CHART_CENTRES, useCentreCharts } from './useCentreCharts';
+import { useInProgressNames } from './useInProgressNames';
 import type { useCoordinatorWorkspace } from './useCoordinatorWorkspace';
 
 type Workspace = ReturnType<typeof useCoordinatorWorkspace>;
@@ -55,7 +56,9 @@ export function useCentreComparison({ instrument, goals, queryText, setQuery, sc
     },
   });
   const pickable = computed(() => scored.value.map((centre) => ({ id: centre.centreId, name: centre.centre.name, style: styles.value.get(centre.centreId) })));
-  const chartRows = computed(() => rows.value.filter((row) => row.round !== null && chartIds.value.includes(row.centreId)));
+  // A round in progress (drawn only when the coordinator chose so) says so in the legend and the summary.
+  const markInProgress = useInProgressNames();
+  const chartRows = computed(() => markInProgress(rows.value.filter((row) => row.round !== null && chartIds.value.includes(row.centreId))));
 
   const charts = useCentreCharts(instrument);
   const figures = computed(() => {

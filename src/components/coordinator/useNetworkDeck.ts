@@ -6,6 +6,7 @@ import { networkSlides, type NetworkSlide } from '@/domain/meeting';
 import { useI18n } from '@/i18n';
 import { MAX_CHART_CENTRES, useCentreCharts } from './useCentreCharts';
 import { useCoordinatorWorkspace } from './useCoordinatorWorkspace';
+import { useInProgressNames } from './useInProgressNames';
 
 /**
  * Everything the network meeting shows, for the slide, the projector's window and the presenter's
@@ -20,6 +21,9 @@ export function useNetworkDeck() {
 
   const rows = computed(() => sortCentreRows(centreRows(scored.value, period.value, periods.value), NAME_SORT));
   const withRound = computed(() => rows.value.filter((row) => row.round !== null));
+  // A round in progress (shown only when the coordinator chose so) says so in the chart's legend and summary.
+  const markInProgress = useInProgressNames();
+  const charted = computed(() => markInProgress(withRound.value));
   const slides = computed<NetworkSlide[]>(() => networkSlides(goals.value.length, withRound.value.length));
   const total = computed(() => slides.value.length);
   const hidden = computed(() => queryText('hidden') === '1');
@@ -56,13 +60,13 @@ export function useNetworkDeck() {
   const radar = computed<ChartRequest | undefined>(() => {
     const base = charts.common.value;
     const current = instrument.value;
-    if (!base || !current || withRound.value.length === 0) return undefined;
-    const shown = withRound.value.slice(0, MAX_CHART_CENTRES);
+    if (!base || !current || charted.value.length === 0) return undefined;
+    const shown = charted.value.slice(0, MAX_CHART_CENTRES);
     return { ...base, large: true, kind: 'radar', data: centreRadarData(shown, current, charts.goalLabels.value, styles.value) };
   });
   /** Each centre's overall mean in words; `revealed` for the presenter, who sees it while the room does not. */
   function overviewLines(revealed = false): string[] {
-    return withRound.value.map((row) =>
+    return charted.value.map((row) =>
       t('coordinator.charts.summaryOverall', { name: row.name, score: hidden.value && !revealed ? '?' : score(row.round?.scores.overall) }),
     );
   }

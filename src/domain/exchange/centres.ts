@@ -365,6 +365,8 @@ export interface CentreCsvLabels {
   readonly fileName: string;
   readonly exportedAt: string;
   readonly appVersion: string;
+  /** Put after a round's title when the round is still in progress (included only on request). */
+  readonly inProgress: string;
 }
 
 /**
@@ -401,7 +403,8 @@ export function centreTableCsv(rows: readonly CentreRow[], period: string, instr
       row.municipality,
       row.district,
       period,
-      round?.title ?? null,
+      // A round in progress is only here when the coordinator chose so, and says so in its cell.
+      round ? (round.inProgress ? `${round.title} (${labels.inProgress})` : round.title) : null,
       round?.date ?? null,
       ...instrument.goals.map((goal) => decimal(measureOf(scores, { kind: 'goal', goalId: goal.id }))),
       decimal(scores?.overall),

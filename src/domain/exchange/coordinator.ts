@@ -15,14 +15,17 @@ export function forCoordinator(file: ExportFile): ExportFile {
       if (key !== '') roles.set(key, participant.role);
     }
   }
+  function withRole<T extends { readonly who: string }>(action: T): T {
+    const role = roles.get(action.who.trim().toLocaleLowerCase('sv'));
+    return role === undefined ? action : { ...action, who: role };
+  }
   return {
     ...file,
     audience: 'coordinator',
     rounds: file.rounds.map((round) => ({ ...round, participants: round.participants.map((participant) => ({ ...participant, name: '' })) })),
-    actions: file.actions.map((action) => {
-      const role = roles.get(action.who.trim().toLocaleLowerCase('sv'));
-      return role === undefined ? action : { ...action, who: role };
-    }),
+    actions: file.actions.map(withRole),
+    // Next year's actions in the yearly report's draft name a "who" too.
+    yearlyReports: file.yearlyReports.map((report) => ({ ...report, nextYear: { ...report.nextYear, actions: report.nextYear.actions.map(withRole) } })),
     ratings: [],
     ratingSpread: ratingSpread(file.ratings),
   };

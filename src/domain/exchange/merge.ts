@@ -79,6 +79,12 @@ export interface ImportPlan {
   readonly conflicts: readonly MergeConflict[];
   /** Ids that belong to another centre or round on this device; when there is one, nothing is written. */
   readonly collisions: readonly IdCollision[];
+  /**
+   * Deletions on this device that the import ends (their undo window has not passed): the file's
+   * centre, and how many of the file's rounds. The import brings them back with everything they had,
+   * or they would be purged with what was imported into them; the preview says so first.
+   */
+  readonly restores: { readonly centre: boolean; readonly rounds: number };
 }
 
 /** What the device's records with the file's ids belong to, so that a collision can be told and named. */
@@ -238,7 +244,11 @@ export function planImport(file: ExportFile, local: LocalRecords): ImportPlan {
     }
   }
   const collisions = findCollisions(file, local);
-  return { centre, rounds, answers, reflections, actions, ratings, localItems, handIns, projectPlans, yearlyReports, newInstruments, counts, countsByKind, conflicts, collisions };
+  const restores = {
+    centre: Boolean(local.centre?.deletedAt),
+    rounds: local.rounds.filter((round) => round.deletedAt && round.centreId === file.centre.id).length,
+  };
+  return { centre, rounds, answers, reflections, actions, ratings, localItems, handIns, projectPlans, yearlyReports, newInstruments, counts, countsByKind, conflicts, collisions, restores };
 }
 
 export const RECORD_KINDS: readonly RecordKind[] = ['centre', 'round', 'answer', 'reflection', 'action', 'rating', 'localItem', 'handIn', 'projectPlan', 'yearlyReport'];

@@ -15,6 +15,7 @@ import CoordinatorHandInView from '@/views/CoordinatorHandInView.vue';
 import CoordinatorView from '@/views/CoordinatorView.vue';
 import { emptyAppDatabase } from '../../fixtures/appDatabase';
 import { instrument } from '../../fixtures/cycle';
+import { yearOfDocuments } from '../../fixtures/documents';
 import { districtFile } from '../../fixtures/handInFiles';
 import { squash } from '../../fixtures/tables';
 
@@ -146,6 +147,34 @@ describe('a hand-in opened by the coordinator', () => {
     expect(history.get('[data-testid="document-changes"]').text()).toContain('Ändrat sedan inlämning 1');
     expect(history.get('[data-testid="hand-in-others"]').text()).toContain('Skriftlig avstämning, hösten 2026');
     expect(view.get('[data-testid="hand-in-print"]').text()).toBe('Skriv ut / spara som PDF (A4)');
+  });
+
+  it('opens and prints a centre’s project plan and yearly report exactly as handed in', async () => {
+    const files = workspaceFiles();
+    const rinkeby = files[0];
+    if (!rinkeby) throw new Error('no file');
+    const { plan, report } = yearOfDocuments();
+    const sealedPlan = sealHandIn({ ...plan, centre: { ...plan.centre, name: rinkeby.centre.name } }, { id: 'plan-1', centreId: rinkeby.centre.id, deadlineId: 'project-plan', year: 2026, sequence: 1, sealedAt: '2026-03-30T09:00:00.000Z' });
+    const sealedReport = sealHandIn({ ...report, centre: { ...report.centre, name: rinkeby.centre.name } }, { id: 'report-1', centreId: rinkeby.centre.id, deadlineId: 'yearly-report', year: 2026, sequence: 1, sealedAt: '2026-10-30T09:00:00.000Z' });
+    rinkeby.handIns.push(sealedPlan, sealedReport);
+    await store(files);
+
+    const opened = await mountAt(CoordinatorHandInView, { name: 'coordinator-hand-in', params: { centreId: 'c-rinkeby', handInId: 'plan-1' } }, { centreId: 'c-rinkeby', handInId: 'plan-1' });
+    expect(opened.view.get('[data-testid="hand-in-intact"]').attributes('data-intact')).toBe('true');
+    const planView = opened.view.get('[data-testid="project-plan-document"]');
+    expect(planView.text()).toContain('Lokal projektplan 2026');
+    expect(planView.text()).toContain('Vi tar steg mot samlokalisering.');
+    expect(planView.text()).toContain('Vi har en gemensam rutin för hembesök');
+    expect(opened.view.get('[data-testid="document-seal"]').text()).toContain(sealedPlan.hash.slice(7, 11));
+    expect(opened.view.get('[data-testid="hand-in-print"]').text()).toBe('Skriv ut / spara som PDF (A4)');
+    opened.view.unmount();
+
+    const second = await mountAt(CoordinatorHandInView, { name: 'coordinator-hand-in', params: { centreId: 'c-rinkeby', handInId: 'report-1' } }, { centreId: 'c-rinkeby', handInId: 'report-1' });
+    expect(second.view.get('[data-testid="hand-in-intact"]').attributes('data-intact')).toBe('true');
+    const reportView = second.view.get('[data-testid="yearly-report-document"]');
+    expect(reportView.text()).toContain('Två föräldragrupper har genomförts.');
+    expect(reportView.get('[data-testid="document-costs"]').text()).toBe('Hyra för gemensam lokal: 120 000 kr.');
+    expect(reportView.text()).toContain('Fasta tider för BVC i lokalen');
   });
 
   it('says plainly when the document no longer matches its checksum', async () => {

@@ -114,6 +114,10 @@ describe('the coordinator’s comparison', () => {
     expect(included.get('td.centre-scores__overall').text()).toBe('4,0');
     expect(included.text()).toContain('Pågår');
     expect(view.get('.chart-stub[data-kind="bar"]').attributes('data-series')).toContain('Fittja');
+    // Drawn, it says in the legend that it is not finished.
+    expect(view.get('.chart-stub[data-kind="bar"]').attributes('data-series')).toContain('Fittja (pågår)|');
+    expect(view.get('.chart-stub[data-kind="radar"]').attributes('data-series')).toContain('Fittja (pågår)|');
+    expect(view.get('.chart-stub[data-kind="bar"]').attributes('data-series')).not.toContain('Alby (pågår)');
   });
 
   it('draws each centre with the same colour and marker in every chart and beside its name in the table', async () => {
@@ -132,6 +136,9 @@ describe('the coordinator’s comparison', () => {
     // The trend line's colour is its border; its background is the same colour when not filled.
     expect(line.get('Alby')).toEqual(bar.get('Alby'));
     expect(bar.get('Alby')).not.toEqual(bar.get('Fittja'));
+    // Fittja's round is in progress: its series is named so, with its own colour and marker still.
+    expect(bar.get('Fittja (pågår)')).toEqual(line.get('Fittja'));
+    expect(bar.get('Alby')).not.toEqual(bar.get('Fittja (pågår)'));
   });
 
   it('links the goal reading and the presentation with the same period and choice', async () => {

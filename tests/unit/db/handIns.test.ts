@@ -1,9 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAction, emptyActionInput, withStatus } from '@/domain/actions';
+import type { Deadline } from '@/domain/cycle/deadlines';
 import { isIntact, type HandIn } from '@/domain/cycle/handIn';
+import { DEADLINES_SETTING, TEMPLATE_SETTING } from '@/domain/cycle/settings';
+import { DEFAULT_CHECK_IN_TEMPLATE, type CheckInTemplate } from '@/domain/cycle/template';
 import { UNDO_WINDOW_MS } from '@/domain/deletions';
+import { buildExport } from '@/domain/exchange/format';
+import { createLocalItem } from '@/domain/localItems';
 import { createCentre, createRound } from '@/domain/records';
+import { lastExportKey, reviewSettingKey, showNamesKey } from '@/domain/settingKeys';
 import type { Centre, Round } from '@/domain/types';
+import { createCycleDocumentRepository } from '@/db/cycleDocuments';
 import { createHandInRepository } from '@/db/handIns';
 import { SealedHandInError } from '@/db/sealed';
 import { freshDatabase, type TestDatabase } from '../../fixtures/database';
@@ -169,6 +176,147 @@ describe('sealHandIn', () => {
     await t.repo.softDeleteRound(round.id);
     expect(await handIns().sealHandIn(round.id, 'check-in-spring', { shipped })).toBeUndefined();
     expect(await t.db.handIns.count()).toBe(0);
+  });
+});
+
+describe('a hand-in names no one', () => {
+  it("writes a 'who' that is a participant's name as the participant's role in the check-in, the plan and the report, and leaves the stored actions as written", async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre, '2026-03-05', 'Våren 2026');
+    const action = createAction({ ...emptyActionInput(), what: 'Gemensam föräldragrupp', who: ' anna andersson ' }, centre.id, round.id, 'goal-a');
+    await t.repo.putAction(action);
+    await t.repo.putAction(createAction({ ...emptyActionInput(), what: 'Hembesök', who: 'Öppna förskolan' }, centre.id, round.id, 'goal-a'));
+    const checkIn = await sealed(round.id);
+    const text = JSON.stringify(checkIn.document);
+    expect(text).not.toMatch(/anna|bertil|andersson|berg\b/i);
+    expect(checkIn.document.kind === 'check-in' && checkIn.document.goals[0]?.nextSteps.map((step) => step.who).sort()).toEqual(['BVC', 'Öppna förskolan']);
+    expect((await t.repo.listActions(round.id)).find((a) => a.id === action.id)?.who).toBe('anna andersson');
+
+    const documents = createCycleDocumentRepository(t.db);
+    await documents.editProjectPlan(centre.id, 2026, { type: 'focus', goalId: 'goal-a', on: true, goalOrder: ['goal-a'] });
+    await documents.editYearlyReport(centre.id, 2026, { type: 'add-action', action: { id: 'next', goalId: 'goal-a', what: 'Fortsätta gruppen', who: 'Bertil Berg', when: 'VT 2027' } });
+    const options = { shipped, current: smallInstrument, now: '2026-10-30T10:00:00.000Z' };
+    const plan = await handIns().sealProjectPlan(centre.id, 2026, options);
+    const report = await handIns().sealYearlyReport(centre.id, 2026, options);
+    expect(JSON.stringify(plan?.document)).not.toMatch(/anna|bertil/i);
+    expect(JSON.stringify(report?.document)).not.toMatch(/anna|bertil/i);
+    expect(report?.document.kind === 'yearly-report' && report.document.nextYear.actions.map((a) => a.who)).toEqual(['BVC']);
+  });
+});
+
+describe('removing a centre for good', () => {
+  /** Everything a centre can leave on the device, in every table, the cycle's and the network's included. */
+  async function fill(name: string) {
+    const centre = await addCentre(name);
+    const round = await addRound(centre, '2026-05-05', `${name} våren`);
+    const who = round.participants[0];
+    if (!who) throw new Error('participant');
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 3, note: 'En anteckning' });
+    await t.repo.saveReflection(round.id, 'goal-a', { note: 'En reflektion' });
+    await t.repo.putAction(createAction({ ...emptyActionInput(), what: 'Gemensam föräldragrupp', who: 'BVC' }, centre.id, round.id, 'goal-a'));
+    await t.repo.saveRating(round.id, 'a-1', who.id, 2);
+    await t.repo.putLocalItem(createLocalItem(centre.id, 'goal-a', { text: 'Eget påstående', levels: [] }, 4));
+    const handIn = await sealed(round.id);
+    await t.db.projectPlans.add({ id: `plan-${centre.id}`, centreId: centre.id, year: 2026, goalsInFocus: [], goalNotes: {}, targets: [], summary: '', createdAt: '', updatedAt: '' });
+    await t.db.yearlyReports.add({ id: `report-${centre.id}`, centreId: centre.id, year: 2026, achieved: {}, nextYear: { goalsInFocus: [], actions: [], costs: '' }, createdAt: '', updatedAt: '' });
+    await t.db.outbox.add({ handInId: handIn.id, centreId: centre.id, status: 'waiting', queuedAt: '2026-05-14T12:00:00.000Z', attempts: 0, nextAttemptAt: '' });
+    const source = await t.repo.exportSource(centre.id);
+    if (!source) throw new Error('source');
+    await t.repo.putWorkspaceEntries([{ id: centre.id, fileName: `${name}.json`, importedAt: '2026-05-16T08:00:00.000Z', file: buildExport(source, 'test', '2026-05-16T08:00:00.000Z') }]);
+    await t.repo.setSetting(lastExportKey(centre.id), '2026-05-16T08:00:00.000Z');
+    await t.repo.setSetting(showNamesKey(round.id), '1');
+    await t.repo.setSetting(reviewSettingKey(round.id), 'done');
+    return { centre, round };
+  }
+
+  /** Every record on the device as text, per table, so that a table added later is searched too. */
+  async function everything(): Promise<Record<string, string[]>> {
+    const tables = await Promise.all(t.db.tables.map(async (table) => [table.name, (await table.toArray()).map((record) => JSON.stringify(record))] as const));
+    return Object.fromEntries(tables);
+  }
+
+  it('removes all of its data from every table after the undo window, and nothing of another centre', async () => {
+    const doomed = await fill('Fittja');
+    const kept = await fill('Alby');
+    const login = { user: 'fittja', password: 'hemligt' };
+    await t.db.settings.put({ key: 'network', value: JSON.stringify({ address: '/couchdb', databases: [], centres: { [doomed.centre.id]: { db: 'fc-fittja', login }, [kept.centre.id]: { db: 'fc-alby', login: { user: 'alby', password: 'x' } } } }) });
+    const before = await everything();
+    const mentions = (dump: Record<string, string[]>, ids: readonly string[]) =>
+      Object.fromEntries(Object.entries(dump).map(([table, records]) => [table, records.filter((record) => ids.some((id) => record.includes(id))).length]));
+    // Every table that holds anything holds some of the doomed centre's data: the test covers them all.
+    expect(Object.entries(mentions(before, [doomed.centre.id, doomed.round.id])).filter(([, count]) => count === 0).map(([table]) => table)).toEqual(['instruments']);
+
+    at('2026-05-16T09:00:00.000Z');
+    await t.repo.softDeleteCentre(doomed.centre.id);
+    expect(await t.repo.purgeExpired(Date.now() + UNDO_WINDOW_MS - 1)).toEqual([]);
+    expect(await everything()).toEqual({ ...before, centres: expect.any(Array) });
+    await t.repo.purgeExpired(Date.now() + UNDO_WINDOW_MS + 1);
+
+    const after = await everything();
+    expect(Object.values(mentions(after, [doomed.centre.id, doomed.round.id, 'hemligt'])).every((count) => count === 0)).toBe(true);
+    expect(mentions(after, [kept.centre.id, kept.round.id])).toEqual(mentions(before, [kept.centre.id, kept.round.id]));
+    expect(JSON.parse((await t.repo.getSetting('network')) ?? '{}')).toEqual({ address: '/couchdb', databases: [], centres: { [kept.centre.id]: { db: 'fc-alby', login: { user: 'alby', password: 'x' } } } });
+  });
+});
+
+describe("sealing reads the network's template and deadlines where it seals", () => {
+  const networkTemplate: CheckInTemplate = {
+    ...DEFAULT_CHECK_IN_TEMPLATE,
+    id: 'stadens-mall',
+    title: { sv: 'Stadens avstämning', en: "The city's check-in" },
+    perGoal: [{ id: 'reflection', heading: { sv: 'Våra tankar', en: 'Our thoughts' } }, ...DEFAULT_CHECK_IN_TEMPLATE.perGoal.filter((s) => s.id !== 'reflection')],
+  };
+  const networkDeadlines: Deadline[] = [
+    { id: 'plan-march', kind: 'project-plan', monthDay: '03-15', title: { sv: 'Plan', en: 'Plan' } },
+    { id: 'check-in-may-20', kind: 'check-in', monthDay: '05-20', title: { sv: 'Avstämning 20 maj', en: 'Check-in 20 May' } },
+    { id: 'report-november', kind: 'yearly-report', monthDay: '11-05', title: { sv: 'Rapport', en: 'Report' } },
+  ];
+
+  it('seals a check-in in the template stored on the device, with no template handed in by the caller', async () => {
+    await t.repo.setSetting(TEMPLATE_SETTING, JSON.stringify(networkTemplate));
+    await t.repo.setSetting(DEADLINES_SETTING, JSON.stringify(networkDeadlines));
+    const centre = await addCentre();
+    const round = await addRound(centre, '2026-05-05', 'Våren 2026');
+    const handIn = await sealed(round.id, 'check-in-may-20');
+    const document = handIn.document;
+    if (document.kind !== 'check-in') throw new Error('kind');
+    expect(document.template).toEqual(networkTemplate);
+    expect(handIn).toMatchObject({ deadlineId: 'check-in-may-20', year: 2026 });
+    // The preview reads the same template, so it shows what a hand-in would seal.
+    expect((await handIns().currentCheckIn(round.id, shipped))?.template).toEqual(networkTemplate);
+  });
+
+  it('refuses a deadline the network does not have, even one of the defaults', async () => {
+    await t.repo.setSetting(DEADLINES_SETTING, JSON.stringify(networkDeadlines));
+    const centre = await addCentre();
+    const round = await addRound(centre, '2026-05-05', 'Våren 2026');
+    await expect(handIns().sealHandIn(round.id, 'check-in-spring', { shipped })).rejects.toThrow(RangeError);
+    expect(await t.db.handIns.count()).toBe(0);
+  });
+
+  it('a template stored in the same moment as the seal is started is in it: both go through the database', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre, '2026-05-05', 'Våren 2026');
+    const write = t.repo.setSetting(TEMPLATE_SETTING, JSON.stringify(networkTemplate));
+    const handIn = await sealed(round.id);
+    await write;
+    expect(handIn.document.kind === 'check-in' && handIn.document.template.id).toBe('stadens-mall');
+  });
+
+  it('uses the default template when what is stored is empty or no longer passes', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre, '2026-05-05', 'Våren 2026');
+    await t.repo.setSetting(TEMPLATE_SETTING, '{"id":"broken"');
+    const handIn = await sealed(round.id);
+    expect(handIn.document.kind === 'check-in' && handIn.document.template).toEqual(DEFAULT_CHECK_IN_TEMPLATE);
+  });
+
+  it("seals a project plan and yearly report for the network's own deadlines of their kind", async () => {
+    await t.repo.setSetting(DEADLINES_SETTING, JSON.stringify(networkDeadlines));
+    const centre = await addCentre();
+    const options = { shipped, current: smallInstrument, now: '2026-03-10T10:00:00.000Z' };
+    expect(await handIns().sealProjectPlan(centre.id, 2026, options)).toMatchObject({ deadlineId: 'plan-march', kind: 'project-plan' });
+    expect(await handIns().sealYearlyReport(centre.id, 2026, options)).toMatchObject({ deadlineId: 'report-november', kind: 'yearly-report' });
   });
 });
 

@@ -241,6 +241,46 @@ describe('importing while a deletion can still be undone', () => {
     await purgeAfterWindow();
     expect(await t.repo.listAnswers(round.id)).toHaveLength(1);
   });
+
+  it('the preview says that the import brings a deleted centre back, even when the file holds nothing new', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2 });
+    const source = await t.repo.exportSource(centre.id);
+    if (!source) throw new Error('no centre');
+    const file = buildExport(source, 'test', '2026-03-10T09:00:00.000Z');
+    expect((await t.repo.previewImport(file)).restores).toEqual({ centre: false, rounds: 0 });
+    await t.repo.softDeleteRound(round.id);
+    expect((await t.repo.previewImport(file)).restores).toEqual({ centre: false, rounds: 1 });
+    await t.repo.softDeleteCentre(centre.id);
+
+    const plan = await t.repo.previewImport(file);
+    expect(plan.restores).toEqual({ centre: true, rounds: 1 });
+    expect(plan.counts.add + plan.counts.update).toBe(0);
+    await t.repo.importFile(file);
+    expect(await t.repo.listCentres()).toEqual([centre]);
+    expect((await t.repo.previewImport(file)).restores).toEqual({ centre: false, rounds: 0 });
+  });
+
+  it('after the undo window the centre is gone, and its file comes in as a new centre with only what the file holds', async () => {
+    const centre = await addCentre();
+    const round = await addRound(centre);
+    await t.repo.saveAnswer(round.id, 'goal-a', 'a-1', { value: 2 });
+    const source = await t.repo.exportSource(centre.id);
+    if (!source) throw new Error('no centre');
+    const file = buildExport(source, 'test', '2026-03-10T09:00:00.000Z');
+    const later = await addRound(centre, { title: 'Efter exporten', date: '2026-04-01' });
+    await t.repo.softDeleteCentre(centre.id);
+    await purgeAfterWindow();
+
+    const plan = await t.repo.previewImport(file);
+    expect(plan.restores).toEqual({ centre: false, rounds: 0 });
+    expect(plan.centre.action).toBe('add');
+    await t.repo.importFile(file);
+    expect(await t.repo.listCentres()).toEqual([centre]);
+    expect((await t.repo.listRounds(centre.id)).map((r) => r.id)).toEqual([round.id]);
+    expect(await t.repo.getRound(later.id)).toBeUndefined();
+  });
 });
 
 describe('rounds', () => {

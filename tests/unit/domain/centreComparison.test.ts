@@ -313,6 +313,7 @@ describe('the table as CSV', () => {
     fileName: 'Fil',
     exportedAt: 'Exporterad',
     appVersion: 'Appversion',
+    inProgress: 'pågår',
   };
   const rows = centreRows(centres, 'VT 2026', periods);
   const csv = centreTableCsv(sortCentreRows(rows, { by: 'score', measure: { kind: 'goal', goalId: 'goal-1' }, direction: 'desc' }), 'VT 2026', instrument, labels);
@@ -398,6 +399,7 @@ function labelsFor(goals: number): CentreCsvLabels {
     fileName: 'f',
     exportedAt: 'e',
     appVersion: 'v',
+    inProgress: 'pågår',
   };
 }
 
@@ -449,6 +451,17 @@ describe('rounds in progress', () => {
       'Vårens andra',
       'Pågående',
     ]);
+  });
+
+  it('writes them in the CSV only when chosen, and then with "pågår" after the round', () => {
+    const cells = (included: boolean) => {
+      const scored = scoreCentres(sources, [instrument], { includeInProgress: included });
+      const periods = listPeriods(scored);
+      const csv = centreTableCsv(centreRows(scored, 'VT 2026', periods), 'VT 2026', instrument, labelsFor(4));
+      return csv.replace(/^\uFEFF/, '').split('\r\n').slice(1, -1).map((line) => line.split(';').slice(0, 6).join(';'));
+    };
+    expect(cells(false)).toEqual(['Alby;Botkyrka;;VT 2026;Våren;2026-03-01', 'Fittja;Botkyrka;;VT 2026;;']);
+    expect(cells(true)).toEqual(['Alby;Botkyrka;;VT 2026;Vårens andra (pågår);2026-05-01', 'Fittja;Botkyrka;;VT 2026;Pågående (pågår);2026-04-01']);
   });
 
   it('does not mark an in-progress round older than the finished one compared', () => {
