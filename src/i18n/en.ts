@@ -433,6 +433,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       invalidInstrument: 'The instrument in the file is invalid at {path} ({detail}).',
       instrumentConflict: 'The file has an instrument {detail} that differs from the one with the same version on this device ({path}). A version of an instrument must not change.',
       tamperedHandIn: 'The hand-in {detail} in the file is not the document that was sealed: its content no longer matches its hash ({path}). Nothing was imported; ask the centre for the file again.',
+      revisionConflict: 'The server holds {detail} versions of this document that carry different hand-ins (a conflict in CouchDB). None was taken into the workspace, because a sealed hand-in must not be chosen for the centre; ask whoever runs the server to remove the wrong version, or ask the centre for its file.',
       root: 'the file',
       reason: {
         type: 'expected {expected}, got {received}',
@@ -1364,6 +1365,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
       unauthorized: 'The server does not accept the login; check the user name and password',
       forbidden: 'The server does not accept the hand-in in that database',
       server: 'The server answered with an error; it is tried again by itself',
+      conflict: 'The server already holds another document under this hand-in’s name (a conflict); ask whoever runs the server to remove it, then the hand-in goes by itself',
     },
     feedHeading: 'From the network’s server',
     feedIntro: 'The centres’ hand-ins arrive here by themselves while the device is connected. What has arrived stays, also without a connection.',

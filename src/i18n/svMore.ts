@@ -308,6 +308,7 @@ export const svMore = {
       invalidInstrument: 'Instrumentet i filen är ogiltigt vid {path} ({detail}).',
       instrumentConflict: 'Filen har ett instrument {detail} som skiljer sig från det med samma version på den här enheten ({path}). En version av ett instrument får inte ändras.',
       tamperedHandIn: 'Inlämningen {detail} i filen är inte det dokument som förseglades: innehållet stämmer inte längre med dess kontrollsumma ({path}). Inget importerades; be familjecentralen om filen igen.',
+      revisionConflict: 'Servern har {detail} versioner av det här dokumentet med olika inlämningar i (en konflikt i CouchDB). Ingen togs in i arbetsytan, eftersom en förseglad inlämning inte får väljas åt familjecentralen; be den som sköter servern ta bort den felaktiga versionen, eller be familjecentralen om filen.',
       root: 'filen',
       reason: {
         type: 'väntade {expected}, fick {received}',
@@ -1228,6 +1229,7 @@ export const svMore = {
       unauthorized: 'Servern godtar inte inloggningen; kontrollera användarnamn och lösenord',
       forbidden: 'Servern tar inte emot inlämningen i den databasen',
       server: 'Servern svarade med ett fel; nytt försök görs av sig självt',
+      conflict: 'Servern har redan ett annat dokument under den här inlämningens namn (en konflikt); be den som sköter servern ta bort det, sedan skickas inlämningen av sig själv',
     },
     feedHeading: 'Från nätverkets server',
     feedIntro: 'Centralernas inlämningar kommer hit av sig själva när enheten är ansluten. Det som redan har kommit finns kvar även utan anslutning.',

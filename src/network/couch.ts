@@ -27,7 +27,7 @@ export interface BulkResult {
 }
 
 export interface ChangesResult {
-  readonly results: readonly { id: string; seq: string | number; deleted?: boolean; doc?: unknown }[];
+  readonly results: readonly { id: string; seq: string | number; deleted?: boolean; doc?: { _conflicts?: readonly string[] } & Record<string, unknown> }[];
   readonly last_seq: string | number;
 }
 
@@ -95,9 +95,17 @@ export function createCouchClient(address: string, login: NetworkLogin, fetchImp
       return request(`${dbPath(db)}/_all_docs?include_docs=true`, { method: 'POST', body: JSON.stringify({ keys }) });
     },
 
-    /** Changes since `since`; with `waitMs` a longpoll that answers as soon as there is one. */
+    /** One revision of a document (a losing one of a conflict: CouchDB's `_conflicts` names them). */
+    revision(db: string, id: string, rev: string): Promise<unknown> {
+      return request(`${dbPath(db)}/${encodeURIComponent(id)}?rev=${encodeURIComponent(rev)}`);
+    },
+
+    /**
+     * Changes since `since`, each with its document and the revisions it conflicts with
+     * (`conflicts=true`); with `waitMs` a longpoll that answers as soon as there is one.
+     */
     changes(db: string, since: string, options: { waitMs?: number; limit?: number; signal?: AbortSignal } = {}): Promise<ChangesResult> {
-      const query = new URLSearchParams({ since, include_docs: 'true', limit: String(options.limit ?? 200) });
+      const query = new URLSearchParams({ since, include_docs: 'true', conflicts: 'true', limit: String(options.limit ?? 200) });
       if (options.waitMs !== undefined) {
         query.set('feed', 'longpoll');
         query.set('timeout', String(options.waitMs));

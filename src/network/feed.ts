@@ -2,7 +2,7 @@ import { networkRepository, type RefusedDoc } from '@/db/network';
 import type { WorkspaceEntry } from '@/db';
 import { nowIso } from '@/domain/ids';
 import { retryDelayMs, type NetworkLogin } from '@/domain/network/network';
-import { readHandInDoc } from '@/domain/network/readDoc';
+import { readHandInDoc, resolveRevisions, type ReadDocResult } from '@/domain/network/readDoc';
 import type { Instrument } from '@/domain/types';
 import { CouchError, createCouchClient, type ChangesResult, type CouchClient, type Fetch } from './couch';
 
@@ -48,13 +48,24 @@ export function startFeed(options: FeedOptions): { stop: () => void; done: Promi
   const { signal } = controller;
   const client: CouchClient = createCouchClient(options.address, options.login, options.fetch);
 
+  /**
+   * A document as the feed brings it, or, when the server holds conflicting revisions of it
+   * (replication between servers), all of them, resolved by the rules of the import merge.
+   */
+  async function readChange(db: string, id: string, doc: NonNullable<ChangesResult['results'][number]['doc']>): Promise<ReadDocResult> {
+    const losing = Array.isArray(doc._conflicts) ? doc._conflicts : [];
+    if (losing.length === 0) return readHandInDoc(doc, options.instruments());
+    const others = await Promise.all(losing.map((rev) => client.revision(db, id, rev)));
+    return resolveRevisions([doc, ...others], options.instruments());
+  }
+
   async function take(db: string, changes: ChangesResult): Promise<void> {
     const entries: { docId: string; entry: WorkspaceEntry }[] = [];
     const refused: RefusedDoc[] = [];
     const importedAt = nowIso();
     for (const change of changes.results) {
       if (change.deleted || change.id.startsWith('_design/') || change.doc === undefined) continue;
-      const read = readHandInDoc(change.doc, options.instruments());
+      const read = await readChange(db, change.id, change.doc);
       if (read.ok) entries.push({ docId: change.id, entry: { id: read.file.centre.id, fileName: `${db}/${change.id}`, importedAt, file: read.file } });
       else refused.push({ db, docId: change.id, problems: read.problems.slice(0, 20) });
     }
