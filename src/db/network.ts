@@ -1,4 +1,4 @@
-import { EMPTY_NETWORK, type NetworkSettings } from '@/domain/network/network';
+import { EMPTY_NETWORK, goesByItself, type NetworkSettings } from '@/domain/network/network';
 import type { OutboxEntry, WorkspaceEntry } from './database';
 import { db as defaultDb, type AppDatabase } from './database';
 
@@ -38,15 +38,16 @@ export function createNetworkRepository(db: AppDatabase) {
     },
 
     /**
-     * Queues every hand-in of the centre that is not in the outbox yet, in one transaction. Called
-     * after "Lämna in" and at every start, so a hand-in sealed just before the tab closed still goes.
+     * Queues every hand-in of the centre that is not in the outbox yet and goes by itself (sealed
+     * since the login was set; with `since` undefined, every one), in one transaction. Called after
+     * "Lämna in" and at every start, so a hand-in sealed just before the tab closed still goes.
      */
-    async queueHandIns(centreId: string, now: string): Promise<number> {
+    async queueHandIns(centreId: string, now: string, since?: string): Promise<number> {
       return db.transaction('rw', db.handIns, db.outbox, async () => {
         const handIns = await db.handIns.where('centreId').equals(centreId).toArray();
         const queued = new Set((await db.outbox.where('centreId').equals(centreId).toArray()).map((entry) => entry.handInId));
         const fresh = handIns
-          .filter((handIn) => !queued.has(handIn.id))
+          .filter((handIn) => !queued.has(handIn.id) && goesByItself(handIn, since === undefined ? {} : { since }))
           .map((handIn): OutboxEntry => ({ handInId: handIn.id, centreId, status: 'waiting', queuedAt: now, attempts: 0, nextAttemptAt: '' }));
         await db.outbox.bulkAdd(fresh);
         return fresh.length;

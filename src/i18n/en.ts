@@ -1360,6 +1360,8 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     sentAt: 'Sent {time}',
     sentOn: 'Sent {date} {time}',
     retry: 'Try again now',
+    earlierIntro: 'One hand-in was made before the network was set up here and has not been sent to the server; it goes only if you want it to.|{count} hand-ins were made before the network was set up here and have not been sent to the server; they go only if you want them to.',
+    sendEarlier: 'Send earlier hand-ins ({count})',
     error: {
       offline: 'The server cannot be reached right now; it is tried again by itself',
       unauthorized: 'The server does not accept the login; check the user name and password',

@@ -97,7 +97,7 @@ export function createOutbox(options: { fetch?: Fetch; now?: () => string } = {}
   async function pass(): Promise<void> {
     const settings = await networkRepository.getSettings();
     if (!networkIsSet(settings)) return;
-    for (const centreId of Object.keys(settings.centres)) await networkRepository.queueHandIns(centreId, now());
+    for (const [centreId, centre] of Object.entries(settings.centres)) await networkRepository.queueHandIns(centreId, now(), centre.since);
     const due = (await networkRepository.waitingOutbox()).filter((entry) => entry.nextAttemptAt === '' || entry.nextAttemptAt <= now());
     for (const entry of due) await sendOne(settings, entry);
     schedule(await networkRepository.waitingOutbox());

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import { networkRepository, type OutboxEntry, type RefusedDoc } from '@/db/network';
 import { EMPTY_NETWORK, isDatabaseName, isNetworkAddress, networkIsSet, normaliseAddress, parseNetworkJson, type NetworkDatabase, type NetworkLogin, type NetworkProblem, type NetworkSettings } from '@/domain/network/network';
 import { useLiveQuery } from '@/composables/useLiveQuery';
+import { nowIso } from '@/domain/ids';
 import type { FeedState } from '@/network/feed';
 import { useInstrumentStore } from './instrument';
 import { useSaveStatusStore } from './saveStatus';
@@ -60,8 +61,16 @@ export const useNetworkStore = defineStore('network', () => {
     return setNetwork(parsed.address, parsed.databases);
   }
 
+  /** A centre's login; hand-ins sealed before the first one was set wait for `sendEarlier`. */
   async function setCentreLogin(centreId: string, db: string, login: NetworkLogin): Promise<void> {
-    await save({ ...settings.value, centres: { ...settings.value.centres, [centreId]: { db, login } } });
+    const since = settings.value.centres[centreId]?.since ?? nowIso();
+    await save({ ...settings.value, centres: { ...settings.value.centres, [centreId]: { db, login, since } } });
+  }
+
+  /** "Skicka tidigare inlämningar": the centre's hand-ins sealed before its login was set go too. */
+  async function sendEarlier(centreId: string): Promise<void> {
+    await useSaveStatusStore().track(() => networkRepository.queueHandIns(centreId, nowIso()));
+    await sendNow();
   }
 
   async function removeCentreLogin(centreId: string): Promise<void> {
@@ -105,7 +114,7 @@ export const useNetworkStore = defineStore('network', () => {
     feed = undefined;
   }
 
-  return { settings, isSet, refused, feedStates, setNetwork, loadNetworkJson, setCentreLogin, removeCentreLogin, setCoordinatorLogin, sendNow, follow, stopFollowing };
+  return { settings, isSet, refused, feedStates, setNetwork, loadNetworkJson, setCentreLogin, sendEarlier, removeCentreLogin, setCoordinatorLogin, sendNow, follow, stopFollowing };
 });
 
 /** A centre's outbox, live, for its page. */

@@ -175,6 +175,22 @@ describe('the outbox', () => {
     expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ status: 'sent' }]);
   });
 
+  it('sends by itself only hand-ins sealed since the centre’s login was set; earlier ones go when asked', async () => {
+    const { handIn } = await handedIn();
+    // The login was set the day after the hand-in was sealed (2026-05-14).
+    await networkRepository.setSettings({ address: '/couchdb', databases: [{ db: 'fc-fittja' }], centres: { [handIn.centreId]: { db: 'fc-fittja', login: { name: 'fittja', password: 'x' }, since: '2026-05-15T08:00:00.000Z' } } });
+    const fake = server();
+    const outbox = createOutbox({ fetch: fake.fetchImpl, now: () => now });
+    await outbox.run();
+    expect(fake.state.posts).toBe(0);
+    expect(await networkRepository.listOutbox(handIn.centreId)).toEqual([]);
+    // "Skicka tidigare inlämningar": queued without the since, then sent.
+    expect(await networkRepository.queueHandIns(handIn.centreId, now)).toBe(1);
+    await outbox.run();
+    expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ handInId: handIn.id, status: 'sent' }]);
+    expect([...fake.docs.keys()]).toEqual([handInDocId(handIn)]);
+  });
+
   it('sends nothing, and makes no request, when no network is set', async () => {
     await handedIn();
     const fake = server();
