@@ -1362,6 +1362,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     retry: 'Try again now',
     earlierIntro: 'One hand-in was made before the network was set up here and has not been sent to the server; it goes only if you want it to.|{count} hand-ins were made before the network was set up here and have not been sent to the server; they go only if you want them to.',
     sendEarlier: 'Send earlier hand-ins ({count})',
+    toServer: 'to the network’s server',
     error: {
       offline: 'The server cannot be reached right now; it is tried again by itself',
       unauthorized: 'The server does not accept the login; check the user name and password',

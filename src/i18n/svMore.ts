@@ -1226,6 +1226,7 @@ export const svMore = {
     retry: 'Försök igen nu',
     earlierIntro: 'En inlämning gjordes innan nätverket ställdes in här och har inte skickats till servern; den skickas bara om ni vill.|{count} inlämningar gjordes innan nätverket ställdes in här och har inte skickats till servern; de skickas bara om ni vill.',
     sendEarlier: 'Skicka tidigare inlämningar ({count})',
+    toServer: 'till nätverkets server',
     error: {
       offline: 'Servern går inte att nå just nu; nytt försök görs av sig självt',
       unauthorized: 'Servern godtar inte inloggningen; kontrollera användarnamn och lösenord',

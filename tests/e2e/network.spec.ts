@@ -54,7 +54,7 @@ async function joinNetwork(page: Page, centreName: string, centre: typeof FITTJA
 }
 
 /** A centre with one answered round, handed in for the spring check-in; ends on the centre's page. */
-async function handInRound(page: Page, centreName: string, round = { title: 'Våren 2026', date: '2026-05-05' }): Promise<void> {
+async function handInRound(page: Page, centreName: string, round = { title: 'Våren 2026', date: '2026-05-05' }, send?: 'sent' | 'waiting' | 'none'): Promise<void> {
   const app = new AppPage(page);
   await page.goto('/');
   await page.getByRole('link', { name: centreName }).click();
@@ -69,6 +69,10 @@ async function handInRound(page: Page, centreName: string, round = { title: 'Vå
   await dialog.getByTestId('hand-in-confirm').click();
   await expect(dialog).toBeHidden();
   await expect(panel.getByTestId('hand-in-sealed')).toBeVisible();
+  // Where the hand-in is made, it says whether it went to the server.
+  if (send === 'none') await expect(panel.getByTestId('hand-in-send-status')).toHaveCount(0);
+  else if (send === 'sent') await expect(panel.getByTestId('hand-in-send-status')).toHaveText(/^Skickad \d{2}:\d{2} \(till nätverkets server\)$/, { timeout: 20_000 });
+  else if (send === 'waiting') await expect(panel.getByTestId('hand-in-send-status')).toContainText('Väntar på att skickas. Servern går inte att nå just nu');
   await page.getByRole('link', { name: centreName }).first().click();
   await expect(page.getByTestId('hand-in-list')).toBeVisible();
 }
@@ -95,7 +99,7 @@ test('without a network nothing leaves the device: a hand-in makes no request to
     if (url.origin !== app.origin || url.pathname.startsWith('/couchdb') || url.pathname === '/network.json') requests.push(request.url());
   });
   await newCentre(page, 'Familjecentralen Utan nät');
-  await handInRound(page, 'Familjecentralen Utan nät');
+  await handInRound(page, 'Familjecentralen Utan nät', undefined, 'none');
   // Without a network the centre page has no outbox: the hand-in is only on the device.
   await expect(page.getByTestId('hand-in-row')).toHaveCount(1);
   await expect(page.getByTestId('network-outbox')).toHaveCount(0);
@@ -125,7 +129,7 @@ test('two centres hand in, one offline first; the coordinator receives both with
   const fittja = await newPage(browser);
   await newCentre(fittja, 'Familjecentralen Fittja');
   await joinNetwork(fittja, 'Familjecentralen Fittja', FITTJA);
-  await handInRound(fittja, 'Familjecentralen Fittja');
+  await handInRound(fittja, 'Familjecentralen Fittja', undefined, 'sent');
   const fittjaRow = fittja.getByTestId('outbox-row');
   await expect(fittjaRow).toHaveAttribute('data-status', 'sent');
   await expect(fittjaRow).toContainText(/Skickad \d{2}:\d{2}/);
@@ -139,7 +143,7 @@ test('two centres hand in, one offline first; the coordinator receives both with
   // Offline, the app's own files come from the service worker's cache.
   await waitForServiceWorker(alby);
   await alby.context().setOffline(true);
-  await handInRound(alby, 'Familjecentralen Alby');
+  await handInRound(alby, 'Familjecentralen Alby', undefined, 'waiting');
   const albyRow = alby.getByTestId('outbox-row');
   await expect(albyRow).toHaveAttribute('data-status', 'waiting');
   await expect(albyRow).toContainText('Väntar på att skickas');
@@ -227,4 +231,26 @@ test('a doctored document on the server is refused by the import validation and 
   await expect(refused.locator('[data-doc="hand-in:doctored-schema"]')).toContainText('rounds');
   expect(await coordinator.title()).not.toBe('pwned');
   await expectNoSeriousA11yViolations(coordinator);
+});
+
+test('a conflict on the server (two revisions with different hand-ins, as replication can leave) is shown, and neither is taken', async () => {
+  const [albyDoc] = await serverDocs(ALBY.db);
+  const [fittjaDoc] = await serverDocs(FITTJA.db);
+  if (!albyDoc || !fittjaDoc) throw new Error('no hand-ins on the server');
+  const bare = ({ _rev: _drop, ...doc }: Record<string, unknown>) => doc;
+  const id = 'hand-in:conflicted';
+  // new_edits: false is how replication writes revisions as they are: both stay, one wins, the other is in _conflicts.
+  const response = await fetch(`${couch.url}/${ALBY.db}/_bulk_docs`, {
+    method: 'POST',
+    headers: { authorization: ADMIN, 'content-type': 'application/json' },
+    body: JSON.stringify({ new_edits: false, docs: [{ ...bare(albyDoc.doc), _id: id, _rev: `1-${'a'.repeat(32)}` }, { ...bare(fittjaDoc.doc), _id: id, _rev: `1-${'b'.repeat(32)}` }] }),
+  });
+  expect(response.status).toBe(201);
+  const conflicted = (await (await fetch(`${couch.url}/${ALBY.db}/${encodeURIComponent(id)}?conflicts=true`, { headers: { authorization: ADMIN } })).json()) as { _conflicts?: string[] };
+  expect(conflicted._conflicts).toHaveLength(1);
+
+  const refused = coordinator.getByTestId('feed-refused').locator(`[data-doc="${id}"]`);
+  await expect(refused).toContainText('Servern har 2 versioner av det här dokumentet med olika inlämningar i', { timeout: 40_000 });
+  // The workspace still lists each centre once, from its own database.
+  await expect(coordinator.locator('.workspace-list tr[data-centre-id]')).toHaveCount(2);
 });
