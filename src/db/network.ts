@@ -16,6 +16,12 @@ const REFUSED_KEY = 'network:refused';
 const sinceKey = (database: string) => `network:since:${database}`;
 const CENTRE_PREFIX = 'network:centre:';
 
+/** The coordinator's login is its name only (see CoordinatorLogin): a password is never kept. */
+function withoutCoordinatorPassword(settings: NetworkSettings): NetworkSettings {
+  if (settings.coordinator === undefined) return settings;
+  return { ...settings, coordinator: { name: settings.coordinator.name } };
+}
+
 /** The intent methods of the network: its settings, the outbox, and where the coordinator's feed stands. */
 export function createNetworkRepository(db: AppDatabase) {
   async function readJson<T>(key: string, fallback: T): Promise<T> {
@@ -30,11 +36,24 @@ export function createNetworkRepository(db: AppDatabase) {
 
   return {
     async getSettings(): Promise<NetworkSettings> {
-      return readJson<NetworkSettings>(SETTINGS_KEY, EMPTY_NETWORK);
+      return withoutCoordinatorPassword(await readJson<NetworkSettings>(SETTINGS_KEY, EMPTY_NETWORK));
     },
 
     async setSettings(settings: NetworkSettings): Promise<void> {
-      await db.settings.put({ key: SETTINGS_KEY, value: JSON.stringify(settings) });
+      await db.settings.put({ key: SETTINGS_KEY, value: JSON.stringify(withoutCoordinatorPassword(settings)) });
+    },
+
+    /**
+     * Settings stored before the coordinator's password stopped being kept still hold it: rewritten
+     * without it (at every start with a network set; a no-op once done). Returns whether it was there.
+     */
+    async forgetCoordinatorPassword(): Promise<boolean> {
+      return db.transaction('rw', db.settings, async () => {
+        const stored = await readJson<NetworkSettings>(SETTINGS_KEY, EMPTY_NETWORK);
+        if (stored.coordinator === undefined || !('password' in stored.coordinator)) return false;
+        await db.settings.put({ key: SETTINGS_KEY, value: JSON.stringify(withoutCoordinatorPassword(stored)) });
+        return true;
+      });
     },
 
     /**

@@ -43,9 +43,12 @@ function codeOf(status: number): CouchErrorCode {
 /**
  * One client per login. The login is a cookie session (`AuthSession`, HttpOnly, set by the server):
  * the password is sent once per session, and again when the server says the session ended (401).
+ * Without a password (the coordinator's, never stored) the client relies on the cookie alone and a
+ * 401 is the caller's to answer, by asking for the password.
  */
-export function createCouchClient(address: string, login: NetworkLogin, fetchImpl: Fetch = (input, init) => fetch(input, init)) {
-  let loggedIn = false;
+export function createCouchClient(address: string, login: NetworkLogin | { readonly name: string }, fetchImpl: Fetch = (input, init) => fetch(input, init)) {
+  const password = 'password' in login ? login.password : undefined;
+  let loggedIn = password === undefined;
 
   async function call(path: string, init: RequestInit = {}): Promise<Response> {
     try {
@@ -61,7 +64,8 @@ export function createCouchClient(address: string, login: NetworkLogin, fetchImp
   }
 
   async function logIn(): Promise<void> {
-    const response = await call('_session', { method: 'POST', body: JSON.stringify({ name: login.name, password: login.password }) });
+    if (password === undefined) throw new CouchError('unauthorized', 'the session has ended');
+    const response = await call('_session', { method: 'POST', body: JSON.stringify({ name: login.name, password }) });
     // A proxy with the server behind it gone answers 502/503/504: for the outbox that is "offline".
     if (response.status >= 502 && response.status <= 504) throw new CouchError('offline', `HTTP ${String(response.status)}`);
     if (!response.ok) throw new CouchError(codeOf(response.status), `login: HTTP ${String(response.status)}`);

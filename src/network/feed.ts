@@ -1,7 +1,7 @@
 import { networkRepository, type RefusedDoc } from '@/db/network';
 import type { WorkspaceEntry } from '@/db';
 import { nowIso } from '@/domain/ids';
-import { retryDelayMs, type NetworkLogin } from '@/domain/network/network';
+import { retryDelayMs, type CoordinatorLogin } from '@/domain/network/network';
 import { readHandInDoc, resolveRevisions, type ReadDocResult } from '@/domain/network/readDoc';
 import type { Instrument } from '@/domain/types';
 import { CouchError, createCouchClient, type ChangesResult, type CouchClient, type Fetch } from './couch';
@@ -18,7 +18,8 @@ export type FeedState = 'connecting' | 'live' | 'offline' | 'unauthorized' | 'fo
 
 export interface FeedOptions {
   readonly address: string;
-  readonly login: NetworkLogin;
+  /** The coordinator's name: the feed reads with the session cookie of the login made before. */
+  readonly login: CoordinatorLogin;
   readonly databases: readonly string[];
   readonly instruments: () => readonly Instrument[];
   readonly fetch?: Fetch;

@@ -4,6 +4,7 @@ import { networkRepository, type OutboxEntry, type RefusedDoc } from '@/db/netwo
 import { EMPTY_NETWORK, isDatabaseName, isNetworkAddress, networkIsSet, normaliseAddress, parseNetworkJson, type NetworkDatabase, type NetworkLogin, type NetworkProblem, type NetworkSettings } from '@/domain/network/network';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { nowIso } from '@/domain/ids';
+import type { CouchErrorCode } from '@/network/couch';
 import type { FeedState } from '@/network/feed';
 import { useInstrumentStore } from './instrument';
 import { useSaveStatusStore } from './saveStatus';
@@ -78,9 +79,42 @@ export const useNetworkStore = defineStore('network', () => {
     await save({ ...settings.value, centres });
   }
 
-  async function setCoordinatorLogin(login: NetworkLogin | undefined): Promise<void> {
+  /**
+   * Logs the coordinator in (the server sets its session cookie) and keeps the name only: the
+   * password is used here and forgotten. Resolves to why the server refused, if it did.
+   */
+  async function logInCoordinator(login: NetworkLogin): Promise<CouchErrorCode | undefined> {
+    const current = settings.value.address ? settings.value : await networkRepository.getSettings();
+    if (!networkIsSet(current)) return 'server';
+    const { CouchError, createCouchClient } = await import('@/network/couch');
+    try {
+      await createCouchClient(current.address, login).logIn();
+      return undefined;
+    } catch (error) {
+      return error instanceof CouchError ? error.code : 'server';
+    }
+  }
+
+  /** Saves the coordinator's login once the server took it; nothing is stored when it did not. */
+  async function setCoordinatorLogin(login: NetworkLogin | undefined): Promise<CouchErrorCode | undefined> {
     const { coordinator: _old, ...rest } = settings.value;
-    await save(login ? { ...rest, coordinator: login } : rest);
+    if (!login) {
+      await save(rest);
+      return undefined;
+    }
+    const refused = await logInCoordinator(login);
+    if (refused) return refused;
+    await save({ ...rest, coordinator: { name: login.name } });
+    return undefined;
+  }
+
+  /** "Logga in igen" on the coordinator's page, when the server's session has ended. */
+  async function renewCoordinatorSession(password: string): Promise<CouchErrorCode | undefined> {
+    const name = settings.value.coordinator?.name;
+    if (name === undefined) return 'unauthorized';
+    const refused = await logInCoordinator({ name, password });
+    if (!refused) await follow();
+    return refused;
   }
 
   /** Tries every waiting hand-in now ("Försök igen"). */
@@ -114,8 +148,11 @@ export const useNetworkStore = defineStore('network', () => {
     feed = undefined;
   }
 
-  return { settings, isSet, refused, feedStates, setNetwork, loadNetworkJson, setCentreLogin, sendEarlier, removeCentreLogin, setCoordinatorLogin, sendNow, follow, stopFollowing };
+  return { settings, isSet, refused, feedStates, setNetwork, loadNetworkJson, setCentreLogin, sendEarlier, removeCentreLogin, setCoordinatorLogin, renewCoordinatorSession, sendNow, follow, stopFollowing };
 });
+
+/** Why the server did not take a login, for the page that asked. */
+export type LoginRefusal = CouchErrorCode;
 
 /** A centre's outbox, live, for its page. */
 export function useCentreOutbox(centreId: () => string) {

@@ -15,6 +15,15 @@ export interface NetworkLogin {
   readonly password: string;
 }
 
+/**
+ * The coordinator's login as the device keeps it: the name only. The coordinator reads every
+ * centre, and reads only while the page is open, so the server's session cookie suffices and the
+ * password is never stored; when the session ends, the page asks for it again.
+ */
+export interface CoordinatorLogin {
+  readonly name: string;
+}
+
 /** A centre of the network: the database its hand-ins go to. */
 export interface NetworkDatabase {
   readonly db: string;
@@ -42,7 +51,7 @@ export interface NetworkSettings {
   readonly address: string;
   readonly databases: readonly NetworkDatabase[];
   readonly centres: Readonly<Record<string, NetworkCentre>>;
-  readonly coordinator?: NetworkLogin;
+  readonly coordinator?: CoordinatorLogin;
 }
 
 export const EMPTY_NETWORK: NetworkSettings = { address: '', databases: [], centres: {} };

@@ -260,13 +260,43 @@ describe('conflicting revisions of a document on the server (CouchDB’s _confli
       if (input.includes(`?rev=2-b`)) return json(loser);
       return new Response('{}', { status: 404 });
     };
-    const feed = startFeed({ address: '/couchdb', login: { name: 'samordnare', password: 'x' }, databases: ['fc-fittja'], instruments: () => shipped, fetch: fetchImpl });
+    const feed = startFeed({ address: '/couchdb', login: { name: 'samordnare' }, databases: ['fc-fittja'], instruments: () => shipped, fetch: fetchImpl });
     await expect.poll(() => networkRepository.listRefused()).toEqual([{ db: 'fc-fittja', docId: winner._id, problems: [{ code: 'revisionConflict', path: '_conflicts', detail: '2' }] }]);
     feed.stop();
     await feed.done;
     expect(asked.find((url) => url.includes('/_changes?'))).toContain('conflicts=true');
     expect(asked).toContain(`/couchdb/fc-fittja/${encodeURIComponent(winner._id)}?rev=2-b`);
     expect(await repository.listWorkspace()).toEqual([]);
+  });
+});
+
+describe('the coordinator’s password', () => {
+  it('is never stored: settings keep the name, and settings stored before this rule are rewritten without it', async () => {
+    const withPassword = { address: '/couchdb', databases: [], centres: {}, coordinator: { name: 'samordnare', password: 'hemligt' } };
+    await networkRepository.setSettings(withPassword);
+    expect((await db.settings.get('network'))?.value).not.toContain('hemligt');
+    // An older version of the app stored it as it was.
+    await db.settings.put({ key: 'network', value: JSON.stringify(withPassword) });
+    expect(await networkRepository.getSettings()).toMatchObject({ coordinator: { name: 'samordnare' } });
+    expect(await networkRepository.getSettings()).not.toHaveProperty('coordinator.password');
+    expect(await networkRepository.forgetCoordinatorPassword()).toBe(true);
+    expect((await db.settings.get('network'))?.value).not.toContain('hemligt');
+    expect(await networkRepository.forgetCoordinatorPassword()).toBe(false);
+  });
+
+  it('is not needed by the feed, which reads with the session cookie and, when the session has ended, says so instead of logging in', async () => {
+    const asked: { url: string; method: string }[] = [];
+    const states: string[] = [];
+    const fetchImpl: Fetch = (input, init) => {
+      asked.push({ url: input, method: init?.method ?? 'GET' });
+      return Promise.resolve(new Response('{"error":"unauthorized"}', { status: 401 }));
+    };
+    const feed = startFeed({ address: '/couchdb', login: { name: 'samordnare' }, databases: ['fc-fittja'], instruments: () => shipped, fetch: fetchImpl, onState: (_db, state) => states.push(state) });
+    await expect.poll(() => states).toContain('unauthorized');
+    feed.stop();
+    await feed.done;
+    expect(asked.some((request) => request.url.endsWith('/_session'))).toBe(false);
+    expect(asked[0]?.url).toContain('/couchdb/fc-fittja/_changes?');
   });
 });
 
