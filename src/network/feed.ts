@@ -1,10 +1,23 @@
 import { networkRepository, type RefusedDoc } from '@/db/network';
 import type { WorkspaceEntry } from '@/db';
 import { nowIso } from '@/domain/ids';
-import { retryDelayMs, type CoordinatorLogin } from '@/domain/network/network';
+import { retryDelayMs, type CoordinatorLogin, type NetworkLogin } from '@/domain/network/network';
 import { readHandInDoc, resolveRevisions, type ReadDocResult } from '@/domain/network/readDoc';
 import type { Instrument } from '@/domain/types';
-import { CouchError, createCouchClient, type ChangesResult, type CouchClient, type Fetch } from './couch';
+import { CouchError, createCouchClient, type ChangesResult, type CouchClient, type CouchErrorCode, type Fetch } from './couch';
+
+/**
+ * Logs in once, so that the server sets its session cookie for the feed (the coordinator's password
+ * is used here and never kept). From this module, already lazy, rather than its own chunk.
+ */
+export async function logInOnce(address: string, login: NetworkLogin): Promise<CouchErrorCode | undefined> {
+  try {
+    await createCouchClient(address, login).logIn();
+    return undefined;
+  } catch (error) {
+    return error instanceof CouchError ? error.code : 'server';
+  }
+}
 
 /** Up to this many databases each get a longpoll of their own; more are swept in turn. */
 export const LONGPOLL_MAX = 4;

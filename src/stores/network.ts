@@ -86,13 +86,8 @@ export const useNetworkStore = defineStore('network', () => {
   async function logInCoordinator(login: NetworkLogin): Promise<CouchErrorCode | undefined> {
     const current = settings.value.address ? settings.value : await networkRepository.getSettings();
     if (!networkIsSet(current)) return 'server';
-    const { CouchError, createCouchClient } = await import('@/network/couch');
-    try {
-      await createCouchClient(current.address, login).logIn();
-      return undefined;
-    } catch (error) {
-      return error instanceof CouchError ? error.code : 'server';
-    }
+    const { logInOnce } = await import('@/network/feed');
+    return logInOnce(current.address, login);
   }
 
   /** Saves the coordinator's login once the server took it; nothing is stored when it did not. */
