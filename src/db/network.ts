@@ -11,6 +11,20 @@ export interface RefusedDoc {
 
 export type { OutboxEntry };
 
+/** A document the feed took in: the workspace entry it makes. */
+export interface ReceivedDoc {
+  docId: string;
+  entry: WorkspaceEntry;
+}
+
+/** What the feed read from one database up to `since`. */
+export interface ReceivedBatch {
+  database: string;
+  since: string;
+  received: readonly ReceivedDoc[];
+  refused: readonly RefusedDoc[];
+}
+
 const SETTINGS_KEY = 'network';
 const REFUSED_KEY = 'network:refused';
 const sinceKey = (database: string) => `network:since:${database}`;
@@ -32,6 +46,37 @@ export function createNetworkRepository(db: AppDatabase) {
     } catch {
       return fallback;
     }
+  }
+
+  async function receiveMany(batches: readonly ReceivedBatch[]): Promise<void> {
+    await db.transaction('rw', db.workspace, db.settings, async () => {
+      for (const { database, since, received, refused: refusedDocs } of batches) {
+        const refused = [...refusedDocs];
+        for (const { docId, entry } of received) {
+          // A database belongs to one centre, the first whose hand-in it brought: a document in it
+          // that speaks for another centre (or a centre another database speaks for) is refused, so
+          // one centre's login cannot replace another centre's file in the workspace.
+          const bound = (await db.settings.get(CENTRE_PREFIX + database))?.value;
+          const claimedElsewhere =
+            bound === undefined &&
+            (await db.settings.where('key').startsWith(CENTRE_PREFIX).filter((setting) => setting.value === entry.id).count()) > 0;
+          if ((bound !== undefined && bound !== entry.id) || claimedElsewhere) {
+            refused.push({ db: database, docId, problems: [{ code: 'unknownReference', path: 'centre.id', detail: entry.id }] });
+            continue;
+          }
+          if (bound === undefined) await db.settings.put({ key: CENTRE_PREFIX + database, value: entry.id });
+          const existing = await db.workspace.get(entry.id);
+          // Per centre the newest file wins, as when files are picked by hand.
+          if (!existing || existing.deletedAt || Date.parse(entry.file.exportedAt) > Date.parse(existing.file.exportedAt)) await db.workspace.put(entry);
+        }
+        if (refused.length > 0) {
+          const before = await readJson<RefusedDoc[]>(REFUSED_KEY, []);
+          const kept = before.filter((old) => !refused.some((doc) => doc.db === old.db && doc.docId === old.docId));
+          await db.settings.put({ key: REFUSED_KEY, value: JSON.stringify([...kept, ...refused]) });
+        }
+        await db.settings.put({ key: sinceKey(database), value: since });
+      }
+    });
   }
 
   return {
@@ -115,34 +160,15 @@ export function createNetworkRepository(db: AppDatabase) {
      * Stores what the feed brought from one database and how far it has read, in one transaction:
      * a reload starts from there, and never holds a checkpoint past entries it did not keep.
      */
-    async receive(database: string, since: string, received: readonly { docId: string; entry: WorkspaceEntry }[], refusedDocs: readonly RefusedDoc[]): Promise<void> {
-      await db.transaction('rw', db.workspace, db.settings, async () => {
-        const refused = [...refusedDocs];
-        for (const { docId, entry } of received) {
-          // A database belongs to one centre, the first whose hand-in it brought: a document in it
-          // that speaks for another centre (or a centre another database speaks for) is refused, so
-          // one centre's login cannot replace another centre's file in the workspace.
-          const bound = (await db.settings.get(CENTRE_PREFIX + database))?.value;
-          const claimedElsewhere =
-            bound === undefined &&
-            (await db.settings.where('key').startsWith(CENTRE_PREFIX).filter((setting) => setting.value === entry.id).count()) > 0;
-          if ((bound !== undefined && bound !== entry.id) || claimedElsewhere) {
-            refused.push({ db: database, docId, problems: [{ code: 'unknownReference', path: 'centre.id', detail: entry.id }] });
-            continue;
-          }
-          if (bound === undefined) await db.settings.put({ key: CENTRE_PREFIX + database, value: entry.id });
-          const existing = await db.workspace.get(entry.id);
-          // Per centre the newest file wins, as when files are picked by hand.
-          if (!existing || existing.deletedAt || Date.parse(entry.file.exportedAt) > Date.parse(existing.file.exportedAt)) await db.workspace.put(entry);
-        }
-        if (refused.length > 0) {
-          const before = await readJson<RefusedDoc[]>(REFUSED_KEY, []);
-          const kept = before.filter((old) => !refused.some((doc) => doc.db === old.db && doc.docId === old.docId));
-          await db.settings.put({ key: REFUSED_KEY, value: JSON.stringify([...kept, ...refused]) });
-        }
-        await db.settings.put({ key: sinceKey(database), value: since });
-      });
+    async receive(database: string, since: string, received: readonly ReceivedDoc[], refusedDocs: readonly RefusedDoc[]): Promise<void> {
+      await receiveMany([{ database, since, received, refused: refusedDocs }]);
     },
+
+    /**
+     * What a sweep brought from several databases, in one transaction: a large network's workspace
+     * then changes (and its page redraws) once per batch, not once per centre.
+     */
+    receiveMany,
 
     async listRefused(): Promise<RefusedDoc[]> {
       return readJson<RefusedDoc[]>(REFUSED_KEY, []);

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, repository } from '@/db';
 import { AppDatabase, SCHEMA_V7 } from '@/db/database';
 import { handInRepository } from '@/db/handIns';
@@ -267,6 +267,34 @@ describe('conflicting revisions of a document on the server (CouchDB’s _confli
     expect(asked.find((url) => url.includes('/_changes?'))).toContain('conflicts=true');
     expect(asked).toContain(`/couchdb/fc-fittja/${encodeURIComponent(winner._id)}?rev=2-b`);
     expect(await repository.listWorkspace()).toEqual([]);
+  });
+});
+
+describe('the coordinator’s feed over a large network', () => {
+  it('sweeps more databases than it can follow and stores what they bring in one batch; a database that failed keeps its checkpoint', async () => {
+    const centres = await Promise.all(['A', 'B', 'C', 'D', 'E', 'F'].map((letter) => handedIn(`Familjecentralen ${letter}`)));
+    const dbs = centres.map((_centre, i) => `fc-${String(i)}`);
+    const docs = new Map(dbs.map((name, i) => [name, JSON.parse(JSON.stringify(buildHandInDoc(centres[i]!.handIn, centres[i]!.file))) as HandInDoc]));
+    const fetchImpl: Fetch = (input) => {
+      const [, name = '', rest = ''] = /^\/couchdb\/([^/]+)\/(.*)$/.exec(input) ?? [];
+      if (name === 'fc-5') return Promise.resolve(new Response('{}', { status: 500 }));
+      const doc = docs.get(name);
+      if (!rest.startsWith('_changes') || !doc) return Promise.resolve(new Response('{}', { status: 404 }));
+      const since = new URLSearchParams(rest.split('?')[1]).get('since');
+      return Promise.resolve(new Response(JSON.stringify(since === '0' ? { results: [{ id: doc._id, seq: 1, doc }], last_seq: 1 } : { results: [], last_seq: 1 }), { status: 200 }));
+    };
+    const stores = vi.spyOn(networkRepository, 'receiveMany');
+    const states = new Map<string, string>();
+    const feed = startFeed({ address: '/couchdb', login: { name: 'samordnare' }, databases: dbs, instruments: () => shipped, fetch: fetchImpl, onState: (db, state) => states.set(db, state) });
+    await expect.poll(async () => (await repository.listWorkspace()).length).toBe(5);
+    feed.stop();
+    await feed.done;
+    expect(stores).toHaveBeenCalledTimes(1);
+    expect(stores.mock.calls[0]?.[0].map((batch) => batch.database).sort()).toEqual(['fc-0', 'fc-1', 'fc-2', 'fc-3', 'fc-4']);
+    expect(states.get('fc-5')).toBe('server');
+    expect(await networkRepository.getSince('fc-0')).toBe('1');
+    expect(await networkRepository.getSince('fc-5')).toBe('0');
+    stores.mockRestore();
   });
 });
 
