@@ -41,13 +41,18 @@ export interface FeedOptions {
   readonly onReceived?: (count: number, refused: number) => void;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or less: until the feed stops, or `wake` (the browser is online again). */
+function sleep(ms: number, signal: AbortSignal, wake?: EventTarget): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      wake?.removeEventListener('online', done);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    wake?.addEventListener('online', done, { once: true });
   });
 }
 
@@ -118,7 +123,8 @@ export function startFeed(options: FeedOptions): { stop: () => void; done: Promi
       if (signal.aborted) return;
       failures.count += 1;
       options.onState?.(db, error instanceof CouchError ? error.code === 'conflict' ? 'server' : error.code : 'server');
-      if (wait) await sleep(Math.min(30_000, retryDelayMs(failures.count)), signal);
+      // Backing off while the server cannot be reached, but trying at once when the browser is online again.
+      if (wait) await sleep(Math.min(30_000, retryDelayMs(failures.count)), signal, globalThis);
     }
   }
 
@@ -127,6 +133,12 @@ export function startFeed(options: FeedOptions): { stop: () => void; done: Promi
     options.onState?.(db, 'connecting');
     await guarded(db, failures, () => catchUp(db));
     while (!signal.aborted) {
+      // After a failure a plain read first: it answers at once, so the page says "ansluten" as soon
+      // as the server is back, instead of after a longpoll's wait.
+      if (failures.count > 0) {
+        await guarded(db, failures, () => catchUp(db));
+        continue;
+      }
       await guarded(db, failures, async () => {
         const changes = await client.changes(db, await networkRepository.getSince(db), { waitMs: LONGPOLL_MS, limit: PAGE, signal });
         await keep([await read(db, changes)]);
@@ -164,7 +176,7 @@ export function startFeed(options: FeedOptions): { stop: () => void; done: Promi
         }),
       );
       await flush();
-      await sleep(SWEEP_PAUSE_MS, signal);
+      await sleep(SWEEP_PAUSE_MS, signal, globalThis);
     }
   }
 

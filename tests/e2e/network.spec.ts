@@ -274,7 +274,8 @@ test('a doctored document on the server is refused by the import validation and 
 });
 
 test('a conflict on the server (two revisions with different hand-ins, as replication can leave) is shown, and neither is taken', async () => {
-  const [albyDoc] = await serverDocs(ALBY.db);
+  // Alby's own hand-in, not one of the documents the test before doctored.
+  const albyDoc = (await serverDocs(ALBY.db)).find((row) => !row.id.startsWith('hand-in:doctored'));
   const [fittjaDoc] = await serverDocs(FITTJA.db);
   if (!albyDoc || !fittjaDoc) throw new Error('no hand-ins on the server');
   const bare = ({ _rev: _drop, ...doc }: Record<string, unknown>) => doc;
@@ -293,4 +294,15 @@ test('a conflict on the server (two revisions with different hand-ins, as replic
   await expect(refused).toContainText('Servern har 2 versioner av det här dokumentet med olika inlämningar i', { timeout: 40_000 });
   // The workspace still lists each centre once, from its own database.
   await expect(coordinator.locator('.workspace-list tr[data-centre-id]')).toHaveCount(2);
+});
+
+test('offline, the coordinator’s workspace still holds what came, and says the server cannot be reached', async () => {
+  await waitForServiceWorker(coordinator);
+  await coordinator.context().setOffline(true);
+  await coordinator.reload();
+  await expect(coordinator.locator('.workspace-list tr[data-centre-id]')).toHaveCount(2);
+  await expect(coordinator.getByText('Familjecentralen Fittja').first()).toBeVisible();
+  await expect(coordinator.getByTestId('coordinator-network').locator(`[data-db="${FITTJA.db}"]`)).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
+  await coordinator.context().setOffline(false);
+  await expect(coordinator.getByTestId('coordinator-network').locator(`[data-db="${FITTJA.db}"]`)).toHaveAttribute('data-state', 'live', { timeout: 40_000 });
 });
