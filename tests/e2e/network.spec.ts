@@ -115,10 +115,17 @@ test('two centres hand in, one offline first; the coordinator receives both with
   coordinator = await newPage(browser);
   await coordinator.goto('/about');
   await coordinator.getByTestId('network-json').click();
+  // The login is checked with the server when it is saved: a wrong password is refused and nothing kept.
   await coordinator.getByTestId('network-coordinator-user').fill(DEMO.coordinator.name);
+  await coordinator.getByTestId('network-coordinator-password').fill('fel-lösenord');
+  await coordinator.getByTestId('network-save-coordinator').click();
+  await expect(coordinator.getByTestId('network-login-refused')).toHaveText('Servern godtar inte inloggningen; kontrollera användarnamn och lösenord');
+  await expect(coordinator.getByTestId('network-coordinator-saved')).toHaveCount(0);
   await coordinator.getByTestId('network-coordinator-password').fill(DEMO.coordinator.password);
   await coordinator.getByTestId('network-save-coordinator').click();
-  await expect(coordinator.getByTestId('network-login-saved')).toBeVisible();
+  await expect(coordinator.getByTestId('network-login-saved')).toHaveText(/^Samordnaren är inloggad. Lösenordet sparas inte på enheten/);
+  await expect(coordinator.getByTestId('network-login-refused')).toHaveCount(0);
+  await expect(coordinator.getByTestId('network-coordinator-saved')).toHaveText(`Samordnare: användare ${DEMO.coordinator.name}`);
   await coordinator.goto('/coordinator');
   const feed = coordinator.getByTestId('coordinator-network');
   await expect(feed.locator(`[data-db="${FITTJA.db}"]`)).toHaveAttribute('data-state', 'live');
