@@ -161,7 +161,7 @@ export async function benchNetwork({ browser, centres: count = 250 }) {
   } finally {
     await Promise.all(contexts.map((context) => context.close()));
     await app?.close();
-    await server.stop();
+    await server.dispose();
     rmSync(folder, { recursive: true, force: true });
   }
 }
