@@ -313,3 +313,30 @@ test('offline, the coordinator’s workspace still holds what came, and says the
   await coordinator.context().setOffline(false);
   await expect(coordinator.getByTestId('coordinator-network').locator(`[data-db="${FITTJA.db}"]`)).toHaveAttribute('data-state', 'live', { timeout: 40_000 });
 });
+
+test('a hand-in made before the centre’s login was set does not go by itself; "Skicka tidigare inlämningar" sends it', async () => {
+  test.setTimeout(120_000);
+  const page = contexts[2]?.pages()[0];
+  if (!page) throw new Error('the Fittja page of the tests before');
+  // Without a login on this device (removed), a hand-in stays on the device only.
+  await page.goto('/about');
+  await page.getByTestId('network-logins').getByRole('button', { name: /^Ta bort/ }).click();
+  await expect(page.getByTestId('network-logins')).toHaveCount(0);
+  await handInRound(page, 'Familjecentralen Fittja', { title: 'Våren 2027', date: '2027-05-05' }, 'none');
+  expect(await serverDocs(FITTJA.db)).toHaveLength(2);
+
+  // The login set again: the earlier hand-in is offered, not sent.
+  await joinNetwork(page, 'Familjecentralen Fittja', FITTJA);
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Familjecentralen Fittja' }).click();
+  const outbox = page.getByTestId('network-outbox');
+  await expect(outbox.getByTestId('outbox-earlier')).toContainText('En inlämning gjordes innan nätverket ställdes in här och har inte skickats till servern');
+  await expect(outbox.locator('[data-testid="outbox-row"]')).toHaveCount(2);
+  expect(await serverDocs(FITTJA.db)).toHaveLength(2);
+  await expectNoSeriousA11yViolations(page);
+
+  await outbox.getByRole('button', { name: 'Skicka tidigare inlämningar (1)' }).click();
+  await expect(outbox.locator('[data-testid="outbox-row"][data-status="sent"]')).toHaveCount(3, { timeout: 30_000 });
+  await expect(outbox.getByTestId('outbox-earlier')).toHaveCount(0);
+  expect(await serverDocs(FITTJA.db)).toHaveLength(3);
+});
