@@ -11,6 +11,7 @@ import { cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
 import { MAX_IMPORT_MB } from './bench-limits.mjs';
 import { benchImport } from './bench-import.mjs';
+import { benchNetwork, networkLines } from './bench-network.mjs';
 import { benchCoordinator, benchViews } from './bench-pages.mjs';
 import { benchStart } from './bench-start.mjs';
 import { benchTaps } from './bench-taps.mjs';
@@ -127,6 +128,11 @@ try {
         ['start page, first visit', start.fcp.length, ms(median(start.fcp)), '', '', '', start.cls.toFixed(3)],
       ],
     );
+  });
+  await section('network', async () => {
+    const centres = QUICK ? 25 : 250;
+    console.log(`\nNetwork (issue 16): ${centres} centres × 4 hand-ins pushed to the CouchDB stand-in (pouchdb-server, in memory) and pulled into one coordinator workspace by its _changes feed, against picking the same hand-ins as files on the coordinator's page`);
+    for (const line of networkLines(await benchNetwork({ browser, centres }))) console.log(line);
   });
   console.log(`\n${((Date.now() - started.getTime()) / 1000).toFixed(0)} s. First-load bytes: npm run size.`);
 } finally {

@@ -4,6 +4,8 @@ export interface Couch {
   port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Stops it and removes the folder it made for itself (not a `dir` given). */
+  dispose(): Promise<void>;
 }
 export interface CentrePlan {
   db: string;

@@ -4,7 +4,7 @@
 // proxy does in production, so the CSP stays connect-src 'self'. `npm run network` starts both.
 import { spawn } from 'node:child_process';
 import { createServer, request as httpRequest } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,8 +73,13 @@ export async function startCouch({ port, dir } = {}) {
     child.kill('SIGTERM');
     await exited;
   }
+  /** Stops it for good and removes the folder it made for itself (a `dir` given is the caller's). */
+  async function dispose() {
+    await stop();
+    if (!dir) rmSync(work, { recursive: true, force: true });
+  }
   await start();
-  return { url, port: chosen, start, stop };
+  return { url, port: chosen, start, stop, dispose };
 }
 
 async function couch(url, method, path, body, auth) {

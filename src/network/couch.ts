@@ -27,7 +27,7 @@ export interface BulkResult {
 }
 
 export interface ChangesResult {
-  readonly results: readonly { id: string; seq: string | number; deleted?: boolean; doc?: unknown }[];
+  readonly results: readonly { id: string; seq: string | number; deleted?: boolean; doc?: { _conflicts?: readonly string[] } & Record<string, unknown> }[];
   readonly last_seq: string | number;
 }
 
@@ -43,9 +43,12 @@ function codeOf(status: number): CouchErrorCode {
 /**
  * One client per login. The login is a cookie session (`AuthSession`, HttpOnly, set by the server):
  * the password is sent once per session, and again when the server says the session ended (401).
+ * Without a password (the coordinator's, never stored) the client relies on the cookie alone and a
+ * 401 is the caller's to answer, by asking for the password.
  */
-export function createCouchClient(address: string, login: NetworkLogin, fetchImpl: Fetch = (input, init) => fetch(input, init)) {
-  let loggedIn = false;
+export function createCouchClient(address: string, login: NetworkLogin | { readonly name: string }, fetchImpl: Fetch = (input, init) => fetch(input, init)) {
+  const password = 'password' in login ? login.password : undefined;
+  let loggedIn = password === undefined;
 
   async function call(path: string, init: RequestInit = {}): Promise<Response> {
     try {
@@ -61,7 +64,8 @@ export function createCouchClient(address: string, login: NetworkLogin, fetchImp
   }
 
   async function logIn(): Promise<void> {
-    const response = await call('_session', { method: 'POST', body: JSON.stringify({ name: login.name, password: login.password }) });
+    if (password === undefined) throw new CouchError('unauthorized', 'the session has ended');
+    const response = await call('_session', { method: 'POST', body: JSON.stringify({ name: login.name, password }) });
     // A proxy with the server behind it gone answers 502/503/504: for the outbox that is "offline".
     if (response.status >= 502 && response.status <= 504) throw new CouchError('offline', `HTTP ${String(response.status)}`);
     if (!response.ok) throw new CouchError(codeOf(response.status), `login: HTTP ${String(response.status)}`);
@@ -95,9 +99,17 @@ export function createCouchClient(address: string, login: NetworkLogin, fetchImp
       return request(`${dbPath(db)}/_all_docs?include_docs=true`, { method: 'POST', body: JSON.stringify({ keys }) });
     },
 
-    /** Changes since `since`; with `waitMs` a longpoll that answers as soon as there is one. */
+    /** One revision of a document (a losing one of a conflict: CouchDB's `_conflicts` names them). */
+    revision(db: string, id: string, rev: string): Promise<unknown> {
+      return request(`${dbPath(db)}/${encodeURIComponent(id)}?rev=${encodeURIComponent(rev)}`);
+    },
+
+    /**
+     * Changes since `since`, each with its document and the revisions it conflicts with
+     * (`conflicts=true`); with `waitMs` a longpoll that answers as soon as there is one.
+     */
     changes(db: string, since: string, options: { waitMs?: number; limit?: number; signal?: AbortSignal } = {}): Promise<ChangesResult> {
-      const query = new URLSearchParams({ since, include_docs: 'true', limit: String(options.limit ?? 200) });
+      const query = new URLSearchParams({ since, include_docs: 'true', conflicts: 'true', limit: String(options.limit ?? 200) });
       if (options.waitMs !== undefined) {
         query.set('feed', 'longpoll');
         query.set('timeout', String(options.waitMs));

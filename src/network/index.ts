@@ -14,6 +14,7 @@ let watching: { unsubscribe: () => void } | undefined;
 /** Starts the outbox if a network is set; a device without one makes no request at all. */
 export function startNetwork(): void {
   if (watching) return;
+  void networkRepository.forgetCoordinatorPassword();
   // Every change of the hand-ins or the settings (in this tab or another) is a reason to look.
   watching = liveQuery(async () => {
     const settings = await networkRepository.getSettings();

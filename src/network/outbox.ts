@@ -5,7 +5,7 @@ import { forCoordinator } from '@/domain/exchange/coordinator';
 import { buildExport } from '@/domain/exchange/format';
 import { nowIso } from '@/domain/ids';
 import { buildHandInDoc, networkIsSet, retryDelayMs, type HandInDoc, type NetworkSettings } from '@/domain/network/network';
-import { CouchError, createCouchClient, type CouchClient, type Fetch } from './couch';
+import { CouchError, createCouchClient, type BulkResult, type CouchClient, type Fetch } from './couch';
 
 /**
  * Sends the outbox: every waiting hand-in of a centre that has a login, as one document in the
@@ -37,11 +37,26 @@ export function createOutbox(options: { fetch?: Fetch; now?: () => string } = {}
     return buildHandInDoc(handIn, forCoordinator(buildExport(source, __APP_VERSION__, now())));
   }
 
-  /** Whether the server already holds this very hand-in (a send that got through before a failure). */
-  async function alreadyThere(client: CouchClient, db: string, doc: HandInDoc): Promise<boolean> {
+  /**
+   * What the server holds under the document's id: this very hand-in (a send that got through before
+   * a failure), nothing, or another document. A sealed hand-in never changes, so another document
+   * there is a conflict the app must not resolve by overwriting: the entry waits and says so.
+   */
+  async function onServer(client: CouchClient, db: string, doc: HandInDoc): Promise<'same' | 'other' | 'none'> {
     const { rows } = await client.allDocs(db, [doc._id]);
-    const found = rows[0]?.doc as { hash?: unknown } | undefined;
-    return found?.hash === doc.hash;
+    const found = rows[0]?.doc as { hash?: unknown; _deleted?: unknown } | undefined;
+    if (!found || found._deleted === true) return 'none';
+    return found.hash === doc.hash ? 'same' : 'other';
+  }
+
+  /** `_bulk_docs` answers per document; CouchDB may also answer a refused write with 409 for the request. */
+  async function write(client: CouchClient, db: string, doc: HandInDoc): Promise<BulkResult | undefined> {
+    try {
+      return (await client.bulkDocs(db, [doc]))[0];
+    } catch (error) {
+      if (error instanceof CouchError && error.code === 'conflict') return { id: doc._id, error: 'conflict' };
+      throw error;
+    }
   }
 
   async function sendOne(settings: NetworkSettings, entry: OutboxEntry): Promise<void> {
@@ -51,11 +66,19 @@ export function createOutbox(options: { fetch?: Fetch; now?: () => string } = {}
     try {
       const doc = await docFor(entry);
       if (!doc) return;
-      const [result] = await client.bulkDocs(centre.db, [doc]);
-      if (result?.ok || (await alreadyThere(client, centre.db, doc))) {
+      const result = await write(client, centre.db, doc);
+      if (result?.ok) {
         await networkRepository.markSent(entry.handInId, now());
         return;
       }
+      // Refused: the same hand-in already there counts as sent (the stand-in says *forbidden* where
+      // CouchDB says *conflict*, so the stored document decides, whatever the error).
+      const there = await onServer(client, centre.db, doc);
+      if (there === 'same') {
+        await networkRepository.markSent(entry.handInId, now());
+        return;
+      }
+      if (there === 'other') throw new CouchError('conflict', 'another document under the hand-in’s id');
       throw new CouchError(result?.error === 'unauthorized' ? 'unauthorized' : 'forbidden', result?.reason ?? 'refused');
     } catch (error) {
       const code = error instanceof CouchError ? error.code : 'server';
@@ -74,7 +97,7 @@ export function createOutbox(options: { fetch?: Fetch; now?: () => string } = {}
   async function pass(): Promise<void> {
     const settings = await networkRepository.getSettings();
     if (!networkIsSet(settings)) return;
-    for (const centreId of Object.keys(settings.centres)) await networkRepository.queueHandIns(centreId, now());
+    for (const [centreId, centre] of Object.entries(settings.centres)) await networkRepository.queueHandIns(centreId, now(), centre.since);
     const due = (await networkRepository.waitingOutbox()).filter((entry) => entry.nextAttemptAt === '' || entry.nextAttemptAt <= now());
     for (const entry of due) await sendOne(settings, entry);
     schedule(await networkRepository.waitingOutbox());

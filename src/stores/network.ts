@@ -3,6 +3,8 @@ import { computed, ref } from 'vue';
 import { networkRepository, type OutboxEntry, type RefusedDoc } from '@/db/network';
 import { EMPTY_NETWORK, isDatabaseName, isNetworkAddress, networkIsSet, normaliseAddress, parseNetworkJson, type NetworkDatabase, type NetworkLogin, type NetworkProblem, type NetworkSettings } from '@/domain/network/network';
 import { useLiveQuery } from '@/composables/useLiveQuery';
+import { nowIso } from '@/domain/ids';
+import type { CouchErrorCode } from '@/network/couch';
 import type { FeedState } from '@/network/feed';
 import { useInstrumentStore } from './instrument';
 import { useSaveStatusStore } from './saveStatus';
@@ -60,8 +62,16 @@ export const useNetworkStore = defineStore('network', () => {
     return setNetwork(parsed.address, parsed.databases);
   }
 
+  /** A centre's login; hand-ins sealed before the first one was set wait for `sendEarlier`. */
   async function setCentreLogin(centreId: string, db: string, login: NetworkLogin): Promise<void> {
-    await save({ ...settings.value, centres: { ...settings.value.centres, [centreId]: { db, login } } });
+    const since = settings.value.centres[centreId]?.since ?? nowIso();
+    await save({ ...settings.value, centres: { ...settings.value.centres, [centreId]: { db, login, since } } });
+  }
+
+  /** "Skicka tidigare inlämningar": the centre's hand-ins sealed before its login was set go too. */
+  async function sendEarlier(centreId: string): Promise<void> {
+    await useSaveStatusStore().track(() => networkRepository.queueHandIns(centreId, nowIso()));
+    await sendNow();
   }
 
   async function removeCentreLogin(centreId: string): Promise<void> {
@@ -69,9 +79,37 @@ export const useNetworkStore = defineStore('network', () => {
     await save({ ...settings.value, centres });
   }
 
-  async function setCoordinatorLogin(login: NetworkLogin | undefined): Promise<void> {
+  /**
+   * Logs the coordinator in (the server sets its session cookie) and keeps the name only: the
+   * password is used here and forgotten. Resolves to why the server refused, if it did.
+   */
+  async function logInCoordinator(login: NetworkLogin): Promise<CouchErrorCode | undefined> {
+    const current = settings.value.address ? settings.value : await networkRepository.getSettings();
+    if (!networkIsSet(current)) return 'server';
+    const { logInOnce } = await import('@/network/feed');
+    return logInOnce(current.address, login);
+  }
+
+  /** Saves the coordinator's login once the server took it; nothing is stored when it did not. */
+  async function setCoordinatorLogin(login: NetworkLogin | undefined): Promise<CouchErrorCode | undefined> {
     const { coordinator: _old, ...rest } = settings.value;
-    await save(login ? { ...rest, coordinator: login } : rest);
+    if (!login) {
+      await save(rest);
+      return undefined;
+    }
+    const refused = await logInCoordinator(login);
+    if (refused) return refused;
+    await save({ ...rest, coordinator: { name: login.name } });
+    return undefined;
+  }
+
+  /** "Logga in igen" on the coordinator's page, when the server's session has ended. */
+  async function renewCoordinatorSession(password: string): Promise<CouchErrorCode | undefined> {
+    const name = settings.value.coordinator?.name;
+    if (name === undefined) return 'unauthorized';
+    const refused = await logInCoordinator({ name, password });
+    if (!refused) await follow();
+    return refused;
   }
 
   /** Tries every waiting hand-in now ("Försök igen"). */
@@ -105,8 +143,11 @@ export const useNetworkStore = defineStore('network', () => {
     feed = undefined;
   }
 
-  return { settings, isSet, refused, feedStates, setNetwork, loadNetworkJson, setCentreLogin, removeCentreLogin, setCoordinatorLogin, sendNow, follow, stopFollowing };
+  return { settings, isSet, refused, feedStates, setNetwork, loadNetworkJson, setCentreLogin, sendEarlier, removeCentreLogin, setCoordinatorLogin, renewCoordinatorSession, sendNow, follow, stopFollowing };
 });
+
+/** Why the server did not take a login, for the page that asked. */
+export type LoginRefusal = CouchErrorCode;
 
 /** A centre's outbox, live, for its page. */
 export function useCentreOutbox(centreId: () => string) {

@@ -54,7 +54,7 @@ async function joinNetwork(page: Page, centreName: string, centre: typeof FITTJA
 }
 
 /** A centre with one answered round, handed in for the spring check-in; ends on the centre's page. */
-async function handInRound(page: Page, centreName: string, round = { title: 'Våren 2026', date: '2026-05-05' }): Promise<void> {
+async function handInRound(page: Page, centreName: string, round = { title: 'Våren 2026', date: '2026-05-05' }, send?: 'sent' | 'waiting' | 'none'): Promise<void> {
   const app = new AppPage(page);
   await page.goto('/');
   await page.getByRole('link', { name: centreName }).click();
@@ -69,6 +69,10 @@ async function handInRound(page: Page, centreName: string, round = { title: 'Vå
   await dialog.getByTestId('hand-in-confirm').click();
   await expect(dialog).toBeHidden();
   await expect(panel.getByTestId('hand-in-sealed')).toBeVisible();
+  // Where the hand-in is made, it says whether it went to the server.
+  if (send === 'none') await expect(panel.getByTestId('hand-in-send-status')).toHaveCount(0);
+  else if (send === 'sent') await expect(panel.getByTestId('hand-in-send-status')).toHaveText(/^Skickad \d{2}:\d{2} \(till nätverkets server\)$/, { timeout: 20_000 });
+  else if (send === 'waiting') await expect(panel.getByTestId('hand-in-send-status')).toContainText('Väntar på att skickas. Servern går inte att nå just nu');
   await page.getByRole('link', { name: centreName }).first().click();
   await expect(page.getByTestId('hand-in-list')).toBeVisible();
 }
@@ -95,7 +99,7 @@ test('without a network nothing leaves the device: a hand-in makes no request to
     if (url.origin !== app.origin || url.pathname.startsWith('/couchdb') || url.pathname === '/network.json') requests.push(request.url());
   });
   await newCentre(page, 'Familjecentralen Utan nät');
-  await handInRound(page, 'Familjecentralen Utan nät');
+  await handInRound(page, 'Familjecentralen Utan nät', undefined, 'none');
   // Without a network the centre page has no outbox: the hand-in is only on the device.
   await expect(page.getByTestId('hand-in-row')).toHaveCount(1);
   await expect(page.getByTestId('network-outbox')).toHaveCount(0);
@@ -111,10 +115,17 @@ test('two centres hand in, one offline first; the coordinator receives both with
   coordinator = await newPage(browser);
   await coordinator.goto('/about');
   await coordinator.getByTestId('network-json').click();
+  // The login is checked with the server when it is saved: a wrong password is refused and nothing kept.
   await coordinator.getByTestId('network-coordinator-user').fill(DEMO.coordinator.name);
+  await coordinator.getByTestId('network-coordinator-password').fill('fel-lösenord');
+  await coordinator.getByTestId('network-save-coordinator').click();
+  await expect(coordinator.getByTestId('network-login-refused')).toHaveText('Servern godtar inte inloggningen; kontrollera användarnamn och lösenord');
+  await expect(coordinator.getByTestId('network-coordinator-saved')).toHaveCount(0);
   await coordinator.getByTestId('network-coordinator-password').fill(DEMO.coordinator.password);
   await coordinator.getByTestId('network-save-coordinator').click();
-  await expect(coordinator.getByTestId('network-login-saved')).toBeVisible();
+  await expect(coordinator.getByTestId('network-login-saved')).toHaveText(/^Samordnaren är inloggad. Lösenordet sparas inte på enheten/);
+  await expect(coordinator.getByTestId('network-login-refused')).toHaveCount(0);
+  await expect(coordinator.getByTestId('network-coordinator-saved')).toHaveText(`Samordnare: användare ${DEMO.coordinator.name}`);
   await coordinator.goto('/coordinator');
   const feed = coordinator.getByTestId('coordinator-network');
   await expect(feed.locator(`[data-db="${FITTJA.db}"]`)).toHaveAttribute('data-state', 'live');
@@ -125,7 +136,7 @@ test('two centres hand in, one offline first; the coordinator receives both with
   const fittja = await newPage(browser);
   await newCentre(fittja, 'Familjecentralen Fittja');
   await joinNetwork(fittja, 'Familjecentralen Fittja', FITTJA);
-  await handInRound(fittja, 'Familjecentralen Fittja');
+  await handInRound(fittja, 'Familjecentralen Fittja', undefined, 'sent');
   const fittjaRow = fittja.getByTestId('outbox-row');
   await expect(fittjaRow).toHaveAttribute('data-status', 'sent');
   await expect(fittjaRow).toContainText(/Skickad \d{2}:\d{2}/);
@@ -139,7 +150,7 @@ test('two centres hand in, one offline first; the coordinator receives both with
   // Offline, the app's own files come from the service worker's cache.
   await waitForServiceWorker(alby);
   await alby.context().setOffline(true);
-  await handInRound(alby, 'Familjecentralen Alby');
+  await handInRound(alby, 'Familjecentralen Alby', undefined, 'waiting');
   const albyRow = alby.getByTestId('outbox-row');
   await expect(albyRow).toHaveAttribute('data-status', 'waiting');
   await expect(albyRow).toContainText('Väntar på att skickas');
@@ -152,6 +163,38 @@ test('two centres hand in, one offline first; the coordinator receives both with
   // One document per hand-in on the server, in the centre's own database.
   expect(await serverDocs(FITTJA.db)).toHaveLength(1);
   expect(await serverDocs(ALBY.db)).toHaveLength(1);
+});
+
+test('with a network set, the privacy page says what goes to which server, the session cookie, and where passwords are kept; the coordinator’s is not', async () => {
+  const fittja = contexts[2]?.pages()[0];
+  if (!fittja) throw new Error('the Fittja page of the test before');
+  await fittja.goto('/privacy');
+  const section = fittja.getByTestId('privacy-network');
+  await expect(fittja.locator('.lead')).toContainText('skickas dessutom inlämningarna till nätverkets egen server');
+  await expect(section).toContainText(`Enheten är inställd på nätverkets server (CouchDB) på /couchdb, en sökväg på samma webbplats som appen (${app.origin})`);
+  await expect(section).toContainText(`Familjecentralen Fittja skickar till databasen ${FITTJA.db} som användaren ${FITTJA.name}.`);
+  await expect(section).toContainText('AuthSession');
+  await expect(section).toContainText('Centralernas lösenord sparas i webbläsarens databas på enheten');
+  await expect(fittja.getByText('Inget skickas någonstans')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(fittja);
+
+  // The coordinator's device keeps the name, not the password.
+  const stored = await coordinator.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('familjecentral');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const request = open.result.transaction('settings').objectStore('settings').get('network');
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(String((request.result as { value?: string } | undefined)?.value));
+          };
+        };
+      }),
+  );
+  expect(stored).toContain(`"coordinator":{"name":"${DEMO.coordinator.name}"}`);
+  expect(stored).not.toContain(DEMO.coordinator.password);
 });
 
 test('a centre’s login can neither read nor write the other centre’s database, and the coordinator writes none', async () => {
@@ -205,7 +248,15 @@ test('the server stopped during a send loses nothing: the hand-in waits through 
   await page.getByTestId('outbox-retry').click();
   await expect(page.locator('[data-testid="outbox-row"][data-status="sent"]')).toHaveCount(2, { timeout: 30_000 });
   expect(await serverDocs(FITTJA.db)).toHaveLength(2);
-  await expect(coordinator.getByTestId('coordinator-network').locator(`[data-db="${FITTJA.db}"]`)).toHaveAttribute('data-state', 'live', { timeout: 40_000 });
+  // The stand-in forgets its sessions when it restarts (as CouchDB's end after a while): the
+  // coordinator's page asks for the password it never stored, and goes on.
+  const feed = coordinator.getByTestId('coordinator-network');
+  await expect(feed.getByTestId('feed-login')).toContainText(`Serverns session för ${DEMO.coordinator.name} har gått ut`, { timeout: 40_000 });
+  await feed.getByTestId('feed-password').fill(DEMO.coordinator.password);
+  await feed.getByTestId('feed-login-submit').click();
+  await expect(feed.locator(`[data-db="${FITTJA.db}"]`)).toHaveAttribute('data-state', 'live', { timeout: 40_000 });
+  await expect(feed.getByTestId('feed-login')).toHaveCount(0);
+  await expect(coordinator.getByTestId('workspace-hand-ins').first()).toBeVisible();
 });
 
 test('a doctored document on the server is refused by the import validation and shown', async () => {
@@ -227,4 +278,65 @@ test('a doctored document on the server is refused by the import validation and 
   await expect(refused.locator('[data-doc="hand-in:doctored-schema"]')).toContainText('rounds');
   expect(await coordinator.title()).not.toBe('pwned');
   await expectNoSeriousA11yViolations(coordinator);
+});
+
+test('a conflict on the server (two revisions with different hand-ins, as replication can leave) is shown, and neither is taken', async () => {
+  // Alby's own hand-in, not one of the documents the test before doctored.
+  const albyDoc = (await serverDocs(ALBY.db)).find((row) => !row.id.startsWith('hand-in:doctored'));
+  const [fittjaDoc] = await serverDocs(FITTJA.db);
+  if (!albyDoc || !fittjaDoc) throw new Error('no hand-ins on the server');
+  const bare = ({ _rev: _drop, ...doc }: Record<string, unknown>) => doc;
+  const id = 'hand-in:conflicted';
+  // new_edits: false is how replication writes revisions as they are: both stay, one wins, the other is in _conflicts.
+  const response = await fetch(`${couch.url}/${ALBY.db}/_bulk_docs`, {
+    method: 'POST',
+    headers: { authorization: ADMIN, 'content-type': 'application/json' },
+    body: JSON.stringify({ new_edits: false, docs: [{ ...bare(albyDoc.doc), _id: id, _rev: `1-${'a'.repeat(32)}` }, { ...bare(fittjaDoc.doc), _id: id, _rev: `1-${'b'.repeat(32)}` }] }),
+  });
+  expect(response.status).toBe(201);
+  const conflicted = (await (await fetch(`${couch.url}/${ALBY.db}/${encodeURIComponent(id)}?conflicts=true`, { headers: { authorization: ADMIN } })).json()) as { _conflicts?: string[] };
+  expect(conflicted._conflicts).toHaveLength(1);
+
+  const refused = coordinator.getByTestId('feed-refused').locator(`[data-doc="${id}"]`);
+  await expect(refused).toContainText('Servern har 2 versioner av det här dokumentet med olika inlämningar i', { timeout: 40_000 });
+  // The workspace still lists each centre once, from its own database.
+  await expect(coordinator.locator('.workspace-list tr[data-centre-id]')).toHaveCount(2);
+});
+
+test('offline, the coordinator’s workspace still holds what came, and says the server cannot be reached', async () => {
+  await waitForServiceWorker(coordinator);
+  await coordinator.context().setOffline(true);
+  await coordinator.reload();
+  await expect(coordinator.locator('.workspace-list tr[data-centre-id]')).toHaveCount(2);
+  await expect(coordinator.getByText('Familjecentralen Fittja').first()).toBeVisible();
+  await expect(coordinator.getByTestId('coordinator-network').locator(`[data-db="${FITTJA.db}"]`)).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
+  await coordinator.context().setOffline(false);
+  await expect(coordinator.getByTestId('coordinator-network').locator(`[data-db="${FITTJA.db}"]`)).toHaveAttribute('data-state', 'live', { timeout: 40_000 });
+});
+
+test('a hand-in made before the centre’s login was set does not go by itself; "Skicka tidigare inlämningar" sends it', async () => {
+  test.setTimeout(120_000);
+  const page = contexts[2]?.pages()[0];
+  if (!page) throw new Error('the Fittja page of the tests before');
+  // Without a login on this device (removed), a hand-in stays on the device only.
+  await page.goto('/about');
+  await page.getByTestId('network-logins').getByRole('button', { name: /^Ta bort/ }).click();
+  await expect(page.getByTestId('network-logins')).toHaveCount(0);
+  await handInRound(page, 'Familjecentralen Fittja', { title: 'Våren 2027', date: '2027-05-05' }, 'none');
+  expect(await serverDocs(FITTJA.db)).toHaveLength(2);
+
+  // The login set again: the earlier hand-in is offered, not sent.
+  await joinNetwork(page, 'Familjecentralen Fittja', FITTJA);
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Familjecentralen Fittja' }).click();
+  const outbox = page.getByTestId('network-outbox');
+  await expect(outbox.getByTestId('outbox-earlier')).toContainText('En inlämning gjordes innan nätverket ställdes in här och har inte skickats till servern');
+  await expect(outbox.locator('[data-testid="outbox-row"]')).toHaveCount(2);
+  expect(await serverDocs(FITTJA.db)).toHaveLength(2);
+  await expectNoSeriousA11yViolations(page);
+
+  await outbox.getByRole('button', { name: 'Skicka tidigare inlämningar (1)' }).click();
+  await expect(outbox.locator('[data-testid="outbox-row"][data-status="sent"]')).toHaveCount(3, { timeout: 30_000 });
+  await expect(outbox.getByTestId('outbox-earlier')).toHaveCount(0);
+  expect(await serverDocs(FITTJA.db)).toHaveLength(3);
 });

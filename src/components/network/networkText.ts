@@ -17,6 +17,6 @@ export function databasesToText(databases: readonly NetworkDatabase[]): string {
 }
 
 /** What the outbox's error codes say to the group. */
-export function outboxErrorKey(code: string | undefined): 'offline' | 'unauthorized' | 'forbidden' | 'server' {
-  return code === 'offline' || code === 'unauthorized' || code === 'forbidden' ? code : 'server';
+export function outboxErrorKey(code: string | undefined): 'offline' | 'unauthorized' | 'forbidden' | 'conflict' | 'server' {
+  return code === 'offline' || code === 'unauthorized' || code === 'forbidden' || code === 'conflict' ? code : 'server';
 }

@@ -43,7 +43,9 @@ export type ImportProblemCode =
   | 'invalidValue'
   | 'invalidInstrument'
   | 'instrumentConflict'
-  | 'tamperedHandIn';
+  | 'tamperedHandIn'
+  /** A network document with revisions on the server that say different things (CouchDB's `_conflicts`). */
+  | 'revisionConflict';
 
 export interface ImportProblem {
   readonly code: ImportProblemCode;

@@ -15,10 +15,31 @@ export interface NetworkLogin {
   readonly password: string;
 }
 
+/**
+ * The coordinator's login as the device keeps it: the name only. The coordinator reads every
+ * centre, and reads only while the page is open, so the server's session cookie suffices and the
+ * password is never stored; when the session ends, the page asks for it again.
+ */
+export interface CoordinatorLogin {
+  readonly name: string;
+}
+
 /** A centre of the network: the database its hand-ins go to. */
 export interface NetworkDatabase {
   readonly db: string;
   readonly label?: string;
+}
+
+/** A centre of this device on the network: its database and login. */
+export interface NetworkCentre {
+  readonly db: string;
+  readonly login: NetworkLogin;
+  /**
+   * When the login was first set (ISO). Hand-ins sealed from then on go by themselves; those sealed
+   * before were handed in another way (a file, or not at all yet) and go only when the group says so
+   * ("Skicka tidigare inlämningar"). Absent in settings stored before this rule: then all go, as they did.
+   */
+  readonly since?: string;
 }
 
 /**
@@ -29,8 +50,8 @@ export interface NetworkSettings {
   /** A path of this origin, e.g. `/couchdb`, never another host. */
   readonly address: string;
   readonly databases: readonly NetworkDatabase[];
-  readonly centres: Readonly<Record<string, { readonly db: string; readonly login: NetworkLogin }>>;
-  readonly coordinator?: NetworkLogin;
+  readonly centres: Readonly<Record<string, NetworkCentre>>;
+  readonly coordinator?: CoordinatorLogin;
 }
 
 export const EMPTY_NETWORK: NetworkSettings = { address: '', databases: [], centres: {} };
@@ -114,6 +135,11 @@ export function handInDocId(handIn: Pick<HandIn, 'id' | 'hash'>): string {
 
 export function buildHandInDoc(handIn: HandIn, file: ExportFile): HandInDoc {
   return { _id: handInDocId(handIn), type: HAND_IN_DOC_TYPE, handInId: handIn.id, centreId: handIn.centreId, hash: handIn.hash, sealedAt: handIn.sealedAt, file };
+}
+
+/** Whether a hand-in goes by itself once the centre has a login: sealed at or after the login was set. */
+export function goesByItself(handIn: Pick<HandIn, 'sealedAt'>, centre: Pick<NetworkCentre, 'since'>): boolean {
+  return centre.since === undefined || handIn.sealedAt >= centre.since;
 }
 
 /** Seconds before the next try after `attempts` failures: 2, 4, 8 … capped at 5 minutes. */

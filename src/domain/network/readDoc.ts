@@ -30,3 +30,27 @@ export function readHandInDoc(doc: unknown, instruments: readonly Instrument[]):
   return { ok: true, file: parsed.file, handInId };
 }
 
+
+/**
+ * A document with conflicting revisions on the server (CouchDB's `_conflicts`: two servers took the
+ * same document id, as a region's replication can bring about). Resolved by the rules of the import
+ * merge: a sealed hand-in never changes, so revisions that carry the same hand-in (the same id and
+ * hash, of the same centre) are the same hand-in, and of their files the newest wins, as in the
+ * workspace; a revision refused by the validation does not count against a valid one. Revisions that
+ * carry different hand-ins under one id cannot be resolved (nobody may pick a sealed document for
+ * the centre), so none is taken and the document is shown as a conflict.
+ */
+export function resolveRevisions(revisions: readonly unknown[], instruments: readonly Instrument[]): ReadDocResult {
+  const read = revisions.map((doc) => readHandInDoc(doc, instruments));
+  const valid = read.filter((result): result is Extract<ReadDocResult, { ok: true }> => result.ok);
+  const first = read[0];
+  if (valid.length === 0) return first ?? { ok: false, problems: [{ code: 'notExport', path: '' }] };
+  const sealed = (result: (typeof valid)[number]) => {
+    const handIn = result.file.handIns.find((h) => h.id === result.handInId);
+    return `${result.file.centre.id}\n${result.handInId}\n${handIn?.hash ?? ''}`;
+  };
+  if (new Set(valid.map(sealed)).size > 1) {
+    return { ok: false, problems: [{ code: 'revisionConflict', path: '_conflicts', detail: String(revisions.length) }] };
+  }
+  return valid.reduce((newest, result) => (Date.parse(result.file.exportedAt) > Date.parse(newest.file.exportedAt) ? result : newest));
+}

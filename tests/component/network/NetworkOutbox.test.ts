@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import NetworkOutbox from '@/components/network/NetworkOutbox.vue';
 import { db } from '@/db';
 import { networkRepository } from '@/db/network';
@@ -43,5 +43,20 @@ describe('NetworkOutbox', () => {
     expect(rows[0]?.text()).toContain('Väntar på att skickas. Servern går inte att nå just nu');
     expect(rows[1]?.text()).toMatch(/Skickad \d{2}:\d{2}$/);
     expect(wrapper.find('[data-testid="outbox-retry"]').exists()).toBe(true);
+  });
+
+  it('offers hand-ins sealed before the login was set with one explicit action, and queues them when pressed', async () => {
+    await networkRepository.setSettings({ address: '/couchdb', databases: [{ db: 'fc-fittja' }], centres: { [CENTRE]: { db: 'fc-fittja', login: { name: 'fittja', password: 'x' }, since: '2026-05-15T00:00:00.000Z' } } });
+    await db.handIns.bulkAdd(handIns);
+    const wrapper = await mountOutbox();
+    // h1 was sealed before the login (2026-05-14), h2 after: only h1 is offered.
+    const earlier = wrapper.get('[data-testid="outbox-earlier"]');
+    expect(earlier.text()).toContain('En inlämning gjordes innan nätverket ställdes in här');
+    const button = wrapper.get('[data-testid="outbox-send-earlier"]');
+    expect(button.text()).toBe('Skicka tidigare inlämningar (1)');
+    await button.trigger('click');
+    await vi.waitFor(async () => expect((await db.outbox.toArray()).map((entry) => entry.handInId)).toContain('h1'));
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="outbox-earlier"]').exists()).toBe(false));
+    expect(wrapper.findAll('[data-testid="outbox-row"]').map((row) => row.attributes('data-hand-in'))).toContain('h1');
   });
 });

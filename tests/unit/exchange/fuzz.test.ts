@@ -36,6 +36,7 @@ const KNOWN_CODES = {
   invalidInstrument: true,
   instrumentConflict: true,
   tamperedHandIn: true,
+  revisionConflict: true,
 } satisfies Record<ImportProblemCode, true>;
 const KNOWN_REASONS = { type: true, notAllowed: true, tooLong: true, tooMany: true, empty: true, format: true, unknownField: true, missing: true } satisfies Record<FieldReason['kind'], true>;
 

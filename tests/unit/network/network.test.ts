@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { repository } from '../../fixtures/repository';
 import { AppDatabase, SCHEMA_V7 } from '@/db/database';
@@ -9,7 +9,8 @@ import type { HandIn } from '@/domain/cycle/handIn';
 import { forCoordinator } from '@/domain/exchange/coordinator';
 import { buildExport, type ExportFile } from '@/domain/exchange/format';
 import { buildHandInDoc, handInDocId, type HandInDoc } from '@/domain/network/network';
-import { readHandInDoc } from '@/domain/network/readDoc';
+import { readHandInDoc, resolveRevisions } from '@/domain/network/readDoc';
+import { startFeed } from '@/network/feed';
 import { createCentre, createRound } from '@/domain/records';
 import { createOutbox } from '@/network/outbox';
 import type { Fetch } from '@/network/couch';
@@ -147,6 +148,50 @@ describe('the outbox', () => {
     expect(fake.docs.size).toBe(1);
   });
 
+  it('does not overwrite another document under the hand-in’s id: the entry waits and says it is a conflict, and goes once that document is gone', async () => {
+    const { handIn, file } = await handedIn();
+    await setUp(handIn.centreId);
+    const fake = server();
+    const other = { ...buildHandInDoc(handIn, file), hash: `sha256:${'f'.repeat(64)}` };
+    fake.docs.set(handInDocId(handIn), other);
+    const outbox = createOutbox({ fetch: fake.fetchImpl, now: () => now });
+    await outbox.run();
+    expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ status: 'waiting', attempts: 1, error: 'conflict' }]);
+    expect(fake.docs.get(handInDocId(handIn))).toBe(other);
+    // Whoever runs the server removes the wrong document: the next try sends the hand-in.
+    fake.docs.delete(handInDocId(handIn));
+    now = '2026-05-14T13:00:03.000Z';
+    await outbox.run();
+    expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ status: 'sent' }]);
+    expect(fake.docs.get(handInDocId(handIn))).toMatchObject({ hash: handIn.hash });
+  });
+
+  it('takes a 409 for the whole request as a conflict and looks at what the server holds', async () => {
+    const { handIn, file } = await handedIn();
+    await setUp(handIn.centreId);
+    const fake = server();
+    fake.docs.set(handInDocId(handIn), buildHandInDoc(handIn, file));
+    const conflicting: Fetch = (input, init) => (input.endsWith('/_bulk_docs') ? Promise.resolve(new Response('{"error":"conflict"}', { status: 409 })) : fake.fetchImpl(input, init));
+    await createOutbox({ fetch: conflicting, now: () => now }).run();
+    expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ status: 'sent' }]);
+  });
+
+  it('sends by itself only hand-ins sealed since the centre’s login was set; earlier ones go when asked', async () => {
+    const { handIn } = await handedIn();
+    // The login was set the day after the hand-in was sealed (2026-05-14).
+    await networkRepository.setSettings({ address: '/couchdb', databases: [{ db: 'fc-fittja' }], centres: { [handIn.centreId]: { db: 'fc-fittja', login: { name: 'fittja', password: 'x' }, since: '2026-05-15T08:00:00.000Z' } } });
+    const fake = server();
+    const outbox = createOutbox({ fetch: fake.fetchImpl, now: () => now });
+    await outbox.run();
+    expect(fake.state.posts).toBe(0);
+    expect(await networkRepository.listOutbox(handIn.centreId)).toEqual([]);
+    // "Skicka tidigare inlämningar": queued without the since, then sent.
+    expect(await networkRepository.queueHandIns(handIn.centreId, now)).toBe(1);
+    await outbox.run();
+    expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ handInId: handIn.id, status: 'sent' }]);
+    expect([...fake.docs.keys()]).toEqual([handInDocId(handIn)]);
+  });
+
   it('sends nothing, and makes no request, when no network is set', async () => {
     await handedIn();
     const fake = server();
@@ -174,6 +219,113 @@ describe('what the coordinator’s feed stores', () => {
     const older = { ...fittja.file, exportedAt: '2026-01-01T00:00:00.000Z' };
     await networkRepository.receive('fc-fittja', '3', [{ docId: 'd', entry: entry(older) }], []);
     expect((await repository.listWorkspace())[0]?.file.exportedAt).toBe(fittja.file.exportedAt);
+  });
+});
+
+describe('conflicting revisions of a document on the server (CouchDB’s _conflicts)', () => {
+  it('are one hand-in when every revision carries the same sealed hand-in: the newest file wins, and a doctored revision does not count', async () => {
+    const { handIn, file } = await handedIn();
+    const older = JSON.parse(JSON.stringify(buildHandInDoc(handIn, file))) as HandInDoc;
+    const newer = JSON.parse(JSON.stringify(buildHandInDoc(handIn, { ...file, exportedAt: '2026-06-01T08:00:00.000Z' }))) as HandInDoc;
+    const doctored = { ...newer, file: { ...newer.file, rounds: 'inga' } };
+    const resolved = resolveRevisions([older, doctored, newer], shipped);
+    expect(resolved).toMatchObject({ ok: true, handInId: handIn.id, file: { exportedAt: '2026-06-01T08:00:00.000Z' } });
+    expect(resolveRevisions([doctored], shipped)).toMatchObject({ ok: false, problems: [{ code: 'invalidField', path: 'rounds' }] });
+  });
+
+  it('cannot be resolved when two revisions carry different hand-ins: neither is taken, the document is a conflict', async () => {
+    const fittja = await handedIn('Familjecentralen Fittja');
+    const alby = await handedIn('Familjecentralen Alby');
+    const mine = JSON.parse(JSON.stringify(buildHandInDoc(fittja.handIn, fittja.file))) as HandInDoc;
+    const theirs = { ...(JSON.parse(JSON.stringify(buildHandInDoc(alby.handIn, alby.file))) as HandInDoc), _id: mine._id };
+    expect(resolveRevisions([mine, theirs], shipped)).toEqual({ ok: false, problems: [{ code: 'revisionConflict', path: '_conflicts', detail: '2' }] });
+  });
+
+  it('are read by the coordinator’s feed, which asks for the losing revisions and lists a conflict it cannot resolve', async () => {
+    const fittja = await handedIn('Familjecentralen Fittja');
+    const alby = await handedIn('Familjecentralen Alby');
+    const winner = { ...(JSON.parse(JSON.stringify(buildHandInDoc(fittja.handIn, fittja.file))) as HandInDoc), _rev: '2-a', _conflicts: ['2-b'] };
+    const loser = { ...(JSON.parse(JSON.stringify(buildHandInDoc(alby.handIn, alby.file))) as HandInDoc), _id: winner._id, _rev: '2-b' };
+    const asked: string[] = [];
+    const fetchImpl: Fetch = async (input, init) => {
+      asked.push(input);
+      const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200 });
+      if (input.endsWith('/_session')) return json({ ok: true });
+      if (input.includes('/_changes?')) {
+        const query = new URLSearchParams(input.split('?')[1]);
+        if (query.get('since') === '0') return json({ results: [{ id: winner._id, seq: 1, doc: winner }], last_seq: 1 });
+        // A longpoll with nothing new waits until the feed stops.
+        await new Promise((resolve) => init?.signal?.addEventListener('abort', resolve, { once: true }));
+        throw new DOMException('aborted', 'AbortError');
+      }
+      if (input.includes(`?rev=2-b`)) return json(loser);
+      return new Response('{}', { status: 404 });
+    };
+    const feed = startFeed({ address: '/couchdb', login: { name: 'samordnare' }, databases: ['fc-fittja'], instruments: () => shipped, fetch: fetchImpl });
+    await expect.poll(() => networkRepository.listRefused()).toEqual([{ db: 'fc-fittja', docId: winner._id, problems: [{ code: 'revisionConflict', path: '_conflicts', detail: '2' }] }]);
+    feed.stop();
+    await feed.done;
+    expect(asked.find((url) => url.includes('/_changes?'))).toContain('conflicts=true');
+    expect(asked).toContain(`/couchdb/fc-fittja/${encodeURIComponent(winner._id)}?rev=2-b`);
+    expect(await repository.listWorkspace()).toEqual([]);
+  });
+});
+
+describe('the coordinator’s feed over a large network', () => {
+  it('sweeps more databases than it can follow and stores what they bring in one batch; a database that failed keeps its checkpoint', async () => {
+    const centres = await Promise.all(['A', 'B', 'C', 'D', 'E', 'F'].map((letter) => handedIn(`Familjecentralen ${letter}`)));
+    const dbs = centres.map((_centre, i) => `fc-${String(i)}`);
+    const docs = new Map(dbs.map((name, i) => [name, JSON.parse(JSON.stringify(buildHandInDoc(centres[i]!.handIn, centres[i]!.file))) as HandInDoc]));
+    const fetchImpl: Fetch = (input) => {
+      const [, name = '', rest = ''] = /^\/couchdb\/([^/]+)\/(.*)$/.exec(input) ?? [];
+      if (name === 'fc-5') return Promise.resolve(new Response('{}', { status: 500 }));
+      const doc = docs.get(name);
+      if (!rest.startsWith('_changes') || !doc) return Promise.resolve(new Response('{}', { status: 404 }));
+      const since = new URLSearchParams(rest.split('?')[1]).get('since');
+      return Promise.resolve(new Response(JSON.stringify(since === '0' ? { results: [{ id: doc._id, seq: 1, doc }], last_seq: 1 } : { results: [], last_seq: 1 }), { status: 200 }));
+    };
+    const stores = vi.spyOn(networkRepository, 'receiveMany');
+    const states = new Map<string, string>();
+    const feed = startFeed({ address: '/couchdb', login: { name: 'samordnare' }, databases: dbs, instruments: () => shipped, fetch: fetchImpl, onState: (db, state) => states.set(db, state) });
+    await expect.poll(async () => (await repository.listWorkspace()).length).toBe(5);
+    feed.stop();
+    await feed.done;
+    expect(stores).toHaveBeenCalledTimes(1);
+    expect(stores.mock.calls[0]?.[0].map((batch) => batch.database).sort()).toEqual(['fc-0', 'fc-1', 'fc-2', 'fc-3', 'fc-4']);
+    expect(states.get('fc-5')).toBe('server');
+    expect(await networkRepository.getSince('fc-0')).toBe('1');
+    expect(await networkRepository.getSince('fc-5')).toBe('0');
+    stores.mockRestore();
+  });
+});
+
+describe('the coordinator’s password', () => {
+  it('is never stored: settings keep the name, and settings stored before this rule are rewritten without it', async () => {
+    const withPassword = { address: '/couchdb', databases: [], centres: {}, coordinator: { name: 'samordnare', password: 'hemligt' } };
+    await networkRepository.setSettings(withPassword);
+    expect((await db.settings.get('network'))?.value).not.toContain('hemligt');
+    // An older version of the app stored it as it was.
+    await db.settings.put({ key: 'network', value: JSON.stringify(withPassword) });
+    expect(await networkRepository.getSettings()).toMatchObject({ coordinator: { name: 'samordnare' } });
+    expect(await networkRepository.getSettings()).not.toHaveProperty('coordinator.password');
+    expect(await networkRepository.forgetCoordinatorPassword()).toBe(true);
+    expect((await db.settings.get('network'))?.value).not.toContain('hemligt');
+    expect(await networkRepository.forgetCoordinatorPassword()).toBe(false);
+  });
+
+  it('is not needed by the feed, which reads with the session cookie and, when the session has ended, says so instead of logging in', async () => {
+    const asked: { url: string; method: string }[] = [];
+    const states: string[] = [];
+    const fetchImpl: Fetch = (input, init) => {
+      asked.push({ url: input, method: init?.method ?? 'GET' });
+      return Promise.resolve(new Response('{"error":"unauthorized"}', { status: 401 }));
+    };
+    const feed = startFeed({ address: '/couchdb', login: { name: 'samordnare' }, databases: ['fc-fittja'], instruments: () => shipped, fetch: fetchImpl, onState: (_db, state) => states.push(state) });
+    await expect.poll(() => states).toContain('unauthorized');
+    feed.stop();
+    await feed.done;
+    expect(asked.some((request) => request.url.endsWith('/_session'))).toBe(false);
+    expect(asked[0]?.url).toContain('/couchdb/fc-fittja/_changes?');
   });
 });
 
