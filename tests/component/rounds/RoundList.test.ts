@@ -7,8 +7,8 @@ import type { Answer, Instrument, Round } from '@/domain/types';
 import { setLocale } from '@/i18n';
 import { loadBuiltInInstrument } from '@/instrument';
 import { routes } from '@/modules/router';
-import { answerRecord } from '../fixtures/instruments';
-import { makeRound, participant } from '../fixtures/records';
+import { answerRecord } from '../../fixtures/instruments';
+import { makeRound, participant } from '../../fixtures/records';
 
 let instrument: Instrument;
 let router: Router;

@@ -4,7 +4,7 @@ import type { ExportFile } from '@/domain/exchange/format';
 import { parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import v4Text from '../../fixtures/exports/export-v4.json?raw';
+import v4Text from '../../../fixtures/exports/export-v4.json?raw';
 
 const instruments = [parseInstrument(defaultInstrumentJson)];
 

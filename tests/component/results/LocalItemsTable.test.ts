@@ -4,7 +4,7 @@ import LocalItemsTable from '@/components/results/LocalItemsTable.vue';
 import { scoreLocalGoal } from '@/domain/localItems';
 import type { Answer, GoalReflection, LocalItem } from '@/domain/types';
 import { setLocale } from '@/i18n';
-import { smallInstrument } from '../fixtures/instruments';
+import { smallInstrument } from '../../fixtures/instruments';
 
 afterEach(() => {
   setLocale('sv');

@@ -1,14 +1,14 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppDatabase } from '@/db/database';
-import { createRepository, type Repository } from '../../fixtures/repository';
+import { createRepository, type Repository } from '../../../fixtures/repository';
 import { EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES, type ExportFile } from '@/domain/exchange/format';
 import { MAX_NAME, MAX_TEXT, parseExportText, type FieldReason, type ImportParseResult, type ImportProblemCode } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
 import { useExchangeStore } from '@/stores/exchange';
-import fixtureText from '../../fixtures/exports/export-v3.json?raw';
-import { deleteAt, getAt, setAt, type Json } from '../../fixtures/instruments';
+import fixtureText from '../../../fixtures/exports/export-v3.json?raw';
+import { deleteAt, getAt, setAt, type Json } from '../../../fixtures/instruments';
 
 /**
  * A seeded corpus of broken export files. Each one must be refused with a problem the UI knows how

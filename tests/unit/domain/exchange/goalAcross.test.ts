@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { centreRows, listPeriods, scoreCentres, sortCentreRows } from '@/domain/exchange/centres';
 import { readGoalAcrossCentres } from '@/domain/exchange/goalAcross';
-import { centreFile } from '../../fixtures/centreFiles';
-import { sayAboutGoal } from '../../fixtures/goalReading';
-import { stageInstrument as instrument } from '../../fixtures/scores';
+import { centreFile } from '../../../fixtures/centreFiles';
+import { sayAboutGoal } from '../../../fixtures/goalReading';
+import { stageInstrument as instrument } from '../../../fixtures/scores';
 
 /**
  * Three centres on goal 3 in VT 2026: Östberga said much (reflection, two actions, an own statement,

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import CentreForm from '@/components/centre/CentreForm.vue';
 import { normalizeCentre, type CentreInput } from '@/domain/records';
 import { setLocale } from '@/i18n';
-import { centreInput } from '../fixtures/records';
+import { centreInput } from '../../fixtures/records';
 
 const empty: CentreInput = { name: '', municipality: '', district: '', services: [], otherServices: '', coLocation: 'separate' };
 

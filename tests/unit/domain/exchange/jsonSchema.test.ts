@@ -5,9 +5,9 @@ import { ACTION_STATUSES } from '@/domain/types';
 
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { centreFile } from '../../fixtures/centreFiles';
+import { centreFile } from '../../../fixtures/centreFiles';
 import { parseInstrument } from '@/domain/instrument';
-import { schemaFiles } from '../../../scripts/jsonSchemas';
+import { schemaFiles } from '../../../../scripts/jsonSchemas';
 
 /**
  * The published JSON Schemas (public/schema/export-v<n>.schema.json, one per format version, and

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AppDatabase } from '@/db/database';
-import type { Repository } from '../../fixtures/repository';
+import type { Repository } from '../../../fixtures/repository';
 import type { IdCollision, ImportPlan } from '@/domain/exchange/merge';
 import { parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import fixtureText from '../../fixtures/exports/export-v3.json?raw';
-import { freshDatabase } from '../../fixtures/database';
+import fixtureText from '../../../fixtures/exports/export-v3.json?raw';
+import { freshDatabase } from '../../../fixtures/database';
 
 /**
  * A file may only touch records of the centre it imports. Centre A (Örby) is on the device; centre

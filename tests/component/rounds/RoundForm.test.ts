@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import RoundForm from '@/components/rounds/RoundForm.vue';
 import { normalizeRound, type RoundInput } from '@/domain/records';
 import { setLocale } from '@/i18n';
-import { participant, roundInput } from '../fixtures/records';
+import { participant, roundInput } from '../../fixtures/records';
 
 function mountForm(initial: RoundInput = roundInput({ title: '', date: '2026-03-10', period: 'VT 2026', participants: [] })) {
   return mount(RoundForm, { props: { initial, submitLabel: 'Starta omgången' }, attachTo: document.body });

@@ -7,12 +7,12 @@ import { UPGRADES } from '@/domain/exchange/upgrade';
 import { parseInstrument } from '@/domain/instrument';
 import { withStatus } from '@/domain/actions';
 import { sealHandIn } from '@/domain/cycle/handIn';
-import type { Repository } from '../../fixtures/repository';
+import type { Repository } from '../../../fixtures/repository';
 import { createHandInRepository } from '@/db/handIns';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import { freshDatabase } from '../../fixtures/database';
-import v3Text from '../../fixtures/exports/export-v3.json?raw';
-import v4Text from '../../fixtures/exports/export-v4.json?raw';
+import { freshDatabase } from '../../../fixtures/database';
+import v3Text from '../../../fixtures/exports/export-v3.json?raw';
+import v4Text from '../../../fixtures/exports/export-v4.json?raw';
 
 const instrument = parseInstrument(defaultInstrumentJson);
 const instruments = [instrument];

@@ -3,15 +3,15 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import TheUndoToast from '@/components/app/TheUndoToast.vue';
 import { db } from '@/db';
-import { repository } from '../fixtures/repository';
+import { repository } from '../../fixtures/repository';
 import { createCentre, createRound } from '@/domain/records';
 import { createAction } from '@/domain/actions';
 import { loadLocale, setLocale } from '@/i18n';
 import { useActionsStore } from '@/stores/actions';
 import { useUndoStore } from '@/stores/undo';
-import { emptyAppDatabase } from '../fixtures/appDatabase';
-import { smallInstrument } from '../fixtures/instruments';
-import { centreInput, roundInput } from '../fixtures/records';
+import { emptyAppDatabase } from '../../fixtures/appDatabase';
+import { smallInstrument } from '../../fixtures/instruments';
+import { centreInput, roundInput } from '../../fixtures/records';
 
 beforeEach(async () => {
   await emptyAppDatabase();

@@ -6,14 +6,14 @@ import type { AppDatabase } from '@/db/database';
 import { buildExport, type ExportedAction, type ExportFile } from '@/domain/exchange/format';
 import { canonical, planImport, writesOf, type LocalRecords } from '@/domain/exchange/merge';
 import type { Answer, Centre, GoalReflection, IndividualRating, Instrument, LocalItem, Round } from '@/domain/types';
-import { freshDatabase } from '../../fixtures/database';
-import { makeLocalItem, networkVersion } from '../../fixtures/localItems';
+import { freshDatabase } from '../../../fixtures/database';
+import { makeLocalItem, networkVersion } from '../../../fixtures/localItems';
 import { instrumentKey } from '@/domain/instruments';
-import { makeCentre, makeRound } from '../../fixtures/records';
+import { makeCentre, makeRound } from '../../../fixtures/records';
 import { parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import fixtureText from '../../fixtures/exports/export-v4.json?raw';
+import fixtureText from '../../../fixtures/exports/export-v4.json?raw';
 
 /**
  * Merging a file into what a device holds: planImport decides per record, writesOf lists what a

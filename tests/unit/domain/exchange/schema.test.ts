@@ -1,14 +1,14 @@
-import { inFormat4 } from '../../fixtures/format4';
+import { inFormat4 } from '../../../fixtures/format4';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_IMPORT_BYTES } from '@/domain/exchange/format';
 import { MAX_DEPTH, MAX_NAME, MAX_TEXT, parseExport, parseExportBytes, parseExportText, type FieldReason, type ImportParseResult, type ImportProblem } from '@/domain/exchange/schema';
 import { UPGRADES, upgradeToCurrent } from '@/domain/exchange/upgrade';
 import { parseInstrument } from '@/domain/instrument';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import fixtureText from '../../fixtures/exports/export-v4.json?raw';
-import v1FixtureText from '../../fixtures/exports/export-v1.json?raw';
-import v2FixtureText from '../../fixtures/exports/export-v2.json?raw';
-import { deleteAt, getAt, setAt, type Json } from '../../fixtures/instruments';
+import fixtureText from '../../../fixtures/exports/export-v4.json?raw';
+import v1FixtureText from '../../../fixtures/exports/export-v1.json?raw';
+import v2FixtureText from '../../../fixtures/exports/export-v2.json?raw';
+import { deleteAt, getAt, setAt, type Json } from '../../../fixtures/instruments';
 
 /**
  * The import validator's messages: one problem code (and one field reason) at a time, each with the

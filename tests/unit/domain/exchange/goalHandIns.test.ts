@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choiceKey, handInChoices, pickHandIn, readGoalFromHandIns } from '@/domain/exchange/goalHandIns';
-import { districtFile } from '../../fixtures/handInFiles';
+import { districtFile } from '../../../fixtures/handInFiles';
 
 const centres = [
   districtFile({ id: 'c-rinkeby', name: 'Familjecentralen Rinkeby', mayAt: '2026-05-12T09:00:00.000Z', octoberAt: '2026-10-09T09:00:00.000Z', goal3: { reflection: 'Rinkeby om lokalen.', action: 'Gemensam reception' } }, '2026-10-20T10:00:00.000Z'),

@@ -1,9 +1,9 @@
-import { inFormat4 } from '../../fixtures/format4';
+import { inFormat4 } from '../../../fixtures/format4';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '@/db/database';
-import type { Repository } from '../../fixtures/repository';
+import type { Repository } from '../../../fixtures/repository';
 import { buildExport, EXPORT_FORMAT_VERSION, type ExportFile } from '@/domain/exchange/format';
 import { MAX_NAME, MAX_TEXT, parseExport, parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
@@ -24,8 +24,8 @@ import {
   type Round,
 } from '@/domain/types';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import { freshDatabase } from '../../fixtures/database';
-import { networkVersion } from '../../fixtures/localItems';
+import { freshDatabase } from '../../../fixtures/database';
+import { networkVersion } from '../../../fixtures/localItems';
 
 /**
  * Round trips of the export format: whatever a device stores comes back unchanged through
@@ -41,7 +41,7 @@ const network = networkVersion(instrument, '1.1.0');
 const networkItems = network.goals.flatMap((goal) => goal.items.map((item) => ({ goalId: goal.id, itemId: item.id })));
 
 /** Every committed export fixture, by file name: one per format version ever published. */
-const fixtures: Record<string, string> = import.meta.glob('../../fixtures/exports/*.json', { eager: true, query: '?raw', import: 'default' });
+const fixtures: Record<string, string> = import.meta.glob('../../../fixtures/exports/*.json', { eager: true, query: '?raw', import: 'default' });
 
 function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
@@ -112,7 +112,7 @@ const withoutExportedAt = (file: ExportFile): Omit<ExportFile, 'exportedAt'> => 
 
 // ---------------------------------------------------------------------------------------------
 // The fixtures: built from hand-written records, written once per format version with
-// WRITE_EXPORT_FIXTURES=1 npx vitest run tests/unit/exchange/roundtrip.test.ts, then committed.
+// WRITE_EXPORT_FIXTURES=1 npx vitest run tests/unit/domain/exchange/roundtrip.test.ts, then committed.
 // A fixture must never be regenerated once the format has moved on: export-v1.json is what
 // version 1 looked like (the records below without actions and ratings), export-v2.json is
 // version 2 (the same records plus action plans and individual ratings), export-v3.json is version
@@ -345,7 +345,7 @@ async function buildFixture(): Promise<ExportFile> {
 }
 
 const fixtureText = (version: number): string => {
-  const text = fixtures[`../../fixtures/exports/export-v${String(version)}.json`];
+  const text = fixtures[`../../../fixtures/exports/export-v${String(version)}.json`];
   if (text === undefined) throw new Error(`no fixture of version ${String(version)}`);
   return text;
 };

@@ -9,7 +9,7 @@ import { useSaveStatusStore } from '@/stores/saveStatus';
 import type { AnswerValue, InstrumentItem } from '@/domain/types';
 import { setLocale } from '@/i18n';
 import { loadDefaultInstrument } from '@/instrument';
-import { smallInstrument } from '../fixtures/instruments';
+import { smallInstrument } from '../../fixtures/instruments';
 
 const [itemWithDescriptors, itemWithoutDescriptors] = smallInstrument.goals[0]?.items ?? [];
 if (!itemWithDescriptors || !itemWithoutDescriptors) throw new Error('fixture changed');

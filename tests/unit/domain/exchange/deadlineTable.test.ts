@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { centreCycles, changedRoundsOfFile, cycleYears, deadlineTable, defaultCycleYear, handInsAlike } from '@/domain/exchange/handInsAcross';
-import { instrument } from '../../fixtures/cycle';
-import { districtFile } from '../../fixtures/handInFiles';
+import { instrument } from '../../../fixtures/cycle';
+import { districtFile } from '../../../fixtures/handInFiles';
 
 const GOAL3 = { reflection: 'Vi delar lokal.', action: 'Gemensam reception' };
 

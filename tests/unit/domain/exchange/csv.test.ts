@@ -4,10 +4,10 @@ import { exportFileName, type ExportFile } from '@/domain/exchange/format';
 import { parseExportText } from '@/domain/exchange/schema';
 import { parseInstrument } from '@/domain/instrument';
 import type { Answer, AnswerValue, LocalItem } from '@/domain/types';
-import { makeLocalItem, networkVersion } from '../../fixtures/localItems';
+import { makeLocalItem, networkVersion } from '../../../fixtures/localItems';
 import { translate } from '@/i18n';
 import defaultInstrumentJson from '@/instrument/default-instrument.json';
-import fixtureText from '../../fixtures/exports/export-v1.json?raw';
+import fixtureText from '../../../fixtures/exports/export-v1.json?raw';
 
 /** CSV for Swedish Excel, and the names the exported files get. */
 

@@ -23,8 +23,8 @@ import { centreStyles } from '@/domain/centreStyles';
 import { DEFAULT_PATH_RULES, type PathRules } from '@/domain/pathRules';
 import type { AnswerValue, Instrument } from '@/domain/types';
 import { loadDefaultInstrument } from '@/instrument';
-import { centreFile } from '../../fixtures/centreFiles';
-import { stageInstrument } from '../../fixtures/scores';
+import { centreFile } from '../../../fixtures/centreFiles';
+import { stageInstrument } from '../../../fixtures/scores';
 
 /**
  * The test instrument with a path block of its own: our default rules, each statement rule naming

@@ -3,16 +3,16 @@ import { createPinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import FilePicker from '@/components/common/FilePicker.vue';
-import { repository } from '../fixtures/repository';
+import { repository } from '../../fixtures/repository';
 import { parseInstrument } from '@/domain/instrument';
 import { setLocale } from '@/i18n';
 import { routes } from '@/modules/router';
 import { CURRENT_INSTRUMENT_KEY } from '@/stores/instrument';
 import InstrumentsView from '@/views/InstrumentsView.vue';
-import { emptyAppDatabase } from '../fixtures/appDatabase';
-import { deleteAt, rawDefaultInstrument, setAt, type Json } from '../fixtures/instruments';
-import { makeCentre, makeRound } from '../fixtures/records';
-import networkJson from '../fixtures/network-instrument.json';
+import { emptyAppDatabase } from '../../fixtures/appDatabase';
+import { deleteAt, rawDefaultInstrument, setAt, type Json } from '../../fixtures/instruments';
+import { makeCentre, makeRound } from '../../fixtures/records';
+import networkJson from '../../fixtures/network-instrument.json';
 
 const SHIPPED = 'familjecentral-sjalvvardering@2.0.0';
 /** Still shipped: rounds answered with it keep it. */

@@ -2,12 +2,12 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref, type Ref, type VNodeChild } from 'vue';
 import { useLiveQuery, type LiveQuery } from '@/composables/useLiveQuery';
-import type { Repository } from '../fixtures/repository';
+import type { Repository } from '../../fixtures/repository';
 import { createCentre, createRound } from '@/domain/records';
 import type { Answer, Centre } from '@/domain/types';
-import { freshDatabase } from '../fixtures/database';
-import { smallInstrument } from '../fixtures/instruments';
-import { centreInput, roundInput } from '../fixtures/records';
+import { freshDatabase } from '../../fixtures/database';
+import { smallInstrument } from '../../fixtures/instruments';
+import { centreInput, roundInput } from '../../fixtures/records';
 
 /** Lets IndexedDB and the live query settle, then checks nothing more arrives. */
 async function settle(): Promise<void> {

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import IndividualItem from '@/components/questionnaire/IndividualItem.vue';
 import type { InstrumentItem } from '@/domain/types';
-import { smallInstrument } from '../fixtures/instruments';
+import { smallInstrument } from '../../fixtures/instruments';
 
 const item = smallInstrument.goals[0]?.items[0];
 if (!item) throw new Error('fixture changed');

@@ -2,14 +2,14 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { repository } from '../fixtures/repository';
+import { repository } from '../../fixtures/repository';
 import { createRound } from '@/domain/records';
 import { setLocale } from '@/i18n';
 import { routes } from '@/modules/router';
 import QuestionnaireView from '@/views/QuestionnaireView.vue';
-import { emptyAppDatabase } from '../fixtures/appDatabase';
-import { smallInstrument } from '../fixtures/instruments';
-import { makeCentre, roundInput } from '../fixtures/records';
+import { emptyAppDatabase } from '../../fixtures/appDatabase';
+import { smallInstrument } from '../../fixtures/instruments';
+import { makeCentre, roundInput } from '../../fixtures/records';
 
 /** A round whose instrument version this device does not hold says so, instead of loading for ever. */
 describe('a round answered with an instrument version the device lacks', () => {
