@@ -2,7 +2,7 @@
  * One source per schema: the published JSON Schemas of the current export format and of the
  * instrument file are generated from the valibot schemas the app validates with
  * (src/domain/exchange/schema.ts, src/domain/instrument.ts). The Vite build writes them to
- * public/schema/ (see vite.config.ts); tests/unit/exchange/jsonSchema.test.ts fails when the
+ * public/schema/ (see vite.config.ts); tests/unit/domain/exchange/jsonSchema.test.ts fails when the
  * committed files differ from what this generates, so they cannot drift.
  *
  * valibot checks that JSON Schema cannot say (custom checks, transforms such as `trim`, a regex with

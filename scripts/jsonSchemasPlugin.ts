@@ -7,7 +7,7 @@ import { schemaFiles } from './jsonSchemas.ts';
  * Writes the generated JSON Schemas (scripts/jsonSchemas.ts) into public/schema/ when a build or the
  * dev server starts, before public/ is copied, so `npm run build`, `npm start` and `npm test` (which
  * builds) all publish what the valibot schemas say. A file is only rewritten when its text changed;
- * the test tests/unit/exchange/jsonSchema.test.ts fails when the committed files are stale.
+ * the test tests/unit/domain/exchange/jsonSchema.test.ts fails when the committed files are stale.
  */
 export function jsonSchemasPlugin(root = process.cwd()): Plugin {
   return {
