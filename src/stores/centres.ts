@@ -1,13 +1,14 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed } from 'vue';
-import { repository } from '@/db';
+import { readCentresFirst } from '@/db/firstRead';
 import { createCentre, type CentreInput } from '@/domain/records';
 import type { Centre } from '@/domain/types';
-import { useLiveQuery } from '@/composables/useLiveQuery';
+import { loadDatabase, useDeferredLiveQuery } from './deferredDatabase';
 import { useSaveStatusStore } from './saveStatus';
 
 export const useCentresStore = defineStore('centres', () => {
-  const { data, loading, error: queryError } = useLiveQuery(() => repository.listCentres());
+  // The start page's list: read in plain IndexedDB at once, live once the database code is here.
+  const { data, loading, error: queryError } = useDeferredLiveQuery(({ repository }) => repository.listCentres(), () => readCentresFirst());
   const centres = computed<Centre[]>(() => data.value ?? []);
   /** Set when the device's storage cannot be opened at all (blocked, full, private mode). */
   const error = computed(() => {
@@ -19,12 +20,12 @@ export const useCentresStore = defineStore('centres', () => {
 
   async function create(input: CentreInput): Promise<Centre> {
     const centre = createCentre(input);
-    await useSaveStatusStore().track(() => repository.addCentre(centre));
+    await useSaveStatusStore().track(async () => (await loadDatabase()).repository.addCentre(centre));
     return centre;
   }
 
   async function update(id: string, input: CentreInput): Promise<void> {
-    await useSaveStatusStore().track(() => repository.updateCentre(id, input));
+    await useSaveStatusStore().track(async () => (await loadDatabase()).repository.updateCentre(id, input));
   }
 
   /**
@@ -32,7 +33,7 @@ export const useCentresStore = defineStore('centres', () => {
    * until its window has passed, and only then is the centre removed for good.
    */
   async function remove(centre: Centre): Promise<void> {
-    await useSaveStatusStore().track(() => repository.softDeleteCentre(centre.id));
+    await useSaveStatusStore().track(async () => (await loadDatabase()).repository.softDeleteCentre(centre.id));
   }
 
   return { centres, loading, error, create, update, remove };
