@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
-import { computed } from 'vue';
+import { computed, watch } from 'vue';
 import { readCentresFirst } from '@/db/firstRead';
 import { createCentre, type CentreInput } from '@/domain/records';
 import type { Centre } from '@/domain/types';
@@ -38,5 +38,21 @@ export const useCentresStore = defineStore('centres', () => {
 
   return { centres, loading, error, create, update, remove };
 });
+
+/** Resolves once the centres are read (the list, or the failure to read it). */
+export function centresLoaded(): Promise<void> {
+  const store = useCentresStore();
+  if (!store.loading) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = watch(
+      () => store.loading,
+      (loading) => {
+        if (loading) return;
+        stop();
+        resolve();
+      },
+    );
+  });
+}
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCentresStore, import.meta.hot));
