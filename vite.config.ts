@@ -8,6 +8,10 @@ import { jsonSchemasPlugin } from './scripts/jsonSchemasPlugin.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
+/** The modules the start page is drawn with (scripts/size.mjs counts what is really fetched). */
+const FIRST_SCREEN =
+  /node_modules[\\/](@vue[\\/](runtime-core|runtime-dom|reactivity|shared)|pinia|vue-router)[\\/]|src[\\/](App\.vue|i18n[\\/](index|sv|translate|types|keys)\.ts|stores[\\/](centres|undo|saveStatus|device|deferredDatabase)\.ts|db[\\/](firstRead|connection)\.ts|domain[\\/](records|deletions|types|ids|timestamps|period|privacy)\.ts|components[\\/]app[\\/]|components[\\/]centre[\\/]CentreSummary\.vue|views[\\/]CentrePickerView\.vue|modules[\\/](router|pwa)\.ts|components[\\/]charts[\\/]loadChartCanvas\.ts)|vite[\\/]preload-helper|plugin-vue:export-helper/;
+
 // APP_BUILD_ID lets the update test produce a second, different build of the same version.
 const buildId = process.env.APP_BUILD_ID ?? 'local';
 
@@ -26,7 +30,16 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // One router chunk: a lazy page importing a single router hook otherwise splits it in two.
-        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'vue-router', test: /node_modules[\\/]vue-router/ }] },
+        // The start page in one file beside the entry, not twenty: on a slow mobile line every file of
+        // the first download is a request of its own, and six at a time wait in line for each other.
+        // Only what the start page draws goes here (src/db's Dexie and the other pages stay apart).
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'start', test: FIRST_SCREEN, priority: 2 },
+            { name: 'vue-router', test: /node_modules[\\/]vue-router/, priority: 1 },
+          ],
+        },
       },
     },
   },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Timings of the app in real Chromium against the production build (dist/), at growing sizes.
-//   npm run build && npm run bench            (npm run bench -- --quick: fewer repetitions and sizes)
+//   npm run build && npm run bench            (npm run bench -- --quick: fewer repetitions and sizes;
+//   --only=taps,views,coordinator,import,start,lighthouse for some sections)
 // Everything is timed inside the page (performance.now(), IndexedDB `complete` events, mutation
 // observers), with the real pointer, and set against a baseline measured in the same run: a raw
 // IndexedDB transaction for taps and imports, the smaller size for the views. App and baseline are
@@ -12,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { MAX_IMPORT_MB } from './bench-limits.mjs';
 import { benchImport } from './bench-import.mjs';
 import { benchNetwork, networkLines } from './bench-network.mjs';
+import { benchLighthouse } from './bench-lighthouse.mjs';
 import { benchCoordinator, benchViews } from './bench-pages.mjs';
 import { benchStart } from './bench-start.mjs';
 import { benchTaps } from './bench-taps.mjs';
@@ -133,6 +135,19 @@ try {
     const centres = QUICK ? 25 : 250;
     console.log(`\nNetwork (issue 16): ${centres} centres × 4 hand-ins pushed to the CouchDB stand-in (pouchdb-server, in memory) and pulled into one coordinator workspace by its _changes feed, against picking the same hand-ins as files on the coordinator's page`);
     for (const line of networkLines(await benchNetwork({ browser, centres }))) console.log(line);
+  });
+
+  await section('lighthouse', async () => {
+    const { start, questionnaire } = await benchLighthouse({ origin, runs: QUICK ? 1 : 3 });
+    const row = (name, runs) => [
+      name, runs.length, median(runs.map((run) => run.score)).toFixed(2), Math.min(...runs.map((run) => run.score)).toFixed(2),
+      ms(median(runs.map((run) => run.fcp))), ms(median(runs.map((run) => run.lcp))), ms(median(runs.map((run) => run.tbt))), Math.max(...runs.map((run) => run.cls)).toFixed(3),
+    ];
+    table(
+      'Lighthouse mobile (simulated slow 4G, 4× CPU slowdown), performance; the start page on a first visit, the questionnaire with ten rounds of data; CLS = the largest of the runs',
+      ['page', 'n', 'score median', 'score min', 'FCP', 'LCP', 'TBT', 'CLS'],
+      [row('start page', start), row('questionnaire, with data', questionnaire)],
+    );
   });
   console.log(`\n${((Date.now() - started.getTime()) / 1000).toFixed(0)} s. First-load bytes: npm run size.`);
 } finally {

@@ -17,10 +17,10 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, resolveChromium } from './chromium.mjs';
 import { serveDist } from './serve-dist.mjs';
 
-// JS and CSS together, as fetched before `load`. Issue 13 asks for 80 KB and a failure above 88 KB;
-// the true count is 96.9 KB today (it was 110 KB before the second catalogue moved after `load`), so
-// the budget holds that line until the first load shrinks: lower it to 88 KB then.
-const BUDGET_BYTES = 100 * 1024;
+// JS and CSS together, as fetched before `load`. Issue 13 asks for at most 80 KB and a failure above
+// 88 KB. The count is about 61 KB since Dexie and the repository come after `load` (the start page
+// reads its list in plain IndexedDB, src/db/firstRead.ts); it was 95.8 KB with them.
+const BUDGET_BYTES = 88 * 1024;
 const check = process.argv.slice(2).includes('--check');
 const outDir = resolve(process.env.APP_OUT_DIR ?? 'dist');
 const indexPath = join(outDir, 'index.html');

@@ -132,9 +132,30 @@ function startLoading(to: RouteLocationNormalized): void {
   if ('centreId' in to.params) {
     void import('@/instrument/default-instrument.json').catch(() => undefined);
     void import('@/instrument/instrument-2.0.0.json').catch(() => undefined);
+    // The stores start reading as soon as their code is here, not once the view has mounted: the
+    // instruments are checked and the database opened while the rest of the page's code arrives.
+    // The view asks the same stores for the same things (shared, not read twice).
+    void import('@/stores/instrument').then(({ useInstrumentStore }) => useInstrumentStore().load()).catch(() => undefined);
   }
   // Pages that draw charts fetch Chart.js beside their own chunk; the questionnaire never pays for it.
   if (typeof to.name === 'string' && CHART_ROUTES.has(to.name)) void loadChartCanvas().catch(() => undefined);
+}
+
+/** How long a page waits for its data before it shows anyway (with "Laddar…" where data is missing). */
+const DATA_WAIT_MS = 400;
+
+/**
+ * The questionnaire is shown once its round, answers, instruments and centre (for its name) are read, in one paint, not as
+ * "Laddar…" first and its cards a moment later; a slow database holds the page at most DATA_WAIT_MS.
+ */
+async function loadPageData(to: RouteLocationNormalized): Promise<void> {
+  const roundId = to.params.roundId;
+  if ((to.name !== 'round' && to.name !== 'goal') || typeof roundId !== 'string') return;
+  const reading = Promise.all([import('@/stores/questionnaire'), import('@/stores/instrument'), import('@/stores/centres')]).then(
+    ([questionnaire, instruments, centres]) =>
+      Promise.all([questionnaire.useQuestionnaireStore().openAndLoad(roundId), instruments.useInstrumentStore().load(), centres.centresLoaded()]),
+  );
+  await Promise.race([reading.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, DATA_WAIT_MS))]);
 }
 
 const CHART_ROUTES: ReadonlySet<string> = new Set(['results', 'report', 'compare', 'present', 'coordinator', 'coordinator-present']);
@@ -178,7 +199,7 @@ export function createAppRouter() {
     if (to.name === 'centres') return true;
     startLoading(to);
     try {
-      await loadAllMessages();
+      await Promise.all([loadAllMessages(), loadPageData(to)]);
       return true;
     } catch {
       return false;

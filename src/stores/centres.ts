@@ -1,13 +1,14 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
-import { computed } from 'vue';
-import { centreRepository } from '@/db/centres';
+import { computed, watch } from 'vue';
+import { readCentresFirst } from '@/db/firstRead';
 import { createCentre, type CentreInput } from '@/domain/records';
 import type { Centre } from '@/domain/types';
-import { useLiveQuery } from '@/composables/useLiveQuery';
+import { loadDatabase, useDeferredLiveQuery } from './deferredDatabase';
 import { useSaveStatusStore } from './saveStatus';
 
 export const useCentresStore = defineStore('centres', () => {
-  const { data, loading, error: queryError } = useLiveQuery(() => centreRepository.listCentres());
+  // The start page's list: read in plain IndexedDB at once, live once the database code is here.
+  const { data, loading, error: queryError } = useDeferredLiveQuery(({ centreRepository }) => centreRepository.listCentres(), () => readCentresFirst());
   const centres = computed<Centre[]>(() => data.value ?? []);
   /** Set when the device's storage cannot be opened at all (blocked, full, private mode). */
   const error = computed(() => {
@@ -19,12 +20,12 @@ export const useCentresStore = defineStore('centres', () => {
 
   async function create(input: CentreInput): Promise<Centre> {
     const centre = createCentre(input);
-    await useSaveStatusStore().track(() => centreRepository.addCentre(centre));
+    await useSaveStatusStore().track(async () => (await loadDatabase()).centreRepository.addCentre(centre));
     return centre;
   }
 
   async function update(id: string, input: CentreInput): Promise<void> {
-    await useSaveStatusStore().track(() => centreRepository.updateCentre(id, input));
+    await useSaveStatusStore().track(async () => (await loadDatabase()).centreRepository.updateCentre(id, input));
   }
 
   /**
@@ -32,10 +33,26 @@ export const useCentresStore = defineStore('centres', () => {
    * until its window has passed, and only then is the centre removed for good.
    */
   async function remove(centre: Centre): Promise<void> {
-    await useSaveStatusStore().track(() => centreRepository.softDeleteCentre(centre.id));
+    await useSaveStatusStore().track(async () => (await loadDatabase()).centreRepository.softDeleteCentre(centre.id));
   }
 
   return { centres, loading, error, create, update, remove };
 });
+
+/** Resolves once the centres are read (the list, or the failure to read it). */
+export function centresLoaded(): Promise<void> {
+  const store = useCentresStore();
+  if (!store.loading) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = watch(
+      () => store.loading,
+      (loading) => {
+        if (loading) return;
+        stop();
+        resolve();
+      },
+    );
+  });
+}
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useCentresStore, import.meta.hot));

@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, nextTick, ref, watch } from 'vue';
 import { answerRepository } from '@/db/answers';
 import { roundRepository } from '@/db/rounds';
 import { roundBefore } from '@/domain/actions';
@@ -54,6 +54,22 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
 
   function open(id: string): void {
     roundId.value = id;
+  }
+
+  /** Opens round `id` and resolves once its record, answers and reflections are read. */
+  async function openAndLoad(id: string): Promise<void> {
+    open(id);
+    // The queries re-subscribe in the next tick; until then `loaded` still speaks of the round before.
+    await nextTick();
+    const isLoaded = () => loaded.value && roundId.value === id;
+    if (isLoaded()) return;
+    await new Promise<void>((resolve) => {
+      const stop = watch(isLoaded, (done) => {
+        if (!done) return;
+        stop();
+        resolve();
+      });
+    });
   }
 
   function resumeAt(): RoundPosition | undefined {
@@ -123,6 +139,7 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
     previousAnswers,
     roundsThisYear,
     loaded,
+    openAndLoad,
     progress,
     open,
     resumeAt,

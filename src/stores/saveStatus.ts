@@ -1,6 +1,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { classifyStorageError, connection, TextConflictError, type StorageProblem } from '@/db';
+// Plain error rules, apart from the connection: this store is on the first screen, Dexie is not.
+import { classifyStorageError, TextConflictError, type StorageProblem } from '@/db/connection';
+import { loadDatabase } from './deferredDatabase';
 
 /** The stored text changed since the edit began (another tab wrote it): the user chooses which to keep. */
 export function isTextConflict(error: unknown): error is TextConflictError {
@@ -47,7 +49,7 @@ export const useSaveStatusStore = defineStore('saveStatus', () => {
   const failures = shallowRef<readonly FailedWrite[]>([]);
   const drafts = shallowRef<ReadonlyMap<string, DraftState>>(new Map());
   /** Another tab keeps an older connection open, so this tab's upgrade (and every write) waits. */
-  const blocked = ref(connection.isBlocked());
+  const blocked = ref(false);
 
   const problem = computed<SaveProblem | undefined>(() =>
     blocked.value ? 'blocked' : failures.value[failures.value.length - 1]?.problem,
@@ -61,10 +63,16 @@ export const useSaveStatusStore = defineStore('saveStatus', () => {
   });
   const failedKeys = computed(() => new Set(failures.value.map((failure) => failure.key).filter((key) => key !== undefined)));
 
-  connection.onConnection((event) => {
-    if (event === 'blocked') blocked.value = true;
-    if (event === 'ready') blocked.value = false;
-  });
+  // The connection remembers a blocked upgrade, so listening once its code is here misses nothing.
+  void loadDatabase()
+    .then(({ connection }) => {
+      if (connection.isBlocked()) blocked.value = true;
+      connection.onConnection((event) => {
+        if (event === 'blocked') blocked.value = true;
+        if (event === 'ready') blocked.value = false;
+      });
+    })
+    .catch(() => undefined);
 
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
@@ -114,7 +122,9 @@ export const useSaveStatusStore = defineStore('saveStatus', () => {
     retrying ??= (async () => {
       if (retryTimer) clearTimeout(retryTimer);
       retryTimer = undefined;
-      await connection.reopen().catch(() => undefined);
+      await loadDatabase()
+        .then(({ connection }) => connection.reopen())
+        .catch(() => undefined);
       for (const failure of [...failures.value]) {
         await failure.redo().catch(() => undefined);
       }

@@ -1,12 +1,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
-import { centreRepository } from '@/db/centres';
-import { deletionRepository } from '@/db/deletions';
-import { roundRepository } from '@/db/rounds';
-import { workspaceRepository } from '@/db/workspace';
 import { deletionKey, nextExpiry, pendingDeletions, purgeable, UNDO_WINDOW_MS, type DeletedRecord, type PendingDeletion } from '@/domain/deletions';
-import { useLiveQuery } from '@/composables/useLiveQuery';
 import type { Message } from '@/i18n/keys';
+import { loadDatabase, useDeferredLiveQuery } from './deferredDatabase';
 import { useSaveStatusStore } from './saveStatus';
 
 export interface UndoToast {
@@ -34,7 +30,8 @@ function messageOf(deletion: PendingDeletion): Message {
   return { key: 'undo.workspaceRemoved', params: { name: deletion.label } };
 }
 
-function restore(deletion: DeletedRecord): Promise<boolean> {
+async function restore(deletion: DeletedRecord): Promise<boolean> {
+  const { centreRepository, roundRepository, workspaceRepository } = await loadDatabase();
   if (deletion.kind === 'centre') return centreRepository.restoreCentre(deletion.id);
   if (deletion.kind === 'round') return roundRepository.restoreRound(deletion.id);
   return workspaceRepository.restoreWorkspaceEntry(deletion.id);
@@ -46,7 +43,8 @@ function restore(deletion: DeletedRecord): Promise<boolean> {
  * performs) the same undo; each one is purged on its own once its window has passed, never before.
  */
 export const useUndoStore = defineStore('undo', () => {
-  const deleted = useLiveQuery(() => deletionRepository.listDeleted());
+  // Part of every page (the toasts), so its database code comes after the first screen's `load`.
+  const deleted = useDeferredLiveQuery(({ deletionRepository }) => deletionRepository.listDeleted());
   const now = ref(Date.now());
   const offers = shallowRef<readonly MemoryOffer[]>([]);
   /** Toasts closed in this tab; the deletion itself still waits for its window. */
@@ -78,7 +76,9 @@ export const useUndoStore = defineStore('undo', () => {
 
   /** Removes for good what is past its window; a failure is tried again at the next change, deadline or start. */
   async function purgeExpired(): Promise<void> {
-    await deletionRepository.purgeExpired(Date.now()).catch(() => undefined);
+    await loadDatabase()
+      .then(({ deletionRepository }) => deletionRepository.purgeExpired(Date.now()))
+      .catch(() => undefined);
   }
 
   /** Wakes at the next window's end: the clock moves on, the toast goes, the record is purged. */

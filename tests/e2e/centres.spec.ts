@@ -116,3 +116,43 @@ test('the language switch changes every text and is remembered', async ({ page }
   await page.getByRole('button', { name: 'Byt till svenska' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /^Mål 1:/ })).toBeVisible();
 });
+
+test('the start page lists the centres before the database code arrives, which is fetched only after load', async ({ browser }) => {
+  // No service worker, so that every request goes through the route below.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const app = new AppPage(page);
+  await app.gotoStart();
+  await app.createCentre({ name: 'Familjecentralen Alby' });
+
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let asked = 0;
+  // Dexie and the repository (the chunk named after src/db/database.ts) are held back.
+  await page.route(/\/assets\/database-[^/]*\.js$/, async (route) => {
+    asked += 1;
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('centre-list').getByRole('link', { name: /Familjecentralen Alby/ })).toBeVisible();
+  await expect(page.getByText('Laddar…')).toBeHidden();
+  expect(asked).toBe(1);
+
+  release();
+  const fetchedAt = await page.evaluate(async () => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    let entry: PerformanceEntry | undefined;
+    while (!(entry = performance.getEntriesByType('resource').find((candidate) => /\/assets\/database-[^/]*\.js$/.test(candidate.name)))) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { start: entry.startTime, load: navigation?.loadEventStart ?? 0 };
+  });
+  expect(fetchedAt.start).toBeGreaterThanOrEqual(fetchedAt.load);
+  // Once it is here the page works as ever: the list is live and the centre opens.
+  await page.getByTestId('centre-list').getByRole('link', { name: /Familjecentralen Alby/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Familjecentralen Alby' })).toBeVisible();
+  await context.close();
+});

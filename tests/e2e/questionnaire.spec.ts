@@ -75,6 +75,43 @@ test.describe('the working group fills in the instrument', () => {
     await expect(page.getByText('2 av 41 påståenden besvarade')).toBeVisible();
   });
 
+  test('opened in a new page offline, the questionnaire is drawn whole in its first paint, never "Laddar…" first', async ({ page, context }) => {
+    const app = new AppPage(page);
+    await app.gotoStart();
+    await waitForServiceWorker(page);
+    await app.createCentre({ name: 'Familjecentralen Alby' });
+    await app.createRound('Första målningen');
+    await app.answer(0, 3);
+    await app.expectSaved();
+    const url = page.url();
+    await context.setOffline(true);
+
+    await context.addInitScript(() => {
+      const seen = { loading: false, header: false, radioAt: Number.NaN };
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('main')?.textContent?.includes('Laddar…')) seen.loading = true;
+        // The header drawn with nothing under it yet.
+        if (document.querySelector('header') && !document.querySelector('main h1')) seen.header = true;
+        if (Number.isNaN(seen.radioAt) && document.querySelector('article[data-item-id] input[type="radio"]')) seen.radioAt = performance.now();
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const fresh = await context.newPage();
+    await fresh.goto(url);
+    await expect(fresh.getByRole('heading', { level: 1, name: 'Första målningen' })).toBeVisible();
+    await expect(new AppPage(fresh).item(0).getByRole('radio', { name: /^3 / })).toBeChecked();
+    await expect(fresh.getByRole('link', { name: 'Familjecentralen Alby' })).toBeVisible();
+    const seen = await fresh.evaluate(() => ({
+      ...(window as unknown as { __seen: { loading: boolean; header: boolean; radioAt: number } }).__seen,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    }));
+    expect(seen.loading).toBe(false);
+    expect(seen.header).toBe(false);
+    // The statements were in the page before anything was painted.
+    expect(seen.radioAt).toBeLessThanOrEqual(seen.fcp);
+  });
+
   test('the group resumes exactly where it left off', async ({ page }) => {
     const app = new AppPage(page);
     await app.gotoStart();

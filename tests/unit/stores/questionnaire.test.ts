@@ -36,6 +36,20 @@ async function openRound(): Promise<void> {
 }
 
 describe('questionnaire store', () => {
+  it('openAndLoad resolves only once the round and its answers are read, also after another round', async () => {
+    await repository.saveAnswer(round.id, 'goal-1', 'g1-open-to-all', { value: 3 });
+    const other = createRound(round.centreId, roundInput({ title: 'Another' }), instrument);
+    await repository.addRound(other);
+    await questionnaire.openAndLoad(other.id);
+    expect(questionnaire.round?.id).toBe(other.id);
+
+    await questionnaire.openAndLoad(round.id);
+    // Not the other round's state still standing: this round, read.
+    expect(questionnaire.loaded).toBe(true);
+    expect(questionnaire.round?.id).toBe(round.id);
+    expect(questionnaire.answers.get('g1-open-to-all')?.value).toBe(3);
+  });
+
   it('opens a new round (instrument 2.0.0) with no answers: 0 of 41, at the top of the first goal', async () => {
     await openRound();
     expect(questionnaire.progress).toMatchObject({ answered: 0, total: 41, complete: false });
