@@ -1,5 +1,6 @@
 import type { ActionItem } from '@/domain/types';
 import { db as defaultDb, type AppDatabase } from './database';
+import { requireOpenRound } from './visible';
 
 /** Action plans: a round's actions per goal, and a centre's, for carrying open ones forward. */
 export function createActionRepository(db: AppDatabase) {
@@ -17,7 +18,8 @@ export function createActionRepository(db: AppDatabase) {
 
     /** Writes the action and marks its round changed, in one transaction. */
     async putAction(action: ActionItem): Promise<void> {
-      await db.transaction('rw', db.actions, db.rounds, async () => {
+      await db.transaction('rw', db.actions, db.rounds, db.centres, async () => {
+        await requireOpenRound(db, action.roundId);
         await db.actions.put(action);
         await db.rounds.update(action.roundId, { updatedAt: action.updatedAt });
       });

@@ -3,6 +3,7 @@ import { MAX_TEXT } from '@/domain/records';
 import type { Answer, AnswerValue, GoalReflection, RoundPosition } from '@/domain/types';
 import { TextConflictError } from './connection';
 import { db as defaultDb, type AppDatabase } from './database';
+import { requireOpenRound } from './visible';
 
 /**
  * A note edit names the stored text it started from (`noteBase`): when the stored note is no longer
@@ -27,6 +28,8 @@ export function createAnswerRepository(db: AppDatabase) {
    * trips, where `update` takes three.
    */
   async function touchRound(roundId: string, now: string, position: RoundPosition): Promise<void> {
+    // A tab that has not yet seen a deletion made elsewhere must not save where no one can see it.
+    await requireOpenRound(db, roundId);
     await db.rounds.bulkUpdate([{ key: roundId, changes: { updatedAt: now, position } }]);
   }
 
@@ -50,7 +53,7 @@ export function createAnswerRepository(db: AppDatabase) {
       change: { value?: AnswerValue | null } & NoteChange,
     ): Promise<void> {
       const now = nowIso();
-      await db.transaction('rw', db.answers, db.rounds, async () => {
+      await db.transaction('rw', db.answers, db.rounds, db.centres, async () => {
         // The answer and the round are written side by side: two round trips to IndexedDB in
         // a tap, not five one after the other (a failed note check still aborts both).
         await Promise.all([
@@ -72,7 +75,7 @@ export function createAnswerRepository(db: AppDatabase) {
 
     async saveReflection(roundId: string, goalId: string, change: { notRelevant?: boolean } & NoteChange): Promise<void> {
       const now = nowIso();
-      await db.transaction('rw', db.reflections, db.rounds, async () => {
+      await db.transaction('rw', db.reflections, db.rounds, db.centres, async () => {
         await Promise.all([
           (async () => {
             const existing = await db.reflections.where({ roundId, goalId }).first();

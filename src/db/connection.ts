@@ -1,7 +1,7 @@
 import type { AppDatabase } from './database';
 
 /** What can go wrong with a write, in the words the save status needs to explain it. */
-export type StorageProblem = 'quota' | 'closed' | 'blocked' | 'outdated' | 'conflict' | 'unknown';
+export type StorageProblem = 'quota' | 'closed' | 'blocked' | 'outdated' | 'conflict' | 'gone' | 'unknown';
 
 export type ConnectionEvent = 'blocked' | 'ready' | 'closed';
 
@@ -11,6 +11,18 @@ export class TextConflictError extends Error {
 
   constructor(readonly stored: string) {
     super('The stored text changed since this edit started');
+  }
+}
+
+/**
+ * A write into a round that is deleted (or whose centre is), typically from a tab that has not yet
+ * seen the deletion made in another: refused, so that nothing is saved where no one can see it.
+ */
+export class RoundGoneError extends Error {
+  override readonly name = 'RoundGoneError';
+
+  constructor(readonly roundId: string) {
+    super('The round is deleted or no longer exists');
   }
 }
 
@@ -27,6 +39,7 @@ export function classifyStorageError(error: unknown): StorageProblem {
     current = inner ?? cause;
   }
   if (names.includes('TextConflictError')) return 'conflict';
+  if (names.includes('RoundGoneError')) return 'gone';
   if (names.some((name) => name.startsWith('QuotaExceeded'))) return 'quota';
   if (names.includes('VersionError')) return 'outdated';
   if (names.some((name) => name === 'DatabaseClosedError' || name === 'InvalidStateError')) return 'closed';

@@ -29,6 +29,7 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
     errorClosed: 'Not saved: the connection to the storage on this device was lost. The app opens it again and retries.',
     errorBlocked: 'Cannot save: the app is open in another tab or window with an older version. Close the other tab and saving continues here.',
     errorOutdated: 'Not saved: a newer version of the app is open in another tab. Reload this page.',
+    errorGone: 'Not saved: this round has been deleted, perhaps in another tab. If the deletion is undone, the change is saved.',
     errorUnknown: 'Not saved: something went wrong while saving on this device. The app tries again by itself.',
     errorRetry: 'Try again',
     conflict: 'Not saved: a text was changed in another tab while you were writing. Choose which text to keep.',

@@ -29,6 +29,7 @@ export const sv = {
     errorClosed: 'Inte sparat: kontakten med lagringen på enheten bröts. Appen öppnar den igen och försöker på nytt.',
     errorBlocked: 'Kan inte spara: appen är öppen i en annan flik eller ett annat fönster med en äldre version. Stäng den andra fliken, så fortsätter sparandet här.',
     errorOutdated: 'Inte sparat: en nyare version av appen är öppen i en annan flik. Ladda om den här sidan.',
+    errorGone: 'Inte sparat: den här omgången har tagits bort, kanske i en annan flik. Om borttagningen ångras sparas ändringen.',
     errorUnknown: 'Inte sparat: något gick fel när svaret skulle sparas på enheten. Appen försöker igen av sig själv.',
     errorRetry: 'Försök igen',
     conflict: 'Inte sparat: en text ändrades i en annan flik medan du skrev. Välj vilken text som ska gälla.',

@@ -105,6 +105,27 @@ describe('a write that fails', () => {
   });
 });
 
+describe('a round deleted in another tab', () => {
+  it('refuses the tap, says why instead of "Sparat", and saves it by itself once the deletion is undone', async () => {
+    const save = useSaveStatusStore();
+    await questionnaire.setAnswer('goal-1', 'g1-open-to-all', 3);
+    // The other tab deletes the round; this tab's group taps before its live queries catch up.
+    const otherTab = new AppDatabase();
+    await createRepository(otherTab).softDeleteRound(round.id);
+    await expect(questionnaire.setAnswer('goal-1', 'g1-information', 4)).rejects.toThrow();
+    expect(save.state).toBe('error');
+    expect(save.problem).toBe('gone');
+    expect(save.isFailed(questionnaire.answerKey('g1-information'))).toBe(true);
+    expect(await stored('g1-information')).toBeUndefined();
+
+    await createRepository(otherTab).restoreRound(round.id);
+    otherTab.close();
+    await vi.waitFor(() => expect(save.state).toBe('saved'), { timeout: 3000 });
+    expect((await stored('g1-information'))?.value).toBe(4);
+    expect((await stored('g1-open-to-all'))?.value).toBe(3);
+  });
+});
+
 describe('a newer version in another tab', () => {
   it('lets this tab go on saving: its connection is closed for the upgrade and opened again on the next write', async () => {
     const save = useSaveStatusStore();
