@@ -4,6 +4,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SaveStatus from '@/components/app/SaveStatus.vue';
 import { connection } from '@/db';
+import { RoundGoneError } from '@/db/connection';
 import { setLocale } from '@/i18n';
 import { useSaveStatusStore } from '@/stores/saveStatus';
 
@@ -62,6 +63,18 @@ describe('SaveStatus', () => {
     await flushPromises();
     expect(status.text()).toContain('Stäng den andra fliken');
     expect(retryButton(status)).toBeUndefined();
+  });
+
+  it('says that the round was deleted (in another tab), with no button that cannot help', async () => {
+    const status = mountStatus();
+    // Dexie wraps an error thrown inside a transaction in an AbortError whose `inner` is the cause.
+    await fail(new Dexie.AbortError('aborted', new RoundGoneError('round-1')));
+    expect(status.text()).toContain('omgången har tagits bort');
+    expect(status.text()).not.toMatch(/Error/);
+    expect(retryButton(status)).toBeUndefined();
+    setLocale('en');
+    await flushPromises();
+    expect(status.text()).toContain('this round has been deleted');
   });
 
   it('tells that a text is waiting for a choice between two tabs', async () => {
