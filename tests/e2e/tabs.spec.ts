@@ -40,3 +40,32 @@ test('two tabs on the same round see each other’s answers at once, and no writ
   await expect(page.getByText('Totalt 7 av 41 besvarade')).toBeVisible();
   await expect(other.getByText('Totalt 7 av 41 besvarade')).toBeVisible();
 });
+
+test('a round deleted in one tab closes in the other at once, takes no answer there, and comes back with "Ångra"', async ({ page, context }) => {
+  const group = new AppPage(page);
+  await group.gotoStart();
+  await group.createCentre({ name: 'Familjecentralen Två flikar' });
+  await group.createRound('Omgång som tas bort');
+  await group.answer(0, 3);
+  await group.expectSaved();
+  const roundUrl = page.url();
+  const centreUrl = roundUrl.replace(/\/rounds\/.*$/, '');
+
+  // Someone else, in another tab on the same tablet, deletes the round from the centre page.
+  const other = await context.newPage();
+  const elsewhere = new AppPage(other);
+  await other.goto(centreUrl);
+  await elsewhere.deleteRound('Omgång som tas bort');
+
+  // The group's tab shows that the round is gone, without a reload, and offers no statement to tap.
+  await expect(page.getByRole('alert')).toContainText('Omgången finns inte');
+  await expect(page.getByRole('radio')).toHaveCount(0);
+
+  // "Ångra" in the other tab brings the round back, answers included, in the group's tab too.
+  await elsewhere.undoToast('Omgången ”Omgång som tas bort” togs bort.').getByRole('button', { name: 'Ångra' }).click();
+  await expect(group.item(0).getByRole('radio', { name: /^3 / })).toBeChecked();
+  await group.answer(1, 2);
+  await group.expectSaved();
+  await page.reload();
+  await expect(group.item(1).getByRole('radio', { name: /^2 / })).toBeChecked();
+});
