@@ -10,7 +10,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 /** The modules the start page is drawn with (scripts/size.mjs counts what is really fetched). */
 const FIRST_SCREEN =
-  /node_modules[\\/](@vue[\\/](runtime-core|runtime-dom|reactivity|shared)|pinia|vue-router)[\\/]|src[\\/](App\.vue|i18n[\\/](index|sv|translate|types|keys)\.ts|stores[\\/](centres|undo|saveStatus|device|deferredDatabase)\.ts|db[\\/](firstRead|connection)\.ts|domain[\\/](records|deletions|types|ids|timestamps|period|privacy)\.ts|components[\\/]app[\\/]|components[\\/]centre[\\/]CentreSummary\.vue|views[\\/]CentrePickerView\.vue|modules[\\/](router|pwa)\.ts|components[\\/]charts[\\/]loadChartCanvas\.ts)|vite[\\/]preload-helper|plugin-vue:export-helper/;
+  /node_modules[\\/](@vue[\\/](runtime-core|runtime-dom|reactivity|shared)|pinia|vue-router)[\\/]|src[\\/](App\.vue|i18n[\\/](index|sv|translate|types|keys)\.ts|stores[\\/](centres|undo|saveStatus|device|deferredDatabase)\.ts|db[\\/](firstRead|connection)\.ts|domain[\\/](records|deletions|types|ids|timestamps|period|privacy)\.ts|components[\\/]app[\\/]|components[\\/]centre[\\/]CentreSummary\.vue|views[\\/]CentrePickerView\.vue|modules[\\/](router|pwa|chunkRecovery)\.ts|components[\\/]charts[\\/]loadChartCanvas\.ts)|vite[\\/]preload-helper|plugin-vue:export-helper/;
 
 // APP_BUILD_ID lets the update test produce a second, different build of the same version.
 const buildId = process.env.APP_BUILD_ID ?? 'local';

@@ -7,6 +7,8 @@ export const en: MessageSchema<typeof sv & typeof svMore> = {
   app: {
     name: 'Family centre self-evaluation',
     shortName: 'Family centre',
+    pageLoadFailed: 'The page could not be loaded. Check the connection and reload. Nothing you have saved is lost.',
+    reload: 'Reload the page',
     skipToContent: 'Skip to content',
     home: 'Home – choose a family centre',
     loading: 'Loading…',

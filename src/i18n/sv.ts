@@ -7,6 +7,8 @@ export const sv = {
   app: {
     name: 'Självvärdering familjecentral',
     shortName: 'Familjecentral',
+    pageLoadFailed: 'Sidan kunde inte laddas. Kontrollera anslutningen och ladda om. Inget av det ni har sparat går förlorat.',
+    reload: 'Ladda om sidan',
     skipToContent: 'Hoppa till innehållet',
     home: 'Startsida – välj familjecentral',
     loading: 'Laddar…',

@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationNormalized, type Rout
 import { loadAllMessages } from '@/i18n';
 import CentrePickerView from '@/views/CentrePickerView.vue';
 import { loadChartCanvas } from '@/components/charts/loadChartCanvas';
+import { pageLoadFailed, recoverFromChunkError } from './chunkRecovery';
 
 /** Only the first screen is in the entry chunk; every other view loads when it is first opened. */
 export const routes: RouteRecordRaw[] = [
@@ -194,19 +195,25 @@ export function createAppRouter() {
     },
   });
   // Every page but the first needs the rest of the texts; a failed fetch cancels the navigation, and
-  // the next tap tries again.
+  // the page is loaded anew at its target (the browser would not fetch that code again otherwise).
   router.beforeEach(async (to) => {
     if (to.name === 'centres') return true;
     startLoading(to);
     try {
       await Promise.all([loadAllMessages(), loadPageData(to)]);
       return true;
-    } catch {
+    } catch (error) {
+      recoverFromChunkError(error, router.resolve(to).href);
       return false;
     }
   });
+  // A view's own chunk that failed to load: the same.
+  router.onError((error, to) => {
+    recoverFromChunkError(error, router.resolve(to).href);
+  });
   let cancelPrefetch = (): void => undefined;
-  router.afterEach((to) => {
+  router.afterEach((to, _from, failure) => {
+    if (!failure) pageLoadFailed.value = false;
     cancelPrefetch();
     cancelPrefetch = prefetchChartsWhenIdle(to.name);
   });

@@ -17,7 +17,7 @@ test.describe('the working group fills in the instrument', () => {
     await app.createRound('Avstämning VT 2026', '2026-05-10');
     await expect(page.getByRole('heading', { level: 2, name: /^Mål 1:/ })).toBeVisible();
 
-    const count = await app.items().count();
+    const count = await app.itemCount();
     expect(count).toBeGreaterThanOrEqual(5);
     const choices = [1, 2, 3, 4, 'Vet inte', 'Inte aktuellt'] as const;
     for (let i = 0; i < count; i++) {

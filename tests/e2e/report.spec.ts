@@ -25,7 +25,7 @@ async function createRoundWithParticipants(page: Page, title: string, date: stri
 }
 
 async function answerAll(app: AppPage, ratings: readonly (number | 'Vet inte' | 'Inte aktuellt')[]): Promise<void> {
-  const count = await app.items().count();
+  const count = await app.itemCount();
   for (let i = 0; i < count; i++) await app.answer(i, ratings[i % ratings.length] ?? 1);
 }
 

@@ -4,7 +4,7 @@ import { expectNoSeriousA11yViolations, waitForServiceWorker } from './support/f
 
 /** Answers every statement of goal 1 with the given ratings (cycled), and one item of goal 2. */
 async function answerGoal1(app: AppPage, ratings: readonly (number | 'Vet inte')[]): Promise<void> {
-  const count = await app.items().count();
+  const count = await app.itemCount();
   for (let i = 0; i < count; i++) await app.answer(i, ratings[i % ratings.length] ?? 1);
   await app.expectSaved();
 }

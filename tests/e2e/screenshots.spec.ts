@@ -60,7 +60,7 @@ async function seedTwoRounds(app: AppPage): Promise<void> {
     await app.createRound(round.title, round.date);
     for (let goal = 1; goal <= 5; goal++) {
       await page.getByRole('link', { name: `Mål ${String(goal)}` }).first().click();
-      const count = await app.items().count();
+      const count = await app.itemCount();
       for (let i = 0; i < count; i++) await app.answer(i, Math.min(4, round.base + ((i + goal) % 3)));
       await page.getByLabel('Sammanfattning och reflektion för målet').fill(`Reflektion om mål ${String(goal)}: vi har börjat samarbeta tätare.`);
       await page.getByLabel('Sammanfattning och reflektion för målet').blur();

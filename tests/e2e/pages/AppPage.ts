@@ -42,6 +42,15 @@ export class AppPage {
     return this.page.locator('article[data-item-id]');
   }
 
+  /**
+   * How many statement cards the goal shows, once they are drawn: the round's heading can be on
+   * screen a moment before its cards, and counting then would answer nothing.
+   */
+  async itemCount(): Promise<number> {
+    await expect(this.items().first()).toBeVisible();
+    return this.items().count();
+  }
+
   item(index: number): Locator {
     return this.items().nth(index);
   }
