@@ -19,9 +19,9 @@ export function createActionRepository(db: AppDatabase) {
     /** Writes the action and marks its round changed, in one transaction. */
     async putAction(action: ActionItem): Promise<void> {
       await db.transaction('rw', db.actions, db.rounds, db.centres, async () => {
-        await requireOpenRound(db, action.roundId);
-        await db.actions.put(action);
-        await db.rounds.update(action.roundId, { updatedAt: action.updatedAt });
+        await requireOpenRound(db, action.roundId, () =>
+          Promise.all([db.actions.put(action), db.rounds.update(action.roundId, { updatedAt: action.updatedAt })]),
+        );
       });
     },
 

@@ -29,8 +29,7 @@ export function createAnswerRepository(db: AppDatabase) {
    */
   async function touchRound(roundId: string, now: string, position: RoundPosition): Promise<void> {
     // A tab that has not yet seen a deletion made elsewhere must not save where no one can see it.
-    await requireOpenRound(db, roundId);
-    await db.rounds.bulkUpdate([{ key: roundId, changes: { updatedAt: now, position } }]);
+    await requireOpenRound(db, roundId, () => db.rounds.bulkUpdate([{ key: roundId, changes: { updatedAt: now, position } }]));
   }
 
   return {

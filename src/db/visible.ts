@@ -11,9 +11,16 @@ export function visible<T extends { deletedAt?: string }>(record: T | undefined)
 
 /**
  * Fails the write's transaction with RoundGoneError unless the round and its centre are there and
- * not deleted. Called inside the write's own transaction, so a deletion cannot slip in between.
+ * not deleted, then runs `write` (the round's own change) beside the centre's check. Called inside
+ * the write's transaction, so a deletion cannot slip in between; one read more than the write alone.
  */
-export async function requireOpenRound(db: AppDatabase, roundId: string): Promise<void> {
+export async function requireOpenRound(db: AppDatabase, roundId: string, write: () => Promise<unknown> = () => Promise.resolve()): Promise<void> {
   const round = visible(await db.rounds.get(roundId));
-  if (!round || !visible(await db.centres.get(round.centreId))) throw new RoundGoneError(roundId);
+  if (!round) throw new RoundGoneError(roundId);
+  await Promise.all([
+    db.centres.get(round.centreId).then((centre) => {
+      if (!visible(centre)) throw new RoundGoneError(roundId);
+    }),
+    write(),
+  ]);
 }
