@@ -90,6 +90,10 @@ test('screenshots of the results, the comparison and the presentation', async ({
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.getByRole('link', { name: 'Jämför omgångar' }).click();
   await page.getByRole('link', { name: 'Presentera' }).click();
+  // The meeting opens on last round's open actions; the overview radar follows.
+  await page.locator('.slide h1').getByText('Sedan förra gången').waitFor();
+  await page.screenshot({ path: 'screenshots/projector-19-present-start.png' });
+  await page.keyboard.press('ArrowRight');
   await page.locator('canvas').first().waitFor();
   await page.screenshot({ path: 'screenshots/projector-20-present-overview.png' });
   await page.keyboard.press('ArrowRight');
@@ -98,6 +102,9 @@ test('screenshots of the results, the comparison and the presentation', async ({
   await page.screenshot({ path: 'screenshots/projector-22-present-hidden.png' });
   await page.keyboard.press('h');
   await page.keyboard.press('End');
+  await page.locator('.slide h1').getByText('Nästa steg').waitFor();
+  await page.screenshot({ path: 'screenshots/projector-24-present-next-steps.png' });
+  await page.keyboard.press('ArrowLeft');
   await page.locator('canvas').first().waitFor();
   await page.screenshot({ path: 'screenshots/projector-23-present-trend.png' });
 });
