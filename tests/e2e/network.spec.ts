@@ -161,6 +161,8 @@ test('two centres hand in, one offline first; the coordinator receives both with
   await expect(albyRow).toContainText('Väntar på att skickas');
   await expect(albyRow).toContainText('Servern går inte att nå just nu');
   expect(await serverDocs(ALBY.db)).toHaveLength(0);
+  // Here it is the backoff's next try that sends it: Playwright's setOffline leaves navigator.onLine
+  // true on a page the service worker controls, so no `online` event comes (tests/unit/network has it).
   await alby.context().setOffline(false);
   await expect(albyRow).toHaveAttribute('data-status', 'sent', { timeout: 20_000 });
   await expect(coordinator.getByText('Familjecentralen Alby').first()).toBeVisible({ timeout: 40_000 });

@@ -138,6 +138,25 @@ describe('the outbox', () => {
     expect(fake.docs.size).toBe(1);
   });
 
+  it('tries again at once when the browser says it is online again, without waiting out the backoff', async () => {
+    const { handIn } = await handedIn();
+    await setUp(handIn.centreId);
+    const fake = server();
+    fake.state.down = true;
+    // The clock stands still, so the backoff's next try is 2 s of real time away.
+    const outbox = createOutbox({ fetch: fake.fetchImpl, now: () => now });
+    outbox.start();
+    try {
+      await vi.waitFor(async () => expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ status: 'waiting', attempts: 1 }]));
+      fake.state.down = false;
+      dispatchEvent(new Event('online'));
+      await vi.waitFor(async () => expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ status: 'sent' }]), { timeout: 1_000 });
+      expect(fake.docs.size).toBe(1);
+    } finally {
+      outbox.stop();
+    }
+  });
+
   it('counts a send as done when the server already holds the same hand-in (an answer lost on the way)', async () => {
     const { handIn, file } = await handedIn();
     await setUp(handIn.centreId);
