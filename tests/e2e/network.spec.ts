@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -96,12 +96,22 @@ async function serverDocs(db: string): Promise<{ id: string; doc: Record<string,
 
 let coordinator: Page;
 
+/** The build's chunks with the CouchDB client in them, which every send and every feed needs. */
+function syncChunks(): string[] {
+  const assets = join(process.cwd(), 'dist', 'assets');
+  const chunks = readdirSync(assets).filter((name) => name.endsWith('.js') && readFileSync(join(assets, name), 'utf8').includes('_bulk_docs'));
+  expect(chunks.length).toBeGreaterThan(0);
+  return chunks.map((name) => `/assets/${name}`);
+}
+
 test('without a network nothing leaves the device: a hand-in makes no request to a server', async ({ browser }) => {
   const page = await newPage(browser);
   const requests: string[] = [];
+  const scripts: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.origin !== app.origin || url.pathname.startsWith('/couchdb') || url.pathname === '/network.json') requests.push(request.url());
+    if (request.resourceType() === 'script') scripts.push(url.pathname);
   });
   await newCentre(page, 'Familjecentralen Utan nät');
   await handInRound(page, 'Familjecentralen Utan nät', undefined, 'none');
@@ -113,6 +123,9 @@ test('without a network nothing leaves the device: a hand-in makes no request to
   await page.goto('/coordinator');
   await expect(page.getByTestId('coordinator-network')).toHaveCount(0);
   expect(requests).toEqual([]);
+  // Nor is the sync code loaded (the service worker may cache it; the page never runs it).
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((path) => syncChunks().some((chunk) => path.endsWith(chunk)))).toEqual([]);
 });
 
 test('two centres hand in, one offline first; the coordinator receives both without a reload', async ({ browser }) => {
@@ -142,6 +155,9 @@ test('two centres hand in, one offline first; the coordinator receives both with
   await newCentre(fittja, 'Familjecentralen Fittja');
   await joinNetwork(fittja, 'Familjecentralen Fittja', FITTJA);
   await handInRound(fittja, 'Familjecentralen Fittja', undefined, 'sent');
+  // With a network set, the page has loaded the sync code (what the test before looks for).
+  const loaded = await fittja.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+  expect(loaded.filter((path) => syncChunks().includes(path))).not.toEqual([]);
   const fittjaRow = fittja.getByTestId('outbox-row');
   await expect(fittjaRow).toHaveAttribute('data-status', 'sent');
   await expect(fittjaRow).toContainText(/Skickad \d{2}:\d{2}/);

@@ -157,6 +157,26 @@ describe('the outbox', () => {
     }
   });
 
+  it('sends a round changed and handed in anew as a new document, beside the first, which stays as it was', async () => {
+    const { handIn } = await handedIn();
+    await setUp(handIn.centreId);
+    const fake = server();
+    const outbox = createOutbox({ fetch: fake.fetchImpl, now: () => now });
+    await outbox.run();
+    const first = structuredClone(fake.docs.get(handInDocId(handIn)));
+    if (!handIn.roundId) throw new Error('a check-in names its round');
+    await repository.saveAnswer(handIn.roundId, 'goal-a', 'a-1', { value: 4, note: 'Nu samarbetar vi varje vecka' });
+    const again = await handInRepository.sealHandIn(handIn.roundId, 'check-in-spring', { shipped, now: '2026-05-14T14:00:00.000Z' });
+    if (!again) throw new Error('not sealed');
+    expect(again).toMatchObject({ sequence: 2, roundId: handIn.roundId });
+    now = '2026-05-14T14:00:01.000Z';
+    await outbox.run();
+    expect([...fake.docs.keys()].sort()).toEqual([handInDocId(handIn), handInDocId(again)].sort());
+    expect(fake.docs.get(handInDocId(handIn))).toEqual(first);
+    expect(fake.docs.get(handInDocId(again))).toMatchObject({ handInId: again.id, hash: again.hash });
+    expect(again.hash).not.toBe(handIn.hash);
+  });
+
   it('counts a send as done when the server already holds the same hand-in (an answer lost on the way)', async () => {
     const { handIn, file } = await handedIn();
     await setUp(handIn.centreId);
