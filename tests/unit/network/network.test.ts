@@ -10,6 +10,7 @@ import { forCoordinator } from '@/domain/exchange/coordinator';
 import { buildExport, type ExportFile } from '@/domain/exchange/format';
 import { buildHandInDoc, handInDocId, type HandInDoc } from '@/domain/network/network';
 import { readHandInDoc, resolveRevisions } from '@/domain/network/readDoc';
+import { parseExportBytes } from '@/domain/exchange/schema';
 import { startFeed } from '@/network/feed';
 import { createCentre, createRound } from '@/domain/records';
 import { createOutbox } from '@/network/outbox';
@@ -258,6 +259,52 @@ describe('what the coordinator’s feed stores', () => {
     const older = { ...fittja.file, exportedAt: '2026-01-01T00:00:00.000Z' };
     await networkRepository.receive('fc-fittja', '3', [{ docId: 'd', entry: entry(older) }], []);
     expect((await repository.listWorkspace())[0]?.file.exportedAt).toBe(fittja.file.exportedAt);
+  });
+});
+
+describe('a hand-in from the outbox to the coordinator’s workspace', () => {
+  it('carries the centre’s whole file Till samordnaren, rounds not handed in included, and fills the workspace as importing that file does', async () => {
+    const { handIn } = await handedIn();
+    // A round started after the hand-in, not handed in: it goes with the file all the same.
+    const draft = createRound(handIn.centreId, roundInput({ date: '2026-09-01', title: 'Hösten 2026', period: '', participants: [] }), smallInstrument);
+    await repository.addRound(draft);
+    await networkRepository.setSettings({ address: '/couchdb', databases: [{ db: 'fc-fittja' }], centres: { [handIn.centreId]: { db: 'fc-fittja', login: { name: 'fittja', password: 'x' } } } });
+    const sent = new Map<string, HandInDoc>();
+    const now = '2026-05-14T13:00:00.000Z';
+    const fetchImpl: Fetch = async (input, init) => {
+      await Promise.resolve();
+      const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
+      if (input.endsWith('/_session')) return json({ ok: true });
+      if (input.endsWith('/_bulk_docs')) {
+        const { docs } = JSON.parse(String(init?.body)) as { docs: HandInDoc[] };
+        for (const doc of docs) sent.set(doc._id, doc);
+        return json(docs.map((doc) => ({ id: doc._id, ok: true, rev: '1-x' })), 201);
+      }
+      if (input.includes('/_changes?')) {
+        if (new URLSearchParams(input.split('?')[1]).get('since') === '0') return json({ results: [...sent.values()].map((doc, index) => ({ id: doc._id, seq: index + 1, doc })), last_seq: sent.size });
+        await new Promise((resolve) => init?.signal?.addEventListener('abort', resolve, { once: true }));
+        throw new DOMException('aborted', 'AbortError');
+      }
+      return json({ error: 'not_found' }, 404);
+    };
+    await createOutbox({ fetch: fetchImpl, now: () => now }).run();
+    const doc = sent.get(handInDocId(handIn));
+    if (!doc) throw new Error('not sent');
+
+    // The file the group would e-mail, exported at the same moment.
+    const source = await repository.exportSource(handIn.centreId);
+    if (!source) throw new Error('no export');
+    const file = JSON.parse(JSON.stringify(forCoordinator(buildExport(source, doc.file.app.version, now)))) as ExportFile;
+    expect(doc.file).toEqual(file);
+    expect(doc.file.rounds.map((round) => round.title).sort()).toEqual(['Hösten 2026', 'Våren 2026']);
+    expect(doc.file.handIns.map((h) => h.id)).toEqual([handIn.id]);
+
+    const feed = startFeed({ address: '/couchdb', login: { name: 'samordnare' }, databases: ['fc-fittja'], instruments: () => shipped, fetch: fetchImpl });
+    await expect.poll(async () => (await repository.listWorkspace()).length).toBe(1);
+    feed.stop();
+    const picked = parseExportBytes(new TextEncoder().encode(JSON.stringify(file)), shipped);
+    if (!picked.ok) throw new Error('the file does not import');
+    expect((await repository.listWorkspace())[0]?.file).toEqual(picked.file);
   });
 });
 
