@@ -276,7 +276,7 @@ describe('a hand-in from the outbox to the coordinator’s workspace', () => {
       const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
       if (input.endsWith('/_session')) return json({ ok: true });
       if (input.endsWith('/_bulk_docs')) {
-        const { docs } = JSON.parse(String(init?.body)) as { docs: HandInDoc[] };
+        const { docs } = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { docs: HandInDoc[] };
         for (const doc of docs) sent.set(doc._id, doc);
         return json(docs.map((doc) => ({ id: doc._id, ok: true, rev: '1-x' })), 201);
       }
