@@ -21,6 +21,17 @@ import { centreInput, participant, roundInput } from '../../fixtures/records';
 
 const shipped = [smallInstrument];
 
+/**
+ * A fake longpoll's wait: until the feed stops. A feed stopped before the request began has its
+ * signal aborted already, and no abort event comes any more (a real fetch rejects at once then).
+ */
+function untilAborted(signal: AbortSignal | null | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!signal || signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
 beforeEach(emptyAppDatabase);
 
 /** A centre with one answered round handed in, in the app's database. */
@@ -282,7 +293,7 @@ describe('a hand-in from the outbox to the coordinator’s workspace', () => {
       }
       if (input.includes('/_changes?')) {
         if (new URLSearchParams(input.split('?')[1]).get('since') === '0') return json({ results: [...sent.values()].map((doc, index) => ({ id: doc._id, seq: index + 1, doc })), last_seq: sent.size });
-        await new Promise((resolve) => init?.signal?.addEventListener('abort', resolve, { once: true }));
+        await untilAborted(init?.signal);
         throw new DOMException('aborted', 'AbortError');
       }
       return json({ error: 'not_found' }, 404);
@@ -341,7 +352,7 @@ describe('conflicting revisions of a document on the server (CouchDB’s _confli
         const query = new URLSearchParams(input.split('?')[1]);
         if (query.get('since') === '0') return json({ results: [{ id: winner._id, seq: 1, doc: winner }], last_seq: 1 });
         // A longpoll with nothing new waits until the feed stops.
-        await new Promise((resolve) => init?.signal?.addEventListener('abort', resolve, { once: true }));
+        await untilAborted(init?.signal);
         throw new DOMException('aborted', 'AbortError');
       }
       if (input.includes(`?rev=2-b`)) return json(loser);
