@@ -54,8 +54,8 @@ export function startFaultProxy(target: string): Promise<FaultProxy> {
       out.flushHeaders();
       const half = Math.floor(record.length / 2);
       req.on('data', (chunk: Buffer) => {
-        if (record.forwarded >= half) return;
         record.received += chunk.length;
+        if (record.forwarded >= half) return;
         const part = chunk.subarray(0, half - record.forwarded);
         record.forwarded += part.length;
         if (record.forwarded < half) {
