@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO, networkJsonOf, provision, serveApp, startCouch, type Couch } from '../../scripts/network-server.mjs';
 import { securityHeaders } from '../../security.config';
 import { AppPage } from './pages/AppPage';
+import { startFaultProxy, type FaultProxy } from './support/faultProxy';
 import { expectNoSeriousA11yViolations, waitForServiceWorker } from './support/fixtures';
 
 // Hand-ins over a real CouchDB stand-in (pouchdb-server, its databases on disk so that it can be
@@ -14,18 +15,22 @@ test.describe.configure({ mode: 'serial' });
 const [FITTJA, ALBY] = DEMO.centres as [(typeof DEMO.centres)[number], (typeof DEMO.centres)[number]];
 const ADMIN = 'Basic ' + Buffer.from('admin:admin').toString('base64');
 let couch: Couch;
+/** Between the app's /couchdb and the stand-in: it cuts a send where a test asks it to. */
+let proxy: FaultProxy;
 let app: { origin: string; close(): Promise<void> };
 const contexts: BrowserContext[] = [];
 
 test.beforeAll(async () => {
   couch = await startCouch({ dir: mkdtempSync(join(tmpdir(), 'fc-network-e2e-')) });
   await provision(couch.url, DEMO);
-  app = await serveApp({ couchUrl: couch.url, networkJson: networkJsonOf(DEMO), headers: { ...securityHeaders } });
+  proxy = await startFaultProxy(couch.url);
+  app = await serveApp({ couchUrl: proxy.url, networkJson: networkJsonOf(DEMO), headers: { ...securityHeaders } });
 });
 
 test.afterAll(async () => {
   await Promise.all(contexts.map((context) => context.close()));
   await app.close();
+  await proxy.close();
   await couch.stop();
 });
 
@@ -91,12 +96,22 @@ async function serverDocs(db: string): Promise<{ id: string; doc: Record<string,
 
 let coordinator: Page;
 
+/** The build's chunks with the CouchDB client in them, which every send and every feed needs. */
+function syncChunks(): string[] {
+  const assets = join(process.cwd(), 'dist', 'assets');
+  const chunks = readdirSync(assets).filter((name) => name.endsWith('.js') && readFileSync(join(assets, name), 'utf8').includes('_bulk_docs'));
+  expect(chunks.length).toBeGreaterThan(0);
+  return chunks.map((name) => `/assets/${name}`);
+}
+
 test('without a network nothing leaves the device: a hand-in makes no request to a server', async ({ browser }) => {
   const page = await newPage(browser);
   const requests: string[] = [];
+  const scripts: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.origin !== app.origin || url.pathname.startsWith('/couchdb') || url.pathname === '/network.json') requests.push(request.url());
+    if (request.resourceType() === 'script') scripts.push(url.pathname);
   });
   await newCentre(page, 'Familjecentralen Utan nät');
   await handInRound(page, 'Familjecentralen Utan nät', undefined, 'none');
@@ -108,6 +123,9 @@ test('without a network nothing leaves the device: a hand-in makes no request to
   await page.goto('/coordinator');
   await expect(page.getByTestId('coordinator-network')).toHaveCount(0);
   expect(requests).toEqual([]);
+  // Nor is the sync code loaded (the service worker may cache it; the page never runs it).
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((path) => syncChunks().some((chunk) => path.endsWith(chunk)))).toEqual([]);
 });
 
 test('two centres hand in, one offline first; the coordinator receives both without a reload', async ({ browser }) => {
@@ -137,6 +155,9 @@ test('two centres hand in, one offline first; the coordinator receives both with
   await newCentre(fittja, 'Familjecentralen Fittja');
   await joinNetwork(fittja, 'Familjecentralen Fittja', FITTJA);
   await handInRound(fittja, 'Familjecentralen Fittja', undefined, 'sent');
+  // With a network set, the page has loaded the sync code (what the test before looks for).
+  const loaded = await fittja.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+  expect(loaded.filter((path) => syncChunks().includes(path))).not.toEqual([]);
   const fittjaRow = fittja.getByTestId('outbox-row');
   await expect(fittjaRow).toHaveAttribute('data-status', 'sent');
   await expect(fittjaRow).toContainText(/Skickad \d{2}:\d{2}/);
@@ -156,6 +177,8 @@ test('two centres hand in, one offline first; the coordinator receives both with
   await expect(albyRow).toContainText('Väntar på att skickas');
   await expect(albyRow).toContainText('Servern går inte att nå just nu');
   expect(await serverDocs(ALBY.db)).toHaveLength(0);
+  // Here it is the backoff's next try that sends it: Playwright's setOffline leaves navigator.onLine
+  // true on a page the service worker controls, so no `online` event comes (tests/unit/network has it).
   await alby.context().setOffline(false);
   await expect(albyRow).toHaveAttribute('data-status', 'sent', { timeout: 20_000 });
   await expect(coordinator.getByText('Familjecentralen Alby').first()).toBeVisible({ timeout: 40_000 });
@@ -339,4 +362,106 @@ test('a hand-in made before the centre’s login was set does not go by itself; 
   await expect(outbox.locator('[data-testid="outbox-row"][data-status="sent"]')).toHaveCount(3, { timeout: 30_000 });
   await expect(outbox.getByTestId('outbox-earlier')).toHaveCount(0);
   expect(await serverDocs(FITTJA.db)).toHaveLength(3);
+});
+
+/** Fittja's page, the hand-ins of one hand-in id on the server, and the row of a hand-in waiting on the centre page. */
+function fittjaPage(): Page {
+  const page = contexts[2]?.pages()[0];
+  if (!page) throw new Error('the Fittja page of the tests before');
+  return page;
+}
+
+async function docsOf(handInId: string): Promise<{ id: string; doc: Record<string, unknown> }[]> {
+  return (await serverDocs(FITTJA.db)).filter((row) => row.doc.handInId === handInId);
+}
+
+async function waitingHandIn(page: Page): Promise<string> {
+  const waiting = page.locator('[data-testid="outbox-row"][data-status="waiting"]');
+  await expect(waiting).toHaveCount(1);
+  await expect(waiting).toContainText('Servern går inte att nå just nu');
+  const handInId = await waiting.getAttribute('data-hand-in');
+  if (!handInId) throw new Error('the waiting row names no hand-in');
+  return handInId;
+}
+
+test('the connection cut in the middle of a send (half the body at the server, or all of it at the proxy) loses nothing: the outbox retries by itself, without a duplicate', async () => {
+  test.setTimeout(120_000);
+  const page = fittjaPage();
+  const before = (await serverDocs(FITTJA.db)).length;
+  proxy.arm(FITTJA.db, 'cut-partial');
+  await handInRound(page, 'Familjecentralen Fittja', { title: 'Hösten 2027', date: '2027-10-05' }, 'waiting');
+  const handInId = await waitingHandIn(page);
+  const [partial] = proxy.faulted;
+  expect(partial?.forwarded).toBeGreaterThan(0);
+  expect(partial?.forwarded).toBeLessThan(partial?.length ?? 0);
+  // The server got a truncated request and wrote nothing.
+  expect(await serverDocs(FITTJA.db)).toHaveLength(before);
+
+  // The next try by itself (the backoff): the proxy reads the whole body and cuts the connection.
+  proxy.arm(FITTJA.db, 'cut-received');
+  await expect.poll(() => proxy.faulted.length, { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(proxy.faulted[0]?.received).toBe(proxy.faulted[0]?.length);
+  expect(proxy.faulted[0]?.forwarded).toBe(0);
+  await expect(page.locator(`[data-testid="outbox-row"][data-hand-in="${handInId}"]`)).toHaveAttribute('data-status', 'waiting');
+  expect(await serverDocs(FITTJA.db)).toHaveLength(before);
+
+  // The connection whole again: the backoff's next try sends it, once.
+  proxy.heal();
+  const row = page.locator(`[data-testid="outbox-row"][data-hand-in="${handInId}"]`);
+  await expect(row).toHaveAttribute('data-status', 'sent', { timeout: 40_000 });
+  await expect(row).toContainText(/Skickad \d{2}:\d{2}/);
+  expect(await docsOf(handInId)).toHaveLength(1);
+  expect(await serverDocs(FITTJA.db)).toHaveLength(before + 1);
+});
+
+test('the server wrote the hand-in but its answer never came: the retry counts it as sent, the document is neither doubled nor rewritten', async () => {
+  test.setTimeout(120_000);
+  const page = fittjaPage();
+  const before = (await serverDocs(FITTJA.db)).length;
+  proxy.arm(FITTJA.db, 'drop-response');
+  await handInRound(page, 'Familjecentralen Fittja', { title: 'Våren 2028', date: '2028-05-05' }, 'waiting');
+  const handInId = await waitingHandIn(page);
+  expect(proxy.faulted[0]?.answered).toBe(true);
+  // On the server it is there; the device cannot know, so it waits and tries again.
+  const [written] = await docsOf(handInId);
+  expect(written?.doc._rev).toMatch(/^1-/);
+  await expect(page.locator(`[data-testid="outbox-row"][data-hand-in="${handInId}"]`)).toHaveAttribute('data-status', 'waiting');
+
+  proxy.heal();
+  await page.getByTestId('outbox-retry').click();
+  const row = page.locator(`[data-testid="outbox-row"][data-hand-in="${handInId}"]`);
+  await expect(row).toHaveAttribute('data-status', 'sent', { timeout: 30_000 });
+  await expect(row).toContainText(/Skickad \d{2}:\d{2}/);
+  const after = await docsOf(handInId);
+  expect(after).toHaveLength(1);
+  expect(after[0]?.doc).toEqual(written?.doc);
+  expect(await serverDocs(FITTJA.db)).toHaveLength(before + 1);
+  await expect(page.getByTestId('outbox-retry')).toHaveCount(0);
+});
+
+test('the tab closed while a hand-in waits: opened again later, it goes by itself from the first page', async () => {
+  test.setTimeout(120_000);
+  const context = contexts[2];
+  const page = fittjaPage();
+  if (!context) throw new Error('the Fittja context');
+  const before = (await serverDocs(FITTJA.db)).length;
+  proxy.arm(FITTJA.db, 'cut-received');
+  await handInRound(page, 'Familjecentralen Fittja', { title: 'Hösten 2028', date: '2028-10-05' }, 'waiting');
+  const handInId = await waitingHandIn(page);
+  await page.close();
+  proxy.heal();
+  expect(await docsOf(handInId)).toHaveLength(0);
+
+  const reopened = await context.newPage();
+  reopened.on('pageerror', (error) => {
+    throw error;
+  });
+  await reopened.goto('/');
+  // The start page, not the centre's: the outbox runs wherever the app opens.
+  await expect.poll(async () => (await docsOf(handInId)).length, { timeout: 30_000 }).toBe(1);
+  await reopened.getByRole('link', { name: 'Familjecentralen Fittja' }).click();
+  const row = reopened.locator(`[data-testid="outbox-row"][data-hand-in="${handInId}"]`);
+  await expect(row).toHaveAttribute('data-status', 'sent', { timeout: 20_000 });
+  await expect(row).toContainText(/Skickad \d{2}:\d{2}/);
+  expect(await serverDocs(FITTJA.db)).toHaveLength(before + 1);
 });

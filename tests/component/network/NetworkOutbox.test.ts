@@ -45,6 +45,21 @@ describe('NetworkOutbox', () => {
     expect(wrapper.find('[data-testid="outbox-retry"]').exists()).toBe(true);
   });
 
+  it('says why a hand-in waits in words the group can act on: a refused login, a refused database, a conflict, a server error', async () => {
+    await networkRepository.setSettings({ address: '/couchdb', databases: [{ db: 'fc-fittja' }], centres: { [CENTRE]: { db: 'fc-fittja', login: { name: 'fittja', password: 'x' } } } });
+    const at = new Date().toISOString();
+    const errors = ['unauthorized', 'forbidden', 'conflict', 'server'] as const;
+    const four = errors.map((_, index) => handIn(`e${String(index)}`, index + 1, `2026-05-1${String(index)}T10:00:00.000Z`));
+    await db.outbox.bulkAdd(errors.map((error, index) => ({ handInId: `e${String(index)}`, centreId: CENTRE, status: 'waiting' as const, queuedAt: at, attempts: 1, nextAttemptAt: at, error })));
+    const wrapper = mount(NetworkOutbox, { props: { centreId: CENTRE, handIns: four, deadlines: DEFAULT_DEADLINES }, global: { plugins: [createPinia()] } });
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="outbox-row"]')).toHaveLength(4));
+    const text = (id: string) => wrapper.get(`[data-testid="outbox-row"][data-hand-in="${id}"]`).text();
+    expect(text('e0')).toContain('Servern godtar inte inloggningen; kontrollera användarnamn och lösenord');
+    expect(text('e1')).toContain('Servern tar inte emot inlämningen i den databasen');
+    expect(text('e2')).toContain('Servern har redan ett annat dokument under den här inlämningens namn (en konflikt)');
+    expect(text('e3')).toContain('Servern svarade med ett fel; nytt försök görs av sig självt');
+  });
+
   it('offers hand-ins sealed before the login was set with one explicit action, and queues them when pressed', async () => {
     await networkRepository.setSettings({ address: '/couchdb', databases: [{ db: 'fc-fittja' }], centres: { [CENTRE]: { db: 'fc-fittja', login: { name: 'fittja', password: 'x' }, since: '2026-05-15T00:00:00.000Z' } } });
     await db.handIns.bulkAdd(handIns);

@@ -10,6 +10,7 @@ import { forCoordinator } from '@/domain/exchange/coordinator';
 import { buildExport, type ExportFile } from '@/domain/exchange/format';
 import { buildHandInDoc, handInDocId, type HandInDoc } from '@/domain/network/network';
 import { readHandInDoc, resolveRevisions } from '@/domain/network/readDoc';
+import { parseExportBytes } from '@/domain/exchange/schema';
 import { startFeed } from '@/network/feed';
 import { createCentre, createRound } from '@/domain/records';
 import { createOutbox } from '@/network/outbox';
@@ -19,6 +20,17 @@ import { smallInstrument } from '../../fixtures/instruments';
 import { centreInput, participant, roundInput } from '../../fixtures/records';
 
 const shipped = [smallInstrument];
+
+/**
+ * A fake longpoll's wait: until the feed stops. A feed stopped before the request began has its
+ * signal aborted already, and no abort event comes any more (a real fetch rejects at once then).
+ */
+function untilAborted(signal: AbortSignal | null | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!signal || signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
 
 beforeEach(emptyAppDatabase);
 
@@ -138,6 +150,45 @@ describe('the outbox', () => {
     expect(fake.docs.size).toBe(1);
   });
 
+  it('tries again at once when the browser says it is online again, without waiting out the backoff', async () => {
+    const { handIn } = await handedIn();
+    await setUp(handIn.centreId);
+    const fake = server();
+    fake.state.down = true;
+    // The clock stands still, so the backoff's next try is 2 s of real time away.
+    const outbox = createOutbox({ fetch: fake.fetchImpl, now: () => now });
+    outbox.start();
+    try {
+      await vi.waitFor(async () => expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ status: 'waiting', attempts: 1 }]));
+      fake.state.down = false;
+      dispatchEvent(new Event('online'));
+      await vi.waitFor(async () => expect(await networkRepository.listOutbox(handIn.centreId)).toMatchObject([{ status: 'sent' }]), { timeout: 1_000 });
+      expect(fake.docs.size).toBe(1);
+    } finally {
+      outbox.stop();
+    }
+  });
+
+  it('sends a round changed and handed in anew as a new document, beside the first, which stays as it was', async () => {
+    const { handIn } = await handedIn();
+    await setUp(handIn.centreId);
+    const fake = server();
+    const outbox = createOutbox({ fetch: fake.fetchImpl, now: () => now });
+    await outbox.run();
+    const first = structuredClone(fake.docs.get(handInDocId(handIn)));
+    if (!handIn.roundId) throw new Error('a check-in names its round');
+    await repository.saveAnswer(handIn.roundId, 'goal-a', 'a-1', { value: 4, note: 'Nu samarbetar vi varje vecka' });
+    const again = await handInRepository.sealHandIn(handIn.roundId, 'check-in-spring', { shipped, now: '2026-05-14T14:00:00.000Z' });
+    if (!again) throw new Error('not sealed');
+    expect(again).toMatchObject({ sequence: 2, roundId: handIn.roundId });
+    now = '2026-05-14T14:00:01.000Z';
+    await outbox.run();
+    expect([...fake.docs.keys()].sort()).toEqual([handInDocId(handIn), handInDocId(again)].sort());
+    expect(fake.docs.get(handInDocId(handIn))).toEqual(first);
+    expect(fake.docs.get(handInDocId(again))).toMatchObject({ handInId: again.id, hash: again.hash });
+    expect(again.hash).not.toBe(handIn.hash);
+  });
+
   it('counts a send as done when the server already holds the same hand-in (an answer lost on the way)', async () => {
     const { handIn, file } = await handedIn();
     await setUp(handIn.centreId);
@@ -222,6 +273,52 @@ describe('what the coordinator’s feed stores', () => {
   });
 });
 
+describe('a hand-in from the outbox to the coordinator’s workspace', () => {
+  it('carries the centre’s whole file Till samordnaren, rounds not handed in included, and fills the workspace as importing that file does', async () => {
+    const { handIn } = await handedIn();
+    // A round started after the hand-in, not handed in: it goes with the file all the same.
+    const draft = createRound(handIn.centreId, roundInput({ date: '2026-09-01', title: 'Hösten 2026', period: '', participants: [] }), smallInstrument);
+    await repository.addRound(draft);
+    await networkRepository.setSettings({ address: '/couchdb', databases: [{ db: 'fc-fittja' }], centres: { [handIn.centreId]: { db: 'fc-fittja', login: { name: 'fittja', password: 'x' } } } });
+    const sent = new Map<string, HandInDoc>();
+    const now = '2026-05-14T13:00:00.000Z';
+    const fetchImpl: Fetch = async (input, init) => {
+      await Promise.resolve();
+      const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
+      if (input.endsWith('/_session')) return json({ ok: true });
+      if (input.endsWith('/_bulk_docs')) {
+        const { docs } = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { docs: HandInDoc[] };
+        for (const doc of docs) sent.set(doc._id, doc);
+        return json(docs.map((doc) => ({ id: doc._id, ok: true, rev: '1-x' })), 201);
+      }
+      if (input.includes('/_changes?')) {
+        if (new URLSearchParams(input.split('?')[1]).get('since') === '0') return json({ results: [...sent.values()].map((doc, index) => ({ id: doc._id, seq: index + 1, doc })), last_seq: sent.size });
+        await untilAborted(init?.signal);
+        throw new DOMException('aborted', 'AbortError');
+      }
+      return json({ error: 'not_found' }, 404);
+    };
+    await createOutbox({ fetch: fetchImpl, now: () => now }).run();
+    const doc = sent.get(handInDocId(handIn));
+    if (!doc) throw new Error('not sent');
+
+    // The file the group would e-mail, exported at the same moment.
+    const source = await repository.exportSource(handIn.centreId);
+    if (!source) throw new Error('no export');
+    const file = JSON.parse(JSON.stringify(forCoordinator(buildExport(source, doc.file.app.version, now)))) as ExportFile;
+    expect(doc.file).toEqual(file);
+    expect(doc.file.rounds.map((round) => round.title).sort()).toEqual(['Hösten 2026', 'Våren 2026']);
+    expect(doc.file.handIns.map((h) => h.id)).toEqual([handIn.id]);
+
+    const feed = startFeed({ address: '/couchdb', login: { name: 'samordnare' }, databases: ['fc-fittja'], instruments: () => shipped, fetch: fetchImpl });
+    await expect.poll(async () => (await repository.listWorkspace()).length).toBe(1);
+    feed.stop();
+    const picked = parseExportBytes(new TextEncoder().encode(JSON.stringify(file)), shipped);
+    if (!picked.ok) throw new Error('the file does not import');
+    expect((await repository.listWorkspace())[0]?.file).toEqual(picked.file);
+  });
+});
+
 describe('conflicting revisions of a document on the server (CouchDB’s _conflicts)', () => {
   it('are one hand-in when every revision carries the same sealed hand-in: the newest file wins, and a doctored revision does not count', async () => {
     const { handIn, file } = await handedIn();
@@ -255,7 +352,7 @@ describe('conflicting revisions of a document on the server (CouchDB’s _confli
         const query = new URLSearchParams(input.split('?')[1]);
         if (query.get('since') === '0') return json({ results: [{ id: winner._id, seq: 1, doc: winner }], last_seq: 1 });
         // A longpoll with nothing new waits until the feed stops.
-        await new Promise((resolve) => init?.signal?.addEventListener('abort', resolve, { once: true }));
+        await untilAborted(init?.signal);
         throw new DOMException('aborted', 'AbortError');
       }
       if (input.includes(`?rev=2-b`)) return json(loser);
