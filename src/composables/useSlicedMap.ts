@@ -34,6 +34,7 @@ export function useSlicedMap<T, R>(
     const next = new Map<string, R>();
     const out: R[] = [];
     let sliceStart = performance.now();
+    let sliced = false;
     for (const item of list) {
       const key = keyOf(item);
       let value = next.get(key) ?? memo.get(key);
@@ -41,12 +42,19 @@ export function useSlicedMap<T, R>(
         if (performance.now() - sliceStart > sliceMs) {
           await yieldToPage();
           if (current !== run || disposed) return;
+          sliced = true;
           sliceStart = performance.now();
         }
         value = map(item);
       }
       next.set(key, value);
       out.push(value);
+    }
+    // A list that took more than one slice is handed over in a task of its own: what draws it
+    // (a whole page, at first) then does not run on the end of the last slice.
+    if (sliced) {
+      await yieldToPage();
+      if (current !== run || disposed) return;
     }
     memo = next;
     result.value = out;
