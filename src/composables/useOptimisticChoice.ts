@@ -13,8 +13,10 @@ export function useOptimisticChoice(stored: () => AnswerValue | null, save: (val
   });
 
   function choose(value: AnswerValue | null): void {
-    chosen.value = value;
+    // The write first: its transaction is asked for before the choice is drawn, so that the drawing
+    // runs while IndexedDB works instead of in front of it.
     save(value);
+    chosen.value = value;
   }
 
   return { shown, choose };

@@ -1,8 +1,8 @@
 import { computed, onScopeDispose, ref, watch, type ComputedRef } from 'vue';
 
 /** Rows drawn at once, and added per frame after that. */
-export const PROGRESSIVE_FIRST = 40;
-export const PROGRESSIVE_STEP = 40;
+export const PROGRESSIVE_FIRST = 20;
+export const PROGRESSIVE_STEP = 20;
 
 /**
  * A long list drawn a slice per frame: the first rows at once, then `step` more in each following

@@ -1,14 +1,12 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, toValue, type MaybeRefOrGetter } from 'vue';
 import { actionRepository } from '@/db/actions';
-import { roundRepository } from '@/db/rounds';
 import { settingRepository } from '@/db/settings';
 import {
   actionsByGoal,
   carryForward as carryCopies,
   createAction,
   openActionsOf,
-  roundBefore,
   updateAction,
   withStatus,
   type ActionInput,
@@ -17,6 +15,7 @@ import { reviewSettingKey } from '@/domain/settingKeys';
 import type { ActionItem, ActionStatus, Round } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { useQuestionnaireStore } from './questionnaire';
+import { createRoundBeforeCache } from './roundBefore';
 import { useSaveStatusStore } from './saveStatus';
 import { useUndoStore } from './undo';
 
@@ -37,28 +36,13 @@ export const useActionsStore = defineStore('actions', () => {
   const centreId = computed(() => questionnaire.round?.centreId);
 
   const listQuery = useLiveQuery(async (id) => (id ? actionRepository.listActions(id) : []), roundId);
-  /**
-   * Every tap touches the open round, and a query that read all the centre's rounds ran again after
-   * each one (at 1000 rounds a long task per tap). The round before is kept while the rounds' order
-   * and visibility, read from indexes only, stay the same; then the query no longer depends on them.
-   */
-  let previousCache: { key: string; previousId: string | undefined } | undefined;
-  async function roundBeforeOf(centre: string, round: string): Promise<Round | undefined> {
-    const key = `${round}|${await roundRepository.roundOrderKey(centre)}`;
-    if (previousCache?.key !== key) {
-      const previous = roundBefore(await roundRepository.listRounds(centre), round);
-      previousCache = { key, previousId: previous?.id };
-      return previous;
-    }
-    // Read again by id (only that record is watched), so that an edited title shows.
-    return previousCache.previousId === undefined ? undefined : roundRepository.getRound(previousCache.previousId);
-  }
+  const roundBeforeOf = createRoundBeforeCache();
 
   const reviewQuery = useLiveQuery(
     async ([centre, round]): Promise<ActionReviewState | undefined> => {
       if (!centre || !round) return undefined;
       const [previous, all, setting] = await Promise.all([
-        roundBeforeOf(centre, round),
+        roundBeforeOf(centre, round).then((state) => state.previous),
         actionRepository.listCentreActions(centre),
         settingRepository.getSetting(reviewSettingKey(round)),
       ]);

@@ -2,12 +2,12 @@ import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, nextTick, ref, watch } from 'vue';
 import { answerRepository } from '@/db/answers';
 import { roundRepository } from '@/db/rounds';
-import { roundBefore } from '@/domain/actions';
 import { roundsInYear } from '@/domain/goal5Hints';
 import { answersByItem, reflectionsByGoal, resumePosition, roundProgress, firstUnanswered } from '@/domain/progress';
 import type { AnswerValue, RoundPosition } from '@/domain/types';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { useInstrumentStore } from './instrument';
+import { createRoundBeforeCache } from './roundBefore';
 import { useSaveStatusStore, type TrackOptions } from './saveStatus';
 
 /** A remembered focus waits this long for a tap, which stores the position in its own transaction. */
@@ -21,20 +21,24 @@ export const useQuestionnaireStore = defineStore('questionnaire', () => {
   const answersQuery = useLiveQuery(async (id) => (id ? answerRepository.listAnswers(id) : []), roundId);
   const reflectionsQuery = useLiveQuery(async (id) => (id ? answerRepository.listReflections(id) : []), roundId);
 
-  // Last round's answers, for the cards: re-read when this round, the centre's rounds or those answers change.
-  const previousQuery = useLiveQuery(async (id) => {
-    const current = id ? await roundRepository.getRound(id) : undefined;
-    if (!current || !id) return undefined;
-    const rounds = await roundRepository.listRounds(current.centreId);
-    const previous = roundBefore(rounds, id);
+  const round = computed(() => roundQuery.data.value);
+  const centreId = computed(() => round.value?.centreId);
+  const roundDate = computed(() => round.value?.date);
+
+  // Last round's answers, for the cards. Every tap touches this round, so the query reads neither it nor
+  // the centre's rounds (at 1000 rounds a re-read of them all after each tap); it runs again when this
+  // round's centre or date change (its source), or the rounds' order, or those answers.
+  const roundBeforeOf = createRoundBeforeCache();
+  const previousQuery = useLiveQuery(async ([id, centre, date]) => {
+    if (!id || !centre || date === undefined) return undefined;
+    const { previous, dates } = await roundBeforeOf(centre, id);
     return {
       round: previous,
       answers: previous ? answersByItem(await answerRepository.listAnswers(previous.id)) : undefined,
-      roundsThisYear: roundsInYear(rounds, current.date),
+      roundsThisYear: roundsInYear(dates.map((d) => ({ date: d })), date),
     };
-  }, roundId);
+  }, () => [roundId.value, centreId.value, roundDate.value] as const);
 
-  const round = computed(() => roundQuery.data.value);
   const previousRound = computed(() => previousQuery.data.value?.round);
   const previousAnswers = computed(() => previousQuery.data.value?.answers);
   /** The centre's rounds dated in this round's year, this one included (a fact for goal 5). */

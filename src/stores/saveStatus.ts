@@ -92,9 +92,12 @@ export const useSaveStatusStore = defineStore('saveStatus', () => {
   /** Runs a write and records its outcome; rethrows so that callers can react too. */
   async function track<T>(write: () => Promise<T>, options: TrackOptions & { readonly wrote?: (result: T) => boolean } = {}): Promise<T> {
     const id = options.key ?? write;
+    // The write is started before the count goes up: the count redraws the header, and a redraw
+    // queued first runs before the write's transaction is even asked for (a tap's time).
+    const running = (async () => write())();
     pending.value += 1;
     try {
-      const result = await write();
+      const result = await running;
       // A write that decided inside its transaction to write nothing (a refused import) saved nothing.
       if (options.wrote?.(result) ?? true) lastSavedAt.value = new Date();
       failures.value = failures.value.filter((failure) => failure.id !== id);

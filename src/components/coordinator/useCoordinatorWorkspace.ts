@@ -2,7 +2,8 @@ import './coordinator.css';
 import { computed } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { centreStyles } from '@/domain/centreStyles';
-import { listPeriods, newestPeriod, scoreCentres, withCompareOptions, type ScoredCentre } from '@/domain/exchange/centres';
+import { compareCentreNames, listPeriods, newestPeriod, scoreCentre, withCompareOptions, type ScoredCentre } from '@/domain/exchange/centres';
+import { useSlicedMap } from '@/composables/useSlicedMap';
 import { useI18n } from '@/i18n';
 import { useInstrumentStore } from '@/stores/instrument';
 import { useWorkspaceStore } from '@/stores/workspace';
@@ -23,7 +24,17 @@ export function useCoordinatorWorkspace() {
   /** Centres are compared in the instrument new rounds use here; other versions line up by goal id. */
   const instrument = computed(() => instruments.current);
   const goals = computed(() => instrument.value?.goals ?? []);
-  const loading = computed(() => workspace.loading || !instrument.value);
+  /**
+   * Every file scored once, a slice at a time (200 centres' files in one go were a long task of most
+   * of a second), and kept per stored file: a new or removed file scores no other centre again.
+   */
+  const scoredFiles = useSlicedMap(
+    () => (instrument.value && !workspace.loading ? workspace.entries : undefined),
+    (entry) => `${entry.id}|${entry.importedAt}|${entry.fileName}|${entry.file.exportedAt}`,
+    (entry) => scoreCentre(entry, instruments.all),
+    { depends: () => instruments.all },
+  );
+  const loading = computed(() => scoredFiles.value === undefined);
 
   function queryText(name: string): string | undefined {
     const value = route.query[name];
@@ -42,8 +53,8 @@ export function useCoordinatorWorkspace() {
     set: (value) => setQuery('pending', value ? '1' : undefined),
   });
 
-  /** Every file scored once; the toggle and the period only pick from this. */
-  const all = computed<ScoredCentre[]>(() => (instrument.value ? scoreCentres(workspace.entries, instruments.all) : []));
+  /** The toggle and the period only pick from this. */
+  const all = computed<ScoredCentre[]>(() => [...(scoredFiles.value ?? [])].sort(compareCentreNames));
   const scored = computed<ScoredCentre[]>(() =>
     includeInProgress.value ? all.value.map((centre) => withCompareOptions(centre, { includeInProgress: true })) : all.value,
   );

@@ -177,10 +177,11 @@ export function withCompareOptions(centre: ScoredCentre, options: CompareOptions
 
 /** Scores every centre once, ordered by name (Swedish collation). */
 export function scoreCentres(sources: readonly CentreSource[], instruments: readonly Instrument[], options: CompareOptions = {}): ScoredCentre[] {
-  return sources.map((source) => scoreCentre(source, instruments, options)).sort(compareNames);
+  return sources.map((source) => scoreCentre(source, instruments, options)).sort(compareCentreNames);
 }
 
-function compareNames(a: ScoredCentre, b: ScoredCentre): number {
+/** The order of scored centres: by name (Swedish collation), then by id. */
+export function compareCentreNames(a: ScoredCentre, b: ScoredCentre): number {
   return collator.compare(a.centre.name, b.centre.name) || a.centreId.localeCompare(b.centreId);
 }
 

@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { repository } from '../../fixtures/repository';
+import { roundRepository } from '@/db/rounds';
 import { createCentre, createRound } from '@/domain/records';
 import type { Instrument, Round } from '@/domain/types';
 import { useInstrumentStore } from '@/stores/instrument';
@@ -103,6 +104,30 @@ describe('questionnaire store', () => {
     await vi.waitFor(() => expect(questionnaire.loaded && questionnaire.round?.id === other.id).toBe(true));
     expect(questionnaire.answers.size).toBe(0);
     expect(questionnaire.progress?.answered).toBe(0);
+  });
+
+  it('shows last round’s answers and the rounds of the year, and a tap reads the centre’s rounds no more', async () => {
+    const earlier = createRound(round.centreId, roundInput({ title: 'Hösten', date: '2025-10-01', period: 'HT 2025' }), instrument);
+    await repository.addRound(earlier);
+    await repository.saveAnswer(earlier.id, 'goal-1', 'g1-open-to-all', { value: 2 });
+    const listRounds = vi.spyOn(roundRepository, 'listRounds');
+    await openRound();
+    await vi.waitFor(() => expect(questionnaire.previousAnswers?.get('g1-open-to-all')?.value).toBe(2));
+    expect(questionnaire.previousRound?.title).toBe('Hösten');
+    expect(questionnaire.roundsThisYear).toBe(1);
+    const reads = listRounds.mock.calls.length;
+
+    await questionnaire.setAnswer('goal-1', 'g1-open-to-all', 4);
+    await vi.waitFor(() => expect(questionnaire.answers.get('g1-open-to-all')?.value).toBe(4));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(listRounds.mock.calls.length).toBe(reads);
+    expect(questionnaire.previousAnswers?.get('g1-open-to-all')?.value).toBe(2);
+
+    // A round added in the same year is counted (the rounds' order changed, so they are read again).
+    await repository.addRound(createRound(round.centreId, roundInput({ title: 'Extra', date: '2026-01-20' }), instrument));
+    await vi.waitFor(() => expect(questionnaire.roundsThisYear).toBe(2));
+    expect(questionnaire.previousRound?.title).toBe('Extra');
+    listRounds.mockRestore();
   });
 
   it('writes nothing before a round is opened', async () => {

@@ -57,6 +57,28 @@ describe('save status', () => {
     expect(save.lastSavedAt).toEqual(new Date('2026-03-10T09:30:00.000Z'));
   });
 
+  it('starts the write before it counts it, so that the redraw it causes comes after the write was asked for', async () => {
+    const status = useSaveStatusStore();
+    let pendingWhenStarted: number | undefined;
+    const saving = status.track(async () => {
+      pendingWhenStarted = status.pending;
+      await Promise.resolve();
+    });
+    expect(pendingWhenStarted).toBe(0);
+    expect(status.state).toBe('saving');
+    await saving;
+    expect(status.state).toBe('saved');
+  });
+
+  it('counts a write that fails at once as failed, not as saving', async () => {
+    const status = useSaveStatusStore();
+    await expect(status.track(() => {
+      throw new Dexie.QuotaExceededError('full');
+    })).rejects.toThrow('full');
+    expect(status.pending).toBe(0);
+    expect(status.state).toBe('error');
+  });
+
   it('passes the result of the write on', async () => {
     const save = useSaveStatusStore();
     await expect(save.track(() => Promise.resolve(42))).resolves.toBe(42);
