@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { getActivePinia } from 'pinia';
+import { getActivePinia, type Pinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
@@ -8,6 +8,13 @@ import { usePresentationDeck } from '@/components/present/usePresentationDeck';
 import { setLocale } from '@/i18n';
 import { routes } from '@/modules/router';
 import { endScenarios, givenCentre, type CentreScenario } from '../../fixtures/scenario';
+
+/** The Pinia the scenario's stores live in (givenCentre makes it active). */
+function scenarioPinia(): Pinia {
+  const pinia = getActivePinia();
+  if (!pinia) throw new Error('no scenario');
+  return pinia;
+}
 
 afterEach(() => {
   endScenarios();
@@ -35,7 +42,7 @@ async function mountBody(centre: CentreScenario, goalIndex: number, hidden = fal
       return () => h('div', [h('p', { class: 'rounds' }, String(deck.full.value?.rounds.length ?? 0)), h(GoalSlideBody, { deck, goalIndex })]);
     },
   });
-  const body = mount(Host, { global: { plugins: [getActivePinia() ?? [], router] } });
+  const body = mount(Host, { global: { plugins: [scenarioPinia(), router] } });
   await vi.waitFor(
     async () => {
       await flushPromises();

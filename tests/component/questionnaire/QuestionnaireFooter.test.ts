@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { getActivePinia } from 'pinia';
+import { getActivePinia, type Pinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import QuestionnaireFooter from '@/components/questionnaire/QuestionnaireFooter.vue';
@@ -9,6 +9,13 @@ import { routes } from '@/modules/router';
 import { useQuestionnaireStore } from '@/stores/questionnaire';
 import { endScenarios, givenCentre, type CentreScenario } from '../../fixtures/scenario';
 import { repository } from '../../fixtures/repository';
+
+/** The Pinia the scenario's stores live in (givenCentre makes it active). */
+function scenarioPinia(): Pinia {
+  const pinia = getActivePinia();
+  if (!pinia) throw new Error('no scenario');
+  return pinia;
+}
 
 afterEach(() => {
   endScenarios();
@@ -36,7 +43,7 @@ async function mountFooter({ centre, round, status = 'in-progress', previousGoal
   });
   const footer = mount(QuestionnaireFooter, {
     props: { centreId: centre.centreId, roundId: round.id, status, previousGoalId, nextGoalId },
-    global: { plugins: [getActivePinia() ?? [], router] },
+    global: { plugins: [scenarioPinia(), router] },
     attachTo: document.body,
   });
   await flushPromises();
