@@ -1,7 +1,7 @@
 /**
  * The keys under which the settings table keeps what belongs to one centre or one round, in one
  * place: the stores read and write them, and removing a centre or round for good removes them with
- * it (src/db/repository.ts), so nothing of a removed centre stays behind under a key nobody reads.
+ * it (src/db/deletions.ts), so nothing of a removed centre stays behind under a key nobody reads.
  */
 
 /** When the centre's file was last exported (the backup reminder). */

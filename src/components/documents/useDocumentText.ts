@@ -1,6 +1,6 @@
-import type { DocumentInstrument } from '@/domain/cycle/document';
 import type { CheckInFigures } from '@/domain/cycle/checkIn';
-import type { ActionStatus, AnswerValue } from '@/domain/types';
+import type { ActionStatus } from '@/domain/types';
+import { useAnswerText } from '@/components/common/useAnswerText';
 import { useI18n, type MessageKey } from '@/i18n';
 
 /**
@@ -8,15 +8,8 @@ import { useI18n, type MessageKey } from '@/i18n';
  * must read the same on a device without the instrument), so answers are worded from the document.
  */
 export function useDocumentText() {
-  const { t, text, score, percent } = useI18n();
-
-  function answerText(answer: AnswerValue | null, scale: DocumentInstrument['scale']): string {
-    if (answer === 'dont-know') return t('report.dontKnow');
-    if (answer === 'not-relevant') return t('report.notRelevant');
-    if (answer === null) return t('report.unanswered');
-    const level = scale.find((l) => l.value === answer);
-    return level ? t('report.rating', { value: level.value, label: text(level.label) }) : String(answer);
-  }
+  const { t, score, percent } = useI18n();
+  const answerText = useAnswerText();
 
   /** "3 av 7 (43 %)", or a dash when nothing applies. */
   function coverageText(figures: Pick<CheckInFigures, 'coverage' | 'rated' | 'applicable'>): string {

@@ -5,6 +5,7 @@ import { defineComponent, h, nextTick, ref } from 'vue';
 import ItemCard from '@/components/questionnaire/ItemCard.vue';
 import type { DraftWriter } from '@/composables/useDraftText';
 import { connection, TextConflictError } from '@/db';
+import { loadDatabase } from '@/stores/deferredDatabase';
 import { useSaveStatusStore } from '@/stores/saveStatus';
 import type { AnswerValue, InstrumentItem } from '@/domain/types';
 import { setLocale } from '@/i18n';
@@ -385,6 +386,9 @@ describe('ItemCard', () => {
     });
 
     it('keeps the typed text on screen when the write fails, says it is not saved, and clears that once a retry stores it', async () => {
+      // A retry reopens the connection through the deferred database module; its import is file I/O
+      // that fake timers do not advance, so it is loaded before the clock stops.
+      await loadDatabase();
       vi.useFakeTimers();
       vi.spyOn(connection, 'reopen').mockResolvedValue();
       let fail = true;
