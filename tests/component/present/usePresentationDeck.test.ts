@@ -4,11 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { usePresentationDeck } from '@/components/present/usePresentationDeck';
-import { loadDefaultInstrument } from '@/instrument';
 import { routes } from '@/modules/router';
-import { repository } from '../../fixtures/repository';
-import { emptyAppDatabase } from '../../fixtures/appDatabase';
 import { makeCentre, makeRound } from '../../fixtures/records';
+import { seedScoredRounds } from '../../fixtures/scoredRounds';
 
 const centre = makeCentre({ id: 'centre-deck', name: 'Familjecentralen Mötet' });
 // Added out of date order: the deck goes by the rounds' dates, not by when they were written.
@@ -18,16 +16,7 @@ const rounds = [
   makeRound(centre.id, { id: 'round-spring', title: 'Våren 2026', date: '2026-04-20', period: 'VT 2026' }),
 ];
 
-beforeEach(async () => {
-  await emptyAppDatabase();
-  await repository.addCentre(centre);
-  const instrument = await loadDefaultInstrument();
-  const itemId = instrument.goals[0]?.items[0]?.id ?? '';
-  for (const [index, round] of rounds.entries()) {
-    await repository.addRound(round);
-    await repository.saveAnswer(round.id, 'goal-1', itemId, { value: index + 1 });
-  }
-});
+beforeEach(() => seedScoredRounds(centre, rounds));
 
 /** The deck as the presentation at `query` sees it, once the rounds are read. */
 async function deckAt(query: Record<string, string> = {}) {

@@ -4,12 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, type PropType } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { ChartRequest } from '@/components/charts/chartConfig';
-import { repository } from '../../fixtures/repository';
-import { loadDefaultInstrument } from '@/instrument';
 import { routes } from '@/modules/router';
 import CompareView from '@/views/CompareView.vue';
-import { emptyAppDatabase } from '../../fixtures/appDatabase';
 import { makeCentre, makeRound } from '../../fixtures/records';
+import { seedScoredRounds } from '../../fixtures/scoredRounds';
 
 /** Chart.js does not draw in happy-dom: the figure shows how many series it was given. */
 const ChartFigureStub = defineComponent({
@@ -27,16 +25,7 @@ const rounds = [
   makeRound(centre.id, { id: 'round-autumn', title: 'Hösten 2026', date: '2026-10-10', period: 'HT 2026' }),
 ];
 
-beforeEach(async () => {
-  await emptyAppDatabase();
-  await repository.addCentre(centre);
-  const instrument = await loadDefaultInstrument();
-  const itemId = instrument.goals[0]?.items[0]?.id ?? '';
-  for (const [index, round] of rounds.entries()) {
-    await repository.addRound(round);
-    await repository.saveAnswer(round.id, 'goal-1', itemId, { value: index + 1 });
-  }
-});
+beforeEach(() => seedScoredRounds(centre, rounds));
 
 async function mountCompare(query: Record<string, string> = {}) {
   const router = createRouter({ history: createMemoryHistory(), routes });
